@@ -1,0 +1,67 @@
+// swift-tools-version:6.0
+// LossLab: a terminal shell that teaches loss functions by doing them.
+// Layering (each target depends only on those above it):
+//   LossEngine → LossLanguage → LossLessons → LossShell → LossTerminal / LineEditor → losslab
+import PackageDescription
+
+let package = Package(
+  name: "LossLab",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "losslab", targets: ["losslab"]),
+    .library(name: "LossEngine", targets: ["LossEngine"]),
+    .library(name: "LossLanguage", targets: ["LossLanguage"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+  ],
+  targets: [
+    // MARK: Engine and language (no I/O)
+    .target(name: "LossEngine"),
+    .target(name: "LossLanguage", dependencies: ["LossEngine"]),
+
+    // MARK: Lessons (no terminal)
+    .target(
+      name: "LossLessons",
+      dependencies: ["LossLanguage", .product(name: "Yams", package: "Yams")]
+    ),
+    .target(name: "BuiltinLessons", plugins: ["EmbedLessons"]),
+    .executableTarget(name: "LessonEmbedder"),
+    .plugin(name: "EmbedLessons", capability: .buildTool(), dependencies: ["LessonEmbedder"]),
+
+    // MARK: Shell, rendering and line editing
+    .target(name: "LossShell", dependencies: ["LossLanguage", "LossLessons"]),
+    .target(name: "LossTerminal", dependencies: ["LossShell"]),
+    .systemLibrary(
+      name: "CEditLine",
+      pkgConfig: "libedit",
+      providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
+    ),
+    .target(name: "LineEditor", dependencies: ["CEditLine"]),
+
+    // MARK: The executable: wiring only
+    .executableTarget(
+      name: "losslab",
+      dependencies: [
+        "LossEngine", "LossLanguage", "LossLessons", "BuiltinLessons", "LossShell",
+        "LossTerminal", "LineEditor",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+
+    // MARK: Tests
+    .target(name: "TestSupport", dependencies: ["LossEngine"], path: "Tests/TestSupport"),
+    .testTarget(name: "LossEngineTests", dependencies: ["LossEngine", "TestSupport"]),
+    .testTarget(
+      name: "LossLanguageTests",
+      dependencies: ["LossLanguage", "TestSupport"],
+      resources: [.copy("Fixtures")]
+    ),
+    .testTarget(name: "LossLessonsTests", dependencies: ["LossLessons", "BuiltinLessons", "TestSupport"]),
+    .testTarget(name: "LossShellTests", dependencies: ["LossShell", "TestSupport"]),
+    .testTarget(name: "LossTerminalTests", dependencies: ["LossTerminal", "TestSupport"]),
+    .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "TestSupport"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+  ]
+)

@@ -1,0 +1,119 @@
+/// A handle to one value recorded on a ``Tape``.
+public struct Variable: Hashable, Sendable {
+  public let index: Int
+}
+
+/// Reverse-mode automatic differentiation over whole tensors (micrograd's idea, one node per
+/// tensor operation instead of per scalar).
+///
+/// Every operation appends a node holding its value, its parents and a backward rule. Parents
+/// always have smaller indices than their children, so one reverse sweep over the array is a
+/// topological order: no recursion, deterministic accumulation order, and gradients
+/// accumulate (`+=`), which is what makes `x*x`, fan-out and reused subexpressions correct.
+public final class Tape {
+  /// Given the gradient of the output with respect to a node and which parents need a
+  /// gradient, returns each parent's gradient contribution (in the parent's shape) or nil.
+  public typealias Backward = (_ upstream: Tensor, _ needed: [Bool]) throws(EngineError) -> [Tensor?]
+
+  struct Node {
+    let value: Tensor
+    let parents: [Int]
+    let needsGradient: Bool
+    let label: String
+    let backward: Backward?
+  }
+
+  private(set) var nodes: [Node] = []
+  /// Recording stops with ``EngineError/tapeTooLarge(limit:)`` past this many nodes, so that
+  /// runaway expressions fail with a message instead of exhausting memory.
+  public let nodeLimit: Int
+  /// Polled on every recorded operation; return true to stop with ``EngineError/interrupted``.
+  public let isInterrupted: @Sendable () -> Bool
+
+  public init(nodeLimit: Int = 1_000_000, isInterrupted: @escaping @Sendable () -> Bool = { false }) {
+    self.nodeLimit = nodeLimit
+    self.isInterrupted = isInterrupted
+  }
+
+  public var count: Int { nodes.count }
+
+  /// Records an input. Only leaves with `needsGradient` (and what depends on them) get gradients.
+  public func leaf(_ value: Tensor, needsGradient: Bool = false, label: String = "leaf")
+    throws(EngineError) -> Variable
+  {
+    try append(Node(value: value, parents: [], needsGradient: needsGradient, label: label, backward: nil))
+  }
+
+  /// A constant scalar leaf.
+  public func constant(_ value: Double) throws(EngineError) -> Variable {
+    try leaf(Tensor(scalar: value), label: "constant")
+  }
+
+  /// Records the result of an operation on `parents` with its backward rule.
+  public func record(
+    _ value: Tensor, parents: [Variable], label: String, backward: @escaping Backward
+  ) throws(EngineError) -> Variable {
+    let needs = parents.contains { nodes[$0.index].needsGradient }
+    return try append(
+      Node(
+        value: value, parents: parents.map(\.index), needsGradient: needs, label: label,
+        backward: needs ? backward : nil))
+  }
+
+  private func append(_ node: Node) throws(EngineError) -> Variable {
+    guard nodes.count < nodeLimit else { throw .tapeTooLarge(limit: nodeLimit) }
+    if isInterrupted() { throw .interrupted }
+    nodes.append(node)
+    return Variable(index: nodes.count - 1)
+  }
+
+  public func value(_ variable: Variable) -> Tensor { nodes[variable.index].value }
+  public func needsGradient(_ variable: Variable) -> Bool { nodes[variable.index].needsGradient }
+  public func label(_ variable: Variable) -> String { nodes[variable.index].label }
+
+  /// The gradient of a scalar `output` with respect to each of `inputs`, in the inputs' shapes.
+  ///
+  /// An input the output does not depend on gets zeros. Call it as often as you like: every
+  /// call starts from fresh zero gradients (calling backward twice must not double-count).
+  public func gradients(of output: Variable, withRespectTo inputs: [Variable]) throws(EngineError)
+    -> [Tensor]
+  {
+    let outputValue = nodes[output.index].value
+    guard outputValue.count == 1 else {
+      throw .notDifferentiable(
+        operation: "grad",
+        message: "the expression must give one number (a loss), got shape \(outputValue.shapeDescription)")
+    }
+    // Only nodes on a path from an input to the output need a gradient.
+    let wanted = Set(inputs.map(\.index))
+    var onPath = [Bool](repeating: false, count: output.index + 1)
+    for index in 0...output.index {
+      let node = nodes[index]
+      onPath[index] = wanted.contains(index) || (node.needsGradient && node.parents.contains { onPath[$0] })
+    }
+    var grads = [Tensor?](repeating: nil, count: output.index + 1)
+    grads[output.index] = Tensor(uncheckedShape: outputValue.shape, storage: [1])
+    for index in stride(from: output.index, through: 0, by: -1) {
+      guard onPath[index], let upstream = grads[index] else { continue }
+      let node = nodes[index]
+      guard let backward = node.backward, !node.parents.isEmpty else { continue }
+      if isInterrupted() { throw .interrupted }
+      let needed = node.parents.map { onPath[$0] }
+      let contributions = try backward(upstream, needed)
+      for (slot, parent) in node.parents.enumerated() where needed[slot] {
+        guard let contribution = contributions[slot] else { continue }
+        let shaped = contribution.summed(toShape: nodes[parent].value.shape)
+        if let existing = grads[parent] {
+          grads[parent] = try Tensor.zip(existing, shaped, operation: "+") { $0 + $1 }
+        } else {
+          grads[parent] = shaped
+        }
+      }
+    }
+    return inputs.map { input in
+      grads[input.index]
+        ?? Tensor(uncheckedShape: nodes[input.index].value.shape,
+          storage: [Double](repeating: 0, count: nodes[input.index].value.count))
+    }
+  }
+}

@@ -1,0 +1,75 @@
+/// Errors the engine raises for inputs it cannot compute with.
+///
+/// Each case carries what is needed to say what was wrong and what was expected; the
+/// language layer adds where (a column) and renders the message.
+public enum EngineError: Error, Equatable, Sendable {
+  case unsupportedShape([Int])
+  case storageMismatch(shape: [Int], count: Int)
+  case raggedMatrix
+  case tooLarge([Int])
+  /// Two operands that cannot broadcast together.
+  case incompatibleShapes(operation: String, [Int], [Int])
+  /// A loss whose prediction and target must have equal shapes.
+  case lossShapeMismatch(loss: String, prediction: [Int], target: [Int])
+  case emptyInput(operation: String)
+  /// A value outside the domain an operation accepts (e.g. a hinge label of 2).
+  case invalidArgument(operation: String, message: String)
+  case divisionByZero
+  /// Finite operands produced an infinite result.
+  case overflow(operation: String)
+  case tapeTooLarge(limit: Int)
+  case interrupted
+  case notDifferentiable(operation: String, message: String)
+
+  /// One sentence saying what was wrong and what was expected.
+  public var message: String {
+    switch self {
+    case .unsupportedShape(let shape):
+      return "tensors have at most 2 dimensions, got shape \(describe(shape))"
+    case .storageMismatch(let shape, let count):
+      return "shape \(describe(shape)) needs \(shape.reduce(1, *)) elements, got \(count)"
+    case .raggedMatrix:
+      return "every row of a matrix must have the same length"
+    case .tooLarge(let shape):
+      return
+        "shape \(describe(shape)) is too large: at most \(Tensor.maxElementCount.formatted) elements fit in one value"
+    case .incompatibleShapes(let operation, let a, let b):
+      return
+        "\(operation) cannot combine shapes \(describe(a)) and \(describe(b)): sizes must match, or one side must be a scalar or a row that fits"
+    case .lossShapeMismatch(let loss, let p, let y):
+      return "\(loss) expects p and y of the same shape, got \(describe(p)) and \(describe(y))"
+    case .emptyInput(let operation):
+      return "\(operation) needs at least one element, got an empty value"
+    case .invalidArgument(let operation, let message):
+      return "\(operation): \(message)"
+    case .divisionByZero:
+      return "division by zero"
+    case .overflow(let operation):
+      return "\(operation) overflowed: the result is too large for a double (about 1.8e308)"
+    case .tapeTooLarge(let limit):
+      return "this expression needs more than \(limit.formatted) operations; it was stopped"
+    case .interrupted:
+      return "interrupted"
+    case .notDifferentiable(let operation, let message):
+      return "\(operation) is not differentiable here: \(message)"
+    }
+  }
+}
+
+/// `[3]`, `[2, 3]` or `scalar`, the way messages name shapes.
+func describe(_ shape: [Int]) -> String {
+  shape.isEmpty ? "scalar" : "[" + shape.map(String.init).joined(separator: ", ") + "]"
+}
+
+extension Int {
+  /// Digits grouped by commas (`10,000,000`), without Foundation.
+  var formatted: String {
+    let digits = String(self.magnitude)
+    var out = ""
+    for (index, character) in digits.enumerated() {
+      if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
+      out.append(character)
+    }
+    return self < 0 ? "-" + out : out
+  }
+}

@@ -1,0 +1,72 @@
+/// One-argument functions applied to every element, each with its derivative beside it.
+///
+/// Conventions at kinks (fixed here, documented in `help`): abs′(0) = 0 (so a hand-written
+/// `mean(abs(p - y))` equals `mae`), relu′(0) = 0, sign′ = 0. `sqrt′(0)` is +∞, as in every
+/// library: a perfect fit through `sqrt(mse(p, y))` gives NaN, and the shell explains why.
+extension Tape {
+  /// Applies `function` element-wise; `derivative(x, f(x))` gives the local slope.
+  public func unary(
+    _ a: Variable, label: String, _ function: (Double) -> Double,
+    derivative: @escaping (_ x: Double, _ fx: Double) -> Double
+  ) throws(EngineError) -> Variable {
+    let x = value(a)
+    let out = x.map(function)
+    return try record(out, parents: [a], label: label) { g, _ throws(EngineError) in
+      let local = try Tensor.zip(x, out, operation: label) { derivative($0, $1) }
+      return [try Tensor.zip(g, local, operation: "*") { $0 * $1 }]
+    }
+  }
+
+  public func exp(_ a: Variable) throws(EngineError) -> Variable {
+    let result = try unary(a, label: "exp", Glibc.exp) { _, fx in fx }
+    try checkedFinite(value(result), operation: "exp", inputs: [a])
+    return result
+  }
+
+  /// Natural logarithm; log(0) is −∞ and a negative input gives NaN (reported by the shell).
+  public func log(_ a: Variable) throws(EngineError) -> Variable {
+    try unary(a, label: "log", Glibc.log) { x, _ in 1 / x }
+  }
+
+  public func sqrt(_ a: Variable) throws(EngineError) -> Variable {
+    try unary(a, label: "sqrt", Glibc.sqrt) { _, fx in 0.5 / fx }
+  }
+
+  public func abs(_ a: Variable) throws(EngineError) -> Variable {
+    try unary(a, label: "abs", Swift.abs) { x, _ in x > 0 ? 1 : (x < 0 ? -1 : 0) }
+  }
+
+  public func square(_ a: Variable) throws(EngineError) -> Variable {
+    let result = try unary(a, label: "square", { $0 * $0 }) { x, _ in 2 * x }
+    try checkedFinite(value(result), operation: "square", inputs: [a])
+    return result
+  }
+
+  /// σ(x) = 1 / (1 + e^−x), computed without overflow for large |x|.
+  public func sigmoid(_ a: Variable) throws(EngineError) -> Variable {
+    try unary(a, label: "sigmoid", Tape.sigmoid) { _, fx in fx * (1 - fx) }
+  }
+
+  public func tanh(_ a: Variable) throws(EngineError) -> Variable {
+    try unary(a, label: "tanh", Glibc.tanh) { _, fx in 1 - fx * fx }
+  }
+
+  public func relu(_ a: Variable) throws(EngineError) -> Variable {
+    try unary(a, label: "relu", { Swift.max($0, 0) }) { x, _ in x > 0 ? 1 : 0 }
+  }
+
+  /// −1, 0 or 1; its derivative is 0 everywhere it exists.
+  public func sign(_ a: Variable) throws(EngineError) -> Variable {
+    try unary(a, label: "sign", { $0 > 0 ? 1 : ($0 < 0 ? -1 : 0) }) { _, _ in 0 }
+  }
+
+  /// The logistic function, stable on both sides.
+  @inline(__always)
+  public static func sigmoid(_ x: Double) -> Double {
+    if x >= 0 {
+      return 1 / (1 + Glibc.exp(-x))
+    }
+    let e = Glibc.exp(x)
+    return e / (1 + e)
+  }
+}
