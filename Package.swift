@@ -28,7 +28,9 @@ let package = Package(
     ),
     .target(name: "BuiltinLessons", plugins: ["EmbedLessons"]),
     .executableTarget(name: "LessonEmbedder"),
-    .plugin(name: "EmbedLessons", capability: .buildTool(), dependencies: ["LessonEmbedder"]),
+    .plugin(
+      name: "EmbedLessons", capability: .buildTool(), dependencies: ["LessonEmbedder"],
+      path: "Sources/EmbedLessonsPlugin"),
 
     // MARK: Shell, rendering and line editing
     .target(name: "LossShell", dependencies: ["LossLanguage", "LossLessons"]),

@@ -11,6 +11,7 @@ extension Tape {
     let (m, k) = x.rank == 2 ? (x.shape[0], x.shape[1]) : (1, x.shape[0])
     let (k2, n) = y.rank == 2 ? (y.shape[0], y.shape[1]) : (y.shape[0], 1)
     guard k == k2 else { throw .incompatibleShapes(operation: "@", x.shape, y.shape) }
+    _ = try Tensor.elementCount(of: [m, n])
     let product = Tape.multiply(x.storage, y.storage, m: m, k: k, n: n)
     var shape: [Int] = []
     if x.rank == 2 { shape.append(m) }

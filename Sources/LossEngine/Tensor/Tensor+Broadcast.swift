@@ -13,7 +13,7 @@ extension Tensor {
     let paddedA = [Int](repeating: 1, count: rank - a.count) + a
     let paddedB = [Int](repeating: 1, count: rank - b.count) + b
     var result: [Int] = []
-    for (x, y) in zip(paddedA, paddedB) {
+    for (x, y) in Swift.zip(paddedA, paddedB) {
       if x == y || y == 1 {
         result.append(x)
       } else if x == 1 {
