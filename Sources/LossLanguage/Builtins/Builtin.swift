@@ -1,0 +1,61 @@
+import LossEngine
+
+/// A built-in function: its signature (for binding named arguments, completion and `help`),
+/// its documentation, and what it computes.
+public struct Builtin: Sendable {
+  public enum Category: String, Sendable, CaseIterable {
+    case loss = "losses"
+    case math = "element-wise math"
+    case reduction = "reductions"
+    case data = "making data"
+    case calculus = "calculus"
+  }
+
+  public struct Parameter: Sendable {
+    public let name: String
+    /// nil when the argument is required.
+    public let defaultValue: Value?
+    public init(_ name: String, default defaultValue: Value? = nil) {
+      self.name = name
+      self.defaultValue = defaultValue
+    }
+  }
+
+  /// Computes the result from bound arguments (in parameter order) on the evaluation's tape.
+  typealias Body = @Sendable (Evaluator, BoundArguments) throws(LanguageError) -> RuntimeValue
+
+  public let name: String
+  public let category: Category
+  public let parameters: [Parameter]
+  /// `grad(EXPR, NAME, ...)`: takes further positional arguments, unevaluated.
+  public let isVariadic: Bool
+  /// One line: the formula or what it does.
+  public let summary: String
+  /// A call that `help` shows and the test suite runs.
+  public let example: String
+  let body: Body
+
+  /// `huber(p, y, delta=1)`: the signature as learners read it.
+  public var signature: String {
+    let parts = parameters.map { parameter -> String in
+      guard let value = parameter.defaultValue else { return parameter.name }
+      return "\(parameter.name)=\(ValueFormatter.compact(value))"
+    }
+    return "\(name)(\(parts.joined(separator: ", "))\(isVariadic ? ", ..." : ""))"
+  }
+
+  public var isLoss: Bool { category == .loss }
+}
+
+/// The arguments of one call, matched to parameters, each with the columns it came from.
+struct BoundArguments {
+  let values: [RuntimeValue]
+  let ranges: [SourceRange]
+  /// Further positional arguments of a variadic built-in, unevaluated.
+  let rest: [Expression]
+  let callRange: SourceRange
+
+  func node(_ i: Int, _ evaluator: Evaluator, of builtin: String) throws(LanguageError) -> Variable {
+    try evaluator.node(values[i], at: ranges[i], for: builtin)
+  }
+}

@@ -1,0 +1,69 @@
+import LossEngine
+
+/// Matches a call's positional and named arguments to a function's parameters.
+///
+/// Named arguments may come in any order and may also be given positionally
+/// (`huber(p, y, 0.5)` and `huber(p, y, delta=0.5)` are the same call).
+enum ArgumentBinding {
+  enum Slot {
+    case given(Expression)
+    case defaulted(Value)
+    /// An optional parameter without a default (the second argument of `max`).
+    case absent
+  }
+
+  static func bind(
+    _ arguments: [CallArgument], to parameters: [Builtin.Parameter], function: String, call: SourceRange
+  ) throws(LanguageError) -> [Slot] {
+    var slots = [Expression?](repeating: nil, count: parameters.count)
+    var position = 0
+    var sawNamed = false
+    for argument in arguments {
+      if let label = argument.label {
+        sawNamed = true
+        guard let index = parameters.firstIndex(where: { $0.name == label }) else {
+          let names = parameters.map(\.name)
+          throw LanguageError(
+            "\(function) has no argument named '\(label)'\(Suggestions.didYouMean(label, among: names))"
+              + " (its arguments: \(names.joined(separator: ", ")))",
+            at: argument.labelRange)
+        }
+        guard slots[index] == nil else {
+          throw LanguageError("\(function)'s argument '\(label)' is given twice", at: argument.labelRange)
+        }
+        slots[index] = argument.value
+      } else {
+        guard !sawNamed else {
+          throw LanguageError(
+            "a positional argument cannot follow a named one in a call to \(function)", at: argument.value.range)
+        }
+        guard position < parameters.count else {
+          throw LanguageError(
+            "\(function) takes at most \(parameters.count) argument\(parameters.count == 1 ? "" : "s"), got \(arguments.count)",
+            at: argument.value.range)
+        }
+        slots[position] = argument.value
+        position += 1
+      }
+    }
+    var result: [Slot] = []
+    for (parameter, slot) in zip(parameters, slots) {
+      if let slot {
+        result.append(.given(slot))
+      } else if let value = parameter.defaultValue {
+        result.append(.defaulted(value))
+      } else if isOptionalWithoutDefault(parameter, in: function) {
+        result.append(.absent)
+      } else {
+        let signature = parameters.map(\.name).joined(separator: ", ")
+        throw LanguageError("\(function)(\(signature)) is missing its argument '\(parameter.name)'", at: call)
+      }
+    }
+    return result
+  }
+
+  /// `max(a)` and `min(a)` may leave out `b`.
+  private static func isOptionalWithoutDefault(_ parameter: Builtin.Parameter, in function: String) -> Bool {
+    parameter.name == "b" && (function == "max" || function == "min")
+  }
+}

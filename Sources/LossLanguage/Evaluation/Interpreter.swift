@@ -1,0 +1,214 @@
+import LossEngine
+
+/// What one line produced.
+public enum Outcome: Equatable, Sendable {
+  /// A blank or comment-only line.
+  case nothing
+  /// An expression's value; `loss` is set when it was a top-level loss call.
+  case value(Value, loss: LossCall?)
+  case assigned(name: String, Value)
+  case defined(UserFunction)
+}
+
+/// A top-level call of a built-in loss or a user function, with what the shell needs to
+/// explain it: the prediction, the target, and ∂loss/∂prediction.
+public struct LossCall: Equatable, Sendable {
+  public let function: String
+  public let isBuiltin: Bool
+  public let prediction: Tensor
+  /// The second argument, when it was numbers.
+  public let target: Tensor?
+  /// ∂value/∂(first argument); nil when the value is not a single number.
+  public let gradient: Tensor?
+}
+
+/// Runs lines of the language against a ``Scope``: the one entry point the shell, the lessons
+/// and `losslab eval` use.
+public struct Interpreter: Sendable {
+  public var scope: Scope
+  /// Polled during evaluation; return true to stop (Ctrl-C).
+  public var isInterrupted: @Sendable () -> Bool
+
+  public init(scope: Scope = Scope(), isInterrupted: @escaping @Sendable () -> Bool = { false }) {
+    self.scope = scope
+    self.isInterrupted = isInterrupted
+  }
+
+  /// Parses and runs one line, updating the scope for assignments and definitions.
+  @discardableResult
+  public mutating func run(_ line: String) throws(LanguageError) -> Outcome {
+    guard let statement = try Parser.parse(line) else { return .nothing }
+    return try run(statement, source: line)
+  }
+
+  @discardableResult
+  public mutating func run(_ statement: Statement, source: String) throws(LanguageError) -> Outcome {
+    switch statement {
+    case .expression(let expression):
+      return try evaluateTopLevel(expression)
+    case .assignment(let name, let nameRange, let index, let valueExpression):
+      try checkAssignable(name, at: nameRange)
+      let evaluator = Evaluator(scope: scope, isInterrupted: isInterrupted)
+      let value = evaluator.value(try evaluator.evaluate(valueExpression, in: evaluator.topFrame))
+      if let index {
+        let updated = try assignElement(of: name, at: index, nameRange: nameRange, to: value, valueRange: valueExpression.range)
+        scope.set(name, updated)
+        return .assigned(name: name, updated)
+      }
+      scope.set(name, value)
+      return .assigned(name: name, value)
+    case .definition(let name, let nameRange, let parameters, let body):
+      try checkAssignable(name, at: nameRange)
+      for parameter in parameters where BuiltinLibrary.isReserved(parameter) {
+        throw LanguageError("the parameter '\(parameter)' would hide the built-in \(parameter); pick another name", at: nameRange)
+      }
+      let function = UserFunction(
+        name: name, parameters: parameters, body: body, source: source.trimmingSpaces,
+        callees: try callees(of: body, defining: name))
+      scope.define(function)
+      return .defined(function)
+    }
+  }
+
+  /// Evaluates an expression without changing the scope.
+  public func evaluate(_ expression: Expression) throws(LanguageError) -> Value {
+    let evaluator = Evaluator(scope: scope, isInterrupted: isInterrupted)
+    return evaluator.value(try evaluator.evaluate(expression, in: evaluator.topFrame))
+  }
+
+  /// Evaluates a one-number expression and its gradient with respect to each named variable
+  /// (what `watch` shows after an assignment).
+  public func evaluate(_ expression: Expression, gradientsFor names: [String]) throws(LanguageError)
+    -> (value: Value, gradients: [String: Tensor])
+  {
+    let usable = names.filter { if case .tensor = scope[$0] { return true } else { return false } }
+    let evaluator = Evaluator(scope: scope, differentiating: Set(usable), isInterrupted: isInterrupted)
+    let result = try evaluator.evaluate(expression, in: evaluator.topFrame)
+    var gradients: [String: Tensor] = [:]
+    if case .node(let output) = result, evaluator.tape.value(output).count == 1, !usable.isEmpty {
+      var inputs: [Variable] = []
+      for name in usable {
+        if case .node(let leaf)? = try evaluator.leaf(for: name, at: expression.range) { inputs.append(leaf) }
+      }
+      let values: [Tensor]
+      do { values = try evaluator.tape.gradients(of: output, withRespectTo: inputs) } catch {
+        throw LanguageError(error, at: expression.range)
+      }
+      for (name, g) in zip(usable, values) { gradients[name] = g }
+    }
+    return (evaluator.value(result), gradients)
+  }
+
+  private func evaluateTopLevel(_ expression: Expression) throws(LanguageError) -> Outcome {
+    let evaluator = Evaluator(scope: scope, isInterrupted: isInterrupted)
+    guard case .call(let name, let arguments, let nameRange, let range) = expression,
+      BuiltinLibrary.named(name)?.isLoss == true || scope.functions[name] != nil
+    else {
+      return .value(evaluator.value(try evaluator.evaluate(expression, in: evaluator.topFrame)), loss: nil)
+    }
+    let result = try evaluator.call(
+      name, arguments, nameRange: nameRange, range: range, in: evaluator.topFrame, differentiateFirstArgument: true)
+    let value = evaluator.value(result.value)
+    guard let first = result.firstArgument else { return .value(value, loss: nil) }
+    var gradient: Tensor?
+    if case .node(let output) = result.value, evaluator.tape.value(output).count == 1 {
+      do { gradient = try evaluator.tape.gradients(of: output, withRespectTo: [first])[0] } catch {
+        throw LanguageError(error, at: range)
+      }
+    }
+    var target: Tensor?
+    if result.arguments.count > 1, case .node(let y) = result.arguments[1] { target = evaluator.tape.value(y) }
+    let call = LossCall(
+      function: name, isBuiltin: BuiltinLibrary.named(name) != nil, prediction: evaluator.tape.value(first),
+      target: target, gradient: gradient)
+    return .value(value, loss: call)
+  }
+
+  private func checkAssignable(_ name: String, at range: SourceRange) throws(LanguageError) {
+    if BuiltinLibrary.isReserved(name) {
+      throw LanguageError("'\(name)' is a built-in and cannot be redefined; pick another name", at: range)
+    }
+  }
+
+  /// `p[2] = 4`: a new vector (or matrix row) with one element replaced.
+  private func assignElement(
+    of name: String, at index: Expression, nameRange: SourceRange, to value: Value, valueRange: SourceRange
+  ) throws(LanguageError) -> Value {
+    guard case .tensor(let current)? = scope[name], !current.isScalar else {
+      throw LanguageError(
+        scope[name] == nil ? "unknown name '\(name)': assign the whole value first" : "'\(name)' has no elements to replace",
+        at: nameRange)
+    }
+    let position: Int
+    let indexValue = try evaluate(index)
+    guard let number = indexValue.scalar, number == number.rounded(), number >= 1, number <= Double(current.shape[0]) else {
+      throw LanguageError("the index must be a whole number from 1 to \(current.shape[0])", at: index.range)
+    }
+    position = Int(number) - 1
+    guard case .tensor(let replacement) = value else {
+      throw LanguageError("only numbers can be stored in '\(name)'", at: valueRange)
+    }
+    var storage = current.storage
+    let width = current.rank == 2 ? current.shape[1] : 1
+    let expected: [Int] = current.rank == 2 ? [width] : []
+    guard replacement.shape == expected || (replacement.count == 1 && width == 1) else {
+      throw LanguageError(
+        "\(name)[\(position + 1)] holds shape \(expected.isEmpty ? "scalar" : "[\(width)]"), got \(replacement.shapeDescription)",
+        at: valueRange)
+    }
+    for k in 0..<width { storage[position * width + k] = replacement.storage[k] }
+    do { return .tensor(try Tensor(shape: current.shape, storage: storage)) } catch {
+      throw LanguageError(error, at: valueRange)
+    }
+  }
+
+  /// The user functions a body calls, bound now. Calling itself (directly or through a
+  /// function defined later) is refused, so evaluation always terminates.
+  private func callees(of body: Expression, defining name: String) throws(LanguageError) -> [String: UserFunction] {
+    var found: [String: UserFunction] = [:]
+    var failure: LanguageError?
+    body.visitCalls { callName, range in
+      guard failure == nil, BuiltinLibrary.named(callName) == nil else { return }
+      if callName == name {
+        failure = LanguageError("a function cannot call itself (recursion is not supported)", at: range)
+      } else if let function = scope.functions[callName] {
+        found[callName] = function
+      } else {
+        failure = LanguageError(
+          "unknown function '\(callName)'\(Suggestions.didYouMean(callName, among: BuiltinLibrary.names + Array(scope.functions.keys))); define it first",
+          at: range)
+      }
+    }
+    if let failure { throw failure }
+    return found
+  }
+}
+
+extension Expression {
+  /// Calls `body` with the name and columns of every call inside, outermost first.
+  func visitCalls(_ body: (String, SourceRange) -> Void) {
+    switch self {
+    case .number, .string, .name: return
+    case .list(let items, _): items.forEach { $0.visitCalls(body) }
+    case .negate(let x, _): x.visitCalls(body)
+    case .binary(_, let a, let b, _):
+      a.visitCalls(body)
+      b.visitCalls(body)
+    case .call(let name, let arguments, let nameRange, _):
+      body(name, nameRange)
+      arguments.forEach { $0.value.visitCalls(body) }
+    case .index(let a, let b, _):
+      a.visitCalls(body)
+      b.visitCalls(body)
+    }
+  }
+}
+
+extension String {
+  var trimmingSpaces: String {
+    var s = Substring(self)
+    while s.first?.isWhitespace == true { s.removeFirst() }
+    while s.last?.isWhitespace == true { s.removeLast() }
+    return String(s)
+  }
+}

@@ -1,0 +1,44 @@
+import LossEngine
+
+/// A function the learner defined with `def`. A user function is a custom loss: it is
+/// differentiated like the built-ins.
+public struct UserFunction: Equatable, Sendable {
+  public let name: String
+  public let parameters: [String]
+  public let body: Expression
+  /// The source text of the definition, for `vars` and `help`.
+  public let source: String
+  /// The user functions this one calls, as they were when it was defined. Binding calls
+  /// early makes recursion impossible, so no definition can loop forever.
+  let callees: [String: UserFunction]
+}
+
+/// The learner's variables and functions. A value type: copying it is a snapshot, which is
+/// how lessons restore a step (`back`) and sandbox `explore`.
+public struct Scope: Equatable, Sendable {
+  public private(set) var variables: [String: Value] = [:]
+  public private(set) var functions: [String: UserFunction] = [:]
+
+  public init() {}
+
+  /// Sets a variable. Names of built-ins are refused by the interpreter before this.
+  public mutating func set(_ name: String, _ value: Value) {
+    functions[name] = nil
+    variables[name] = value
+  }
+
+  public mutating func define(_ function: UserFunction) {
+    variables[function.name] = nil
+    functions[function.name] = function
+  }
+
+  public mutating func remove(_ name: String) {
+    variables[name] = nil
+    functions[name] = nil
+  }
+
+  public subscript(name: String) -> Value? { variables[name] }
+
+  /// Every name the learner has made, sorted (for `vars` and completion).
+  public var names: [String] { (Array(variables.keys) + Array(functions.keys)).sorted() }
+}

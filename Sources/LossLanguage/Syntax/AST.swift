@@ -1,0 +1,43 @@
+/// What the parser builds: expressions and statements, each remembering its columns.
+public indirect enum Expression: Equatable, Sendable {
+  case number(Double, SourceRange)
+  case string(String, SourceRange)
+  case name(String, SourceRange)
+  /// `[a, b, c]` (a vector), or `[[…], […]]` (a matrix, when every element is a vector).
+  case list([Expression], SourceRange)
+  case negate(Expression, SourceRange)
+  case binary(BinaryOperator, Expression, Expression, SourceRange)
+  case call(String, [CallArgument], name: SourceRange, SourceRange)
+  /// `x[i]`: element i of a vector or row i of a matrix, 1-based.
+  case index(Expression, Expression, SourceRange)
+
+  public var range: SourceRange {
+    switch self {
+    case .number(_, let r), .string(_, let r), .name(_, let r), .list(_, let r), .negate(_, let r),
+      .binary(_, _, _, let r), .call(_, _, _, let r), .index(_, _, let r):
+      return r
+    }
+  }
+}
+
+/// One argument of a call: positional (`label == nil`) or named (`delta=2`).
+public struct CallArgument: Equatable, Sendable {
+  public let label: String?
+  public let labelRange: SourceRange?
+  public let value: Expression
+}
+
+public enum BinaryOperator: String, Equatable, Sendable {
+  case add = "+", subtract = "-", multiply = "*", divide = "/", power = "^", matmul = "@"
+  case less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
+  case equal = "==", notEqual = "!="
+}
+
+/// A whole line: an expression, an assignment or a function definition.
+public enum Statement: Equatable, Sendable {
+  case expression(Expression)
+  /// `name = value`, or `name[i] = value` when `index` is set.
+  case assignment(name: String, nameRange: SourceRange, index: Expression?, value: Expression)
+  /// `def name(a, b) = body`.
+  case definition(name: String, nameRange: SourceRange, parameters: [String], body: Expression)
+}

@@ -1,0 +1,273 @@
+/// A recursive-descent parser with the usual precedence, lowest first:
+/// comparisons, `+ -`, `* / @`, unary minus, `^` (right-associative, binding tighter than
+/// unary minus, so `-2^2` is −4 and `2^3^2` is 512), then calls, indexing and atoms.
+///
+/// Nesting is bounded (``maxDepth``) so that 100,000 opening brackets give an error, never a
+/// stack overflow.
+public struct Parser {
+  public static let maxDepth = 200
+
+  private let tokens: [Token]
+  private var position = 0
+  private var depth = 0
+
+  private init(tokens: [Token]) { self.tokens = tokens }
+
+  /// Parses one line. Returns nil for a blank or comment-only line.
+  public static func parse(_ line: String) throws(LanguageError) -> Statement? {
+    let tokens = try Lexer.tokenize(line)
+    if tokens.count == 1 { return nil }
+    var parser = Parser(tokens: tokens)
+    let statement = try parser.statement()
+    try parser.expectEnd()
+    return statement
+  }
+
+  /// Parses a single expression (lesson fields such as `loss:` and `goal:`).
+  public static func parseExpression(_ text: String) throws(LanguageError) -> Expression {
+    var parser = Parser(tokens: try Lexer.tokenize(text))
+    let expression = try parser.expression()
+    try parser.expectEnd()
+    return expression
+  }
+
+  private var current: Token { tokens[position] }
+  private var next: Token { tokens[min(position + 1, tokens.count - 1)] }
+
+  private mutating func advance() -> Token {
+    let token = tokens[position]
+    if position < tokens.count - 1 { position += 1 }
+    return token
+  }
+
+  private mutating func expectEnd() throws(LanguageError) {
+    guard current.kind == .end else {
+      let hint: String
+      switch current.kind {
+      case .rightParen, .rightBracket: hint = "there is no opening bracket to match it"
+      case .assign: hint = "only a name (or name[i]) can be assigned; use == to compare"
+      default: hint = "expected an operator or the end of the line"
+      }
+      throw LanguageError("unexpected \(current.kind.spelling): \(hint)", at: current.range)
+    }
+  }
+
+  private mutating func statement() throws(LanguageError) -> Statement {
+    if current.kind == .keywordDef { return try definition() }
+    if case .identifier(let name) = current.kind {
+      if next.kind == .assign {
+        let nameToken = advance()
+        _ = advance()
+        return .assignment(name: name, nameRange: nameToken.range, index: nil, value: try expression())
+      }
+      if next.kind == .leftBracket, let indexed = try indexedAssignment(name) { return indexed }
+    }
+    return .expression(try expression())
+  }
+
+  /// `name[i] = value`, or nil (restoring the position) when the line is not an assignment.
+  private mutating func indexedAssignment(_ name: String) throws(LanguageError) -> Statement? {
+    let saved = position
+    let nameToken = advance()
+    _ = advance()
+    let index = try expression()
+    if current.kind == .rightBracket, next.kind == .assign {
+      _ = advance()
+      _ = advance()
+      return .assignment(name: name, nameRange: nameToken.range, index: index, value: try expression())
+    }
+    position = saved
+    return nil
+  }
+
+  private mutating func definition() throws(LanguageError) -> Statement {
+    _ = advance()
+    guard case .identifier(let name) = current.kind else {
+      throw LanguageError("expected a function name after 'def', like def f(x) = x^2", at: current.range)
+    }
+    let nameRange = advance().range
+    try expect(.leftParen, "'(' and the parameter names, like def \(name)(p, y) = …")
+    var parameters: [String] = []
+    if current.kind != .rightParen {
+      repeat {
+        guard case .identifier(let parameter) = current.kind else {
+          throw LanguageError("expected a parameter name", at: current.range)
+        }
+        if parameters.contains(parameter) {
+          throw LanguageError("the parameter '\(parameter)' appears twice", at: current.range)
+        }
+        parameters.append(parameter)
+        _ = advance()
+      } while try consume(.comma)
+    }
+    try expect(.rightParen, "')' after the parameters")
+    try expect(.assign, "'=' and the function body, like def \(name)(…) = …")
+    return .definition(name: name, nameRange: nameRange, parameters: parameters, body: try expression())
+  }
+
+  private mutating func consume(_ kind: TokenKind) throws(LanguageError) -> Bool {
+    guard current.kind == kind else { return false }
+    _ = advance()
+    return true
+  }
+
+  private mutating func expect(_ kind: TokenKind, _ what: String) throws(LanguageError) {
+    guard current.kind == kind else {
+      throw LanguageError("expected \(what), found \(current.kind.spelling)", at: current.range)
+    }
+    _ = advance()
+  }
+
+  private mutating func nested<T>(_ body: (inout Parser) throws(LanguageError) -> T) throws(LanguageError) -> T {
+    depth += 1
+    defer { depth -= 1 }
+    guard depth <= Parser.maxDepth else {
+      throw LanguageError(
+        "this expression is nested too deeply (more than \(Parser.maxDepth) levels)", at: current.range)
+    }
+    return try body(&self)
+  }
+
+  mutating func expression() throws(LanguageError) -> Expression {
+    try nested { (p: inout Parser) throws(LanguageError) in try p.comparison() }
+  }
+
+  private mutating func comparison() throws(LanguageError) -> Expression {
+    var left = try additive()
+    while case .comparison(let symbol) = current.kind, let op = BinaryOperator(rawValue: symbol) {
+      _ = advance()
+      let right = try additive()
+      left = .binary(op, left, right, left.range.union(right.range))
+    }
+    return left
+  }
+
+  private mutating func additive() throws(LanguageError) -> Expression {
+    var left = try multiplicative()
+    while current.kind == .plus || current.kind == .minus {
+      let op: BinaryOperator = advance().kind == .plus ? .add : .subtract
+      let right = try multiplicative()
+      left = .binary(op, left, right, left.range.union(right.range))
+    }
+    return left
+  }
+
+  private mutating func multiplicative() throws(LanguageError) -> Expression {
+    var left = try unary()
+    while true {
+      let op: BinaryOperator
+      switch current.kind {
+      case .star: op = .multiply
+      case .slash: op = .divide
+      case .at: op = .matmul
+      default: return left
+      }
+      _ = advance()
+      let right = try unary()
+      left = .binary(op, left, right, left.range.union(right.range))
+    }
+  }
+
+  private mutating func unary() throws(LanguageError) -> Expression {
+    if current.kind == .minus || current.kind == .plus {
+      let token = advance()
+      let operand = try nested { (p: inout Parser) throws(LanguageError) in try p.unary() }
+      return token.kind == .minus ? .negate(operand, token.range.union(operand.range)) : operand
+    }
+    return try power()
+  }
+
+  private mutating func power() throws(LanguageError) -> Expression {
+    let base = try postfix()
+    guard current.kind == .caret else { return base }
+    _ = advance()
+    // Right-associative, and the exponent may carry its own unary minus: 2^-1.
+    let exponent = try nested { (p: inout Parser) throws(LanguageError) in try p.unary() }
+    return .binary(.power, base, exponent, base.range.union(exponent.range))
+  }
+
+  private mutating func postfix() throws(LanguageError) -> Expression {
+    var value = try atom()
+    while current.kind == .leftBracket {
+      _ = advance()
+      let index = try expression()
+      let close = current.range
+      try expect(.rightBracket, "']' to close the index")
+      value = .index(value, index, value.range.union(close))
+    }
+    return value
+  }
+
+  private mutating func atom() throws(LanguageError) -> Expression {
+    let token = current
+    switch token.kind {
+    case .number(let value):
+      _ = advance()
+      return .number(value, token.range)
+    case .string(let text):
+      _ = advance()
+      return .string(text, token.range)
+    case .identifier(let name):
+      _ = advance()
+      if current.kind == .leftParen { return try call(name, nameRange: token.range) }
+      return .name(name, token.range)
+    case .leftParen:
+      _ = advance()
+      let inner = try expression()
+      if current.kind != .rightParen {
+        throw LanguageError(
+          "expected ')' to close the '(' at column \(token.range.column), found \(current.kind.spelling)",
+          at: current.range)
+      }
+      _ = advance()
+      return inner
+    case .leftBracket:
+      return try list()
+    case .end:
+      throw LanguageError("the expression is incomplete: expected a value at the end of the line", at: token.range)
+    default:
+      throw LanguageError("expected a value (a number, a name, '(' or '['), found \(token.kind.spelling)", at: token.range)
+    }
+  }
+
+  private mutating func list() throws(LanguageError) -> Expression {
+    let open = advance().range
+    var elements: [Expression] = []
+    if current.kind != .rightBracket {
+      repeat {
+        if current.kind == .rightBracket { break }  // a trailing comma is fine
+        elements.append(try expression())
+      } while try consume(.comma)
+    }
+    guard current.kind == .rightBracket else {
+      throw LanguageError(
+        "expected ',' or ']' to close the '[' at column \(open.column), found \(current.kind.spelling)",
+        at: current.range)
+    }
+    let close = advance().range
+    return .list(elements, open.union(close))
+  }
+
+  private mutating func call(_ name: String, nameRange: SourceRange) throws(LanguageError) -> Expression {
+    let open = advance().range
+    var arguments: [CallArgument] = []
+    if current.kind != .rightParen {
+      repeat {
+        if case .identifier(let label) = current.kind, next.kind == .assign {
+          let labelRange = advance().range
+          _ = advance()
+          arguments.append(CallArgument(label: label, labelRange: labelRange, value: try expression()))
+        } else {
+          arguments.append(CallArgument(label: nil, labelRange: nil, value: try expression()))
+        }
+      } while try consume(.comma)
+    }
+    guard current.kind == .rightParen else {
+      throw LanguageError(
+        "expected ',' or ')' to close the call to \(name) opened at column \(open.column), found \(current.kind.spelling)",
+        at: current.range)
+    }
+    let close = advance().range
+    return .call(name, arguments, name: nameRange, nameRange.union(close))
+  }
+}
