@@ -2,6 +2,7 @@
 enum Suggestions {
   /// The closest candidate within a distance that makes sense for the word's length.
   static func closest(to word: String, among candidates: [String]) -> String? {
+    guard word.count <= 64 else { return nil }
     let limit = max(1, min(3, word.count / 3 + 1))
     var best: (String, Int)?
     for candidate in candidates {
@@ -32,4 +33,9 @@ enum Suggestions {
   static func didYouMean(_ word: String, among candidates: [String]) -> String {
     closest(to: word, among: candidates).map { " — did you mean '\($0)'?" } ?? ""
   }
+}
+
+extension String {
+  /// The name as messages quote it: at most 40 characters, so a pasted megabyte stays one line.
+  var quotedName: String { count <= 40 ? self : String(prefix(37)) + "…" }
 }

@@ -93,7 +93,7 @@ final class Evaluator {
       throw LanguageError("'\(name)' is a function; call it with arguments, like \(name)(…)", at: range)
     }
     let candidates = Array(frame.locals.keys) + scope.names + BuiltinLibrary.names + Array(BuiltinLibrary.constants.keys)
-    throw LanguageError("unknown name '\(name)'\(Suggestions.didYouMean(name, among: candidates))", at: range)
+    throw LanguageError("unknown name '\(name.quotedName)'\(Suggestions.didYouMean(name, among: candidates))", at: range)
   }
 
   private func list(_ elements: [Expression], at range: SourceRange, in frame: Frame) throws(LanguageError) -> Variable {
@@ -200,7 +200,7 @@ final class Evaluator {
       throw LanguageError("'\(name)' is a variable, not a function", at: nameRange)
     }
     let candidates = BuiltinLibrary.names + Array(frame.functions.keys)
-    throw LanguageError("unknown function '\(name)'\(Suggestions.didYouMean(name, among: candidates))", at: nameRange)
+    throw LanguageError("unknown function '\(name.quotedName)'\(Suggestions.didYouMean(name, among: candidates))", at: nameRange)
   }
 
   private func callBuiltin(

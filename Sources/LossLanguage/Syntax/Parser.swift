@@ -128,13 +128,27 @@ public struct Parser {
     return try body(&self)
   }
 
+  /// Counts one more level for each operator in a chain (`1 + 1 + …` nests to the left), so
+  /// the tree's height, and with it every recursion over it, stays within ``maxDepth``.
+  private mutating func deepen(_ levels: inout Int) throws(LanguageError) {
+    levels += 1
+    depth += 1
+    guard depth <= Parser.maxDepth else {
+      throw LanguageError(
+        "this expression is nested too deeply (more than \(Parser.maxDepth) levels)", at: current.range)
+    }
+  }
+
   mutating func expression() throws(LanguageError) -> Expression {
     try nested { (p: inout Parser) throws(LanguageError) in try p.comparison() }
   }
 
   private mutating func comparison() throws(LanguageError) -> Expression {
+    var levels = 0
+    defer { depth -= levels }
     var left = try additive()
     while case .comparison(let symbol) = current.kind, let op = BinaryOperator(rawValue: symbol) {
+      try deepen(&levels)
       _ = advance()
       let right = try additive()
       left = .binary(op, left, right, left.range.union(right.range))
@@ -143,8 +157,11 @@ public struct Parser {
   }
 
   private mutating func additive() throws(LanguageError) -> Expression {
+    var levels = 0
+    defer { depth -= levels }
     var left = try multiplicative()
     while current.kind == .plus || current.kind == .minus {
+      try deepen(&levels)
       let op: BinaryOperator = advance().kind == .plus ? .add : .subtract
       let right = try multiplicative()
       left = .binary(op, left, right, left.range.union(right.range))
@@ -153,6 +170,8 @@ public struct Parser {
   }
 
   private mutating func multiplicative() throws(LanguageError) -> Expression {
+    var levels = 0
+    defer { depth -= levels }
     var left = try unary()
     while true {
       let op: BinaryOperator
@@ -162,6 +181,7 @@ public struct Parser {
       case .at: op = .matmul
       default: return left
       }
+      try deepen(&levels)
       _ = advance()
       let right = try unary()
       left = .binary(op, left, right, left.range.union(right.range))
