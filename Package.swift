@@ -60,7 +60,11 @@ let package = Package(
       dependencies: ["LossLanguage", "TestSupport"],
       resources: [.copy("Fixtures")]
     ),
-    .testTarget(name: "LossLessonsTests", dependencies: ["LossLessons", "BuiltinLessons", "TestSupport"]),
+    .testTarget(
+      name: "LossLessonsTests",
+      dependencies: ["LossLessons", "BuiltinLessons", "TestSupport"],
+      resources: [.copy("Fixtures")]
+    ),
     .testTarget(name: "LossShellTests", dependencies: ["LossShell", "TestSupport"]),
     .testTarget(name: "LossTerminalTests", dependencies: ["LossTerminal", "TestSupport"]),
     .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "TestSupport"]),
