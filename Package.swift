@@ -26,7 +26,7 @@ let package = Package(
       name: "LossLessons",
       dependencies: ["LossLanguage", .product(name: "Yams", package: "Yams")]
     ),
-    .target(name: "BuiltinLessons", plugins: ["EmbedLessons"]),
+    .target(name: "BuiltinLessons", exclude: ["Lessons"], plugins: ["EmbedLessons"]),
     .executableTarget(name: "LessonEmbedder"),
     .plugin(
       name: "EmbedLessons", capability: .buildTool(), dependencies: ["LessonEmbedder"],
