@@ -28,6 +28,8 @@ let package = Package(
     ),
     .target(name: "BuiltinLessons", exclude: ["Lessons"], plugins: ["EmbedLessons"]),
     .executableTarget(name: "LessonEmbedder"),
+    // Test helper: saves progress in a loop so tests can SIGKILL it mid-save.
+    .executableTarget(name: "progress-writer", dependencies: ["LossLessons"]),
     .plugin(
       name: "EmbedLessons", capability: .buildTool(), dependencies: ["LessonEmbedder"],
       path: "Sources/EmbedLessonsPlugin"),
