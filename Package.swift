@@ -26,8 +26,10 @@ let package = Package(
       name: "LossLessons",
       dependencies: ["LossLanguage", .product(name: "Yams", package: "Yams")]
     ),
-    .target(name: "BuiltinLessons", plugins: ["EmbedLessons"]),
+    .target(name: "BuiltinLessons", exclude: ["Lessons"], plugins: ["EmbedLessons"]),
     .executableTarget(name: "LessonEmbedder"),
+    // Test helper: saves progress in a loop so tests can SIGKILL it mid-save.
+    .executableTarget(name: "progress-writer", dependencies: ["LossLessons"]),
     .plugin(
       name: "EmbedLessons", capability: .buildTool(), dependencies: ["LessonEmbedder"],
       path: "Sources/EmbedLessonsPlugin"),
@@ -60,7 +62,11 @@ let package = Package(
       dependencies: ["LossLanguage", "TestSupport"],
       resources: [.copy("Fixtures")]
     ),
-    .testTarget(name: "LossLessonsTests", dependencies: ["LossLessons", "BuiltinLessons", "TestSupport"]),
+    .testTarget(
+      name: "LossLessonsTests",
+      dependencies: ["LossLessons", "BuiltinLessons", "TestSupport"],
+      resources: [.copy("Fixtures")]
+    ),
     .testTarget(name: "LossShellTests", dependencies: ["LossShell", "TestSupport"]),
     .testTarget(name: "LossTerminalTests", dependencies: ["LossTerminal", "TestSupport"]),
     .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "TestSupport"]),

@@ -1,0 +1,27 @@
+/// Variables are set up and a loss is watched; the learner assigns weights (`w = 0.4`) and sees
+/// the loss and its gradient after each, until the goal holds.
+public struct TweakStep: Sendable, Hashable {
+  public var text: LessonTemplate
+  /// Run in the step's scope when it starts, one expression per line.
+  public var setup: [LessonExpression]
+  /// The loss recomputed after every assignment.
+  public var watch: LessonExpression
+  /// The names the learner is meant to change (the gradient is taken with respect to them).
+  public var variables: [String]
+  /// Holds when the step is done; `loss` names the watched value.
+  public var goal: LessonExpression
+  /// Assignments that reach the goal, for `skip`, the last hint and `lesson check`.
+  public var answer: [LessonExpression]
+
+  public init(
+    text: LessonTemplate, setup: [LessonExpression], watch: LessonExpression, variables: [String],
+    goal: LessonExpression, answer: [LessonExpression]
+  ) {
+    self.text = text
+    self.setup = setup
+    self.watch = watch
+    self.variables = variables
+    self.goal = goal
+    self.answer = answer
+  }
+}

@@ -1,0 +1,47 @@
+import Foundation
+
+/// The changes the lesson runner and the shell make, each stamping the time so merges between
+/// two shells keep the latest position.
+extension LearnerProgress {
+  /// The learner is now on `step` of `lesson` (starting it if new).
+  public mutating func move(to step: Int, in lesson: LessonID, at now: Date) {
+    position = Position(lesson: lesson.rawValue, step: step, updatedAt: now)
+    changeLesson(lesson, at: now) { $0.step = step }
+  }
+
+  /// The learner finished `lesson`; no lesson is in progress any more.
+  public mutating func complete(_ lesson: LessonID, at now: Date) {
+    position = Position(lesson: nil, step: 0, updatedAt: now)
+    changeLesson(lesson, at: now) { progress in
+      if progress.completedAt == nil { progress.completedAt = now }
+      progress.step = 0
+    }
+  }
+
+  public mutating func recordAttempt(in lesson: LessonID, at now: Date) {
+    changeLesson(lesson, at: now) { $0.attempts += 1 }
+  }
+
+  public mutating func recordHint(in lesson: LessonID, at now: Date) {
+    changeLesson(lesson, at: now) { $0.hintsUsed += 1 }
+  }
+
+  public mutating func recordSkip(in lesson: LessonID, at now: Date) {
+    changeLesson(lesson, at: now) { $0.skips += 1 }
+  }
+
+  public mutating func addTime(_ seconds: Double, in lesson: LessonID, at now: Date) {
+    guard seconds.isFinite, seconds > 0 else { return }
+    changeLesson(lesson, at: now) { $0.secondsSpent += seconds }
+  }
+
+  private mutating func changeLesson(
+    _ lesson: LessonID, at now: Date, _ change: (inout LessonProgress) -> Void
+  ) {
+    var progress = lessons[lesson.rawValue] ?? .new(at: now)
+    change(&progress)
+    progress.updatedAt = max(progress.updatedAt, now)
+    lessons[lesson.rawValue] = progress
+    updatedAt = max(updatedAt, now)
+  }
+}
