@@ -2,7 +2,7 @@
 ///
 /// Every loss reduces by the mean over elements (over rows for the categorical ones) and its
 /// gradients include the 1/n, matching PyTorch `reduction='mean'` and Keras
-/// `sum_over_batch_size` (see `docs/ARCHITECTURE.md` and the loss conventions).
+/// `sum_over_batch_size` (see the loss conventions in `shared/guides/loss-conventions.md`).
 public protocol Loss: Sendable {
   /// The name learners type (`mse`, `huber`, …).
   static var name: String { get }
@@ -15,6 +15,12 @@ public protocol Loss: Sendable {
 
   /// ∂L/∂y, in the target's (broadcast) shape, or an error when y is a label with no slope.
   func targetGradient(prediction: Tensor, target: Tensor) throws(EngineError) -> Tensor
+
+  /// Checks the shapes of p and y and returns y in p's shape.
+  ///
+  /// The default (below) broadcasts a scalar target; a loss for which that makes no sense
+  /// (`cce`: one label cannot describe a row of classes) requires equal shapes instead.
+  func preparedTarget(prediction: Tensor, target: Tensor) throws(EngineError) -> Tensor
 }
 
 extension Loss {
@@ -39,13 +45,28 @@ extension Loss {
     _ prediction: Tensor, _ target: Tensor, wantGradient: Bool,
     _ term: (Double, Double) -> (Double, Double)
   ) -> (value: Double, gradient: Tensor?) {
+    averageOfTerms(
+      prediction, target, over: Double(prediction.count), wantGradient: wantGradient, term)
+  }
+
+  /// ``meanOfTerms(_:_:wantGradient:_:)`` with another divisor: `Σ term / divisor`, and each
+  /// slope divided by it too (the categorical losses average over rows, not elements).
+  ///
+  /// The value is the correctly rounded quotient of the sum, so exact cases stay exact
+  /// (`mse` of the house prices is 1e9, not 1e9 − 1 ulp); slopes multiply by the reciprocal.
+  @inline(__always)
+  func averageOfTerms(
+    _ prediction: Tensor, _ target: Tensor, over divisor: Double, wantGradient: Bool,
+    _ term: (Double, Double) -> (Double, Double)
+  ) -> (value: Double, gradient: Tensor?) {
     let n = prediction.count
-    let scale = 1 / Double(n)
+    let scale = 1 / divisor
+    precondition(target.count == n, "the target must be prepared to the prediction's shape")
     return prediction.storage.withUnsafeBufferPointer { p in
       target.storage.withUnsafeBufferPointer { y in
         guard wantGradient else {
           let total = Summation.sum(count: n) { term(p[$0], y[$0]).0 }
-          return (total * scale, nil)
+          return (total / divisor, nil)
         }
         var total = 0.0
         let gradient = [Double](unsafeUninitializedCapacity: n) { g, initialized in
@@ -56,7 +77,7 @@ extension Loss {
           }
           initialized = n
         }
-        return (total * scale, Tensor(uncheckedShape: prediction.shape, storage: gradient))
+        return (total / divisor, Tensor(uncheckedShape: prediction.shape, storage: gradient))
       }
     }
   }
@@ -66,7 +87,15 @@ extension Loss {
   func meanSlopes(_ prediction: Tensor, _ target: Tensor, _ slope: (Double, Double) -> Double)
     -> Tensor
   {
-    let scale = 1 / Double(prediction.count)
+    scaledSlopes(prediction, target, scale: 1 / Double(prediction.count), slope)
+  }
+
+  /// ∂L/∂y from a per-element slope, scaled by `scale`.
+  @inline(__always)
+  func scaledSlopes(
+    _ prediction: Tensor, _ target: Tensor, scale: Double, _ slope: (Double, Double) -> Double
+  ) -> Tensor {
+    precondition(target.count == prediction.count, "the target must be prepared first")
     let out = [Double](unsafeUninitializedCapacity: prediction.count) { g, initialized in
       prediction.storage.withUnsafeBufferPointer { p in
         target.storage.withUnsafeBufferPointer { y in

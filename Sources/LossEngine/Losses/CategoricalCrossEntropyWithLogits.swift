@@ -1,0 +1,79 @@
+/// Categorical cross-entropy on logits: `cce(softmax(Z), Y)` through a stable log-softmax.
+///
+///     cce_logits(Z, Y) = (1/rows) Σ_rows −Σ_c Y_rc · logsoftmax(Z_r)_c
+///     logsoftmax(z)_c  = z_c − m − ln Σ_k e^(z_k − m),   m = max_k z_k
+///     ∂/∂Z_rc          = (softmax(Z_r)_c · Σ_k Y_rk − Y_rc) / rows
+///     ∂/∂Y_rc          = −logsoftmax(Z_r)_c / rows
+///
+/// Domain: Z and Y of the same shape (a matrix with one example per row, or a vector as one
+/// row); Y one-hot or soft labels in [0, 1] (an error otherwise, naming the element); a scalar Y
+/// is refused. Subtracting the row maximum keeps every exponent ≤ 0, so logits of 1000 cost
+/// exactly what they should instead of ∞ − ∞. For one-hot rows (Σ Y = 1) the gradient is the
+/// familiar softmax − Y; the Σ Y factor keeps it right for rows that do not sum to 1. Averages
+/// over rows. Matches PyTorch `cross_entropy` (with probability targets), Keras
+/// `CategoricalCrossentropy(from_logits=True)` and optax `softmax_cross_entropy`.
+///
+/// - Complexity: O(rows × classes): per row one pass for the maximum, one for the exponentials
+///   (kept in the gradient buffer), one to finish value and gradient.
+public struct CategoricalCrossEntropyWithLogits: Loss {
+  public static let name = "cce_logits"
+  public init() {}
+
+  public func preparedTarget(prediction: Tensor, target: Tensor) throws(EngineError) -> Tensor {
+    try requireEqualShapes(prediction, target)
+  }
+
+  public func evaluate(prediction: Tensor, target: Tensor, wantGradient: Bool) throws(EngineError)
+    -> (value: Double, gradient: Tensor?)
+  {
+    try checkLabels(target)
+    let columns = prediction.columns
+    let scale = 1 / Double(prediction.rows)
+    var total = 0.0
+    // Holds e^(z − m) until the row's sum is known, then the gradient.
+    var gradient = [Double](repeating: 0, count: wantGradient ? prediction.count : 0)
+    prediction.storage.withUnsafeBufferPointer { z in
+      target.storage.withUnsafeBufferPointer { y in
+        gradient.withUnsafeMutableBufferPointer { g in
+          for row in 0..<prediction.rows {
+            let cells = (row * columns)..<((row + 1) * columns)
+            var largest = -Double.infinity
+            for c in cells { largest = Swift.max(largest, z[c]) }
+            var sumOfExponentials = 0.0
+            for c in cells {
+              let e = exp(z[c] - largest)
+              if wantGradient { g[c] = e }
+              sumOfExponentials += e
+            }
+            let logSum = log(sumOfExponentials)
+            var rowLoss = 0.0
+            var labelMass = 0.0
+            for c in cells where y[c] != 0 {
+              // −logsoftmax = (m − z) + ln Σ e^(z − m), both parts ≥ 0: no cancellation.
+              rowLoss += y[c] * ((largest - z[c]) + logSum)
+              labelMass += y[c]
+            }
+            total += rowLoss
+            if wantGradient {
+              let softmaxScale = labelMass / sumOfExponentials
+              for c in cells { g[c] = (g[c] * softmaxScale - y[c]) * scale }
+            }
+          }
+        }
+      }
+    }
+    let value = total / Double(prediction.rows)
+    guard wantGradient else { return (value, nil) }
+    return (value, Tensor(uncheckedShape: prediction.shape, storage: gradient))
+  }
+
+  public func targetGradient(prediction: Tensor, target: Tensor) throws(EngineError) -> Tensor {
+    try checkLabels(target)
+    let scale = 1 / Double(prediction.rows)
+    return Tape.logSoftmaxRows(prediction).map { -$0 * scale }
+  }
+
+  private func checkLabels(_ target: Tensor) throws(EngineError) {
+    try requireEvery(target, named: "Y", toBe: "a label in [0, 1] (one-hot or soft)", isProbability)
+  }
+}

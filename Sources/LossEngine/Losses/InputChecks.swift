@@ -1,0 +1,53 @@
+/// Checks for losses that accept only some values (probabilities, labels), with messages that
+/// say which element was wrong, 1-based as learners count, and what it held.
+extension Loss {
+  /// `target` unchanged when it has the prediction's shape (and is not empty), else an error:
+  /// for the categorical losses, where broadcasting one label over a row means nothing.
+  func requireEqualShapes(_ prediction: Tensor, _ target: Tensor) throws(EngineError) -> Tensor {
+    guard prediction.count > 0 else { throw .emptyInput(operation: name) }
+    guard prediction.shape == target.shape else {
+      throw .lossShapeMismatch(loss: name, prediction: prediction.shape, target: target.shape)
+    }
+    return target
+  }
+
+  /// Throws ``EngineError/invalidArgument(operation:message:)`` for the first element of
+  /// `values` that `isAccepted` refuses; does nothing when every element passes.
+  ///
+  /// Losses check inside their fused pass and call this only to word the error, so the
+  /// common, valid case pays for one comparison per element.
+  func requireEvery(
+    _ values: Tensor, named argument: String, toBe expectation: String, hint: String? = nil,
+    _ isAccepted: (Double) -> Bool
+  ) throws(EngineError) {
+    guard let index = values.storage.firstIndex(where: { !isAccepted($0) }) else { return }
+    let position = describePosition(index, in: values.shape)
+    var message =
+      "\(argument) must be \(expectation), but \(position) is \(describeNumber(values.storage[index]))"
+    if let hint { message += "; \(hint)" }
+    throw .invalidArgument(operation: name, message: message)
+  }
+}
+
+/// `element 3`, `row 2, column 1`, or `it` for a scalar (positions are 1-based).
+func describePosition(_ index: Int, in shape: [Int]) -> String {
+  switch shape.count {
+  case 0: return "it"
+  case 1: return "element \(index + 1)"
+  default:
+    let columns = Swift.max(shape[1], 1)
+    return "the element in row \(index / columns + 1), column \(index % columns + 1)"
+  }
+}
+
+/// A number as a learner would write it: `2` rather than `2.0`, `0.5`, `nan`.
+func describeNumber(_ value: Double) -> String {
+  if value.isFinite, value == value.rounded(), Swift.abs(value) < 1e15 {
+    return String(Int64(value))
+  }
+  return String(value)
+}
+
+/// True for a probability (or a soft label): 0 ≤ x ≤ 1, which also refuses NaN.
+@inline(__always)
+func isProbability(_ x: Double) -> Bool { x >= 0 && x <= 1 }
