@@ -15,9 +15,12 @@ public struct Builtin: Sendable {
     public let name: String
     /// nil when the argument is required.
     public let defaultValue: Value?
-    public init(_ name: String, default defaultValue: Value? = nil) {
+    /// True when the argument may be left out with no default (the `b` of `max(a, b)`).
+    public let isOptional: Bool
+    public init(_ name: String, default defaultValue: Value? = nil, optional: Bool = false) {
       self.name = name
       self.defaultValue = defaultValue
+      self.isOptional = optional
     }
   }
 
@@ -38,6 +41,7 @@ public struct Builtin: Sendable {
   /// `huber(p, y, delta=1)`: the signature as learners read it.
   public var signature: String {
     let parts = parameters.map { parameter -> String in
+      if parameter.isOptional { return "[\(parameter.name)]" }
       guard let value = parameter.defaultValue else { return parameter.name }
       return "\(parameter.name)=\(ValueFormatter.compact(value))"
     }

@@ -3,7 +3,7 @@ import LossEngine
 /// Every built-in name, in `help` order, and lookups by name.
 public enum BuiltinLibrary {
   public static let all: [Builtin] =
-    lossBuiltins + mathBuiltins + reductionBuiltins + dataBuiltins + calculusBuiltins
+    lossBuiltins + mathBuiltins + reductionBuiltins + dataBuiltins + randomBuiltins + calculusBuiltins
 
   private static let byName: [String: Builtin] = Dictionary(
     all.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })

@@ -16,3 +16,42 @@ extension BuiltinLibrary {
     },
   ]
 }
+
+extension BuiltinLibrary {
+  /// `uniform`/`normal`: reproducible random numbers. The seed is explicit, so the same call
+  /// always gives the same numbers (lessons seed per learner and step).
+  static func random(
+    _ name: String, _ first: String, _ second: String, summary: String, example: String,
+    draw: @escaping @Sendable (inout SeededGenerator, Double, Double) -> Double
+  ) -> Builtin {
+    Builtin(
+      name: name, category: .data,
+      parameters: [.init(first), .init(second), .init("seed"), .init("n", optional: true)], isVariadic: false,
+      summary: summary, example: example
+    ) { evaluator, arguments throws(LanguageError) in
+      let a = try evaluator.number(arguments.values[0], at: arguments.ranges[0], for: "\(name)'s \(first)")
+      let b = try evaluator.number(arguments.values[1], at: arguments.ranges[1], for: "\(name)'s \(second)")
+      let seed = try evaluator.integer(
+        arguments.values[2], at: arguments.ranges[2], for: "\(name)'s seed", in: Int(Int32.min)...Int(UInt32.max))
+      var generator = SeededGenerator(seed: UInt64(bitPattern: Int64(seed)))
+      guard case .node = arguments.values[3] else {
+        return .node(try evaluator.constant(Tensor(scalar: draw(&generator, a, b)), at: arguments.callRange))
+      }
+      let n = try evaluator.integer(
+        arguments.values[3], at: arguments.ranges[3], for: "\(name)'s n", in: 1...Tensor.maxElementCount)
+      let values = (0..<n).map { _ in draw(&generator, a, b) }
+      return .node(try evaluator.constant(try evaluator.tensor(vector: values, at: arguments.callRange), at: arguments.callRange))
+    }
+  }
+
+  static let randomBuiltins: [Builtin] = [
+    random(
+      "uniform", "low", "high", summary: "a random number between low and high (n of them with n=…), fixed by seed",
+      example: "uniform(-30, 30, 7)"
+    ) { generator, low, high in low + (high - low) * generator.unitInterval() },
+    random(
+      "normal", "mean", "std", summary: "a normally distributed random number (n of them with n=…), fixed by seed",
+      example: "normal(0, 1, 7, 3)"
+    ) { generator, mean, deviation in generator.normal(mean: mean, standardDeviation: deviation) },
+  ]
+}

@@ -4,7 +4,7 @@ extension BuiltinLibrary {
   /// `max`/`min`: the largest element of one argument, or the element-wise extreme of two.
   static func extremum(_ name: String, largest: Bool) -> Builtin {
     Builtin(
-      name: name, category: .reduction, parameters: [.init("a"), .init("b", default: nil)], isVariadic: false,
+      name: name, category: .reduction, parameters: [.init("a"), .init("b", optional: true)], isVariadic: false,
       summary: largest
         ? "max(x): the largest element; max(a, b): element-wise (ties share the slope)"
         : "min(x): the smallest element; min(a, b): element-wise (ties share the slope)",

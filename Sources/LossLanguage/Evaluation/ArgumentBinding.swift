@@ -52,7 +52,7 @@ enum ArgumentBinding {
         result.append(.given(slot))
       } else if let value = parameter.defaultValue {
         result.append(.defaulted(value))
-      } else if isOptionalWithoutDefault(parameter, in: function) {
+      } else if parameter.isOptional {
         result.append(.absent)
       } else {
         let signature = parameters.map(\.name).joined(separator: ", ")
@@ -60,10 +60,5 @@ enum ArgumentBinding {
       }
     }
     return result
-  }
-
-  /// `max(a)` and `min(a)` may leave out `b`.
-  private static func isOptionalWithoutDefault(_ parameter: Builtin.Parameter, in function: String) -> Bool {
-    parameter.name == "b" && (function == "max" || function == "min")
   }
 }
