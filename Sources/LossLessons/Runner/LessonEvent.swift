@@ -1,0 +1,75 @@
+import LossEngine
+import LossLanguage
+
+/// What a lesson run says to the learner. The terminal renders these; tests read them.
+public enum LessonEvent: Equatable, Sendable {
+  /// "Lesson 1 · The blindfolded dart player — step 2 of 9: Silence".
+  case header(lesson: String, step: Int, of: Int, title: String?)
+  /// Narrative or instructions, with `*emphasis*`, `**strong**` and `` `code` `` marks.
+  case text(String)
+  /// The numbered options of a `choose` step, in the order shown.
+  case options([String])
+  /// The engine's readouts after a try: whichever the step shows.
+  case readouts(LessonReadouts)
+  /// Words about the learner's answer.
+  case feedback(String, tone: Tone)
+  case hint(number: Int, of: Int, text: String)
+  /// The answer, shown by `skip` or after the last hint.
+  case answer(String)
+  /// The input could not be read as what the step asks for.
+  case inputProblem(String)
+  /// An expression typed in a `tweak`, `explore` or `compute` step failed.
+  case error(LanguageError, source: String)
+  /// A value computed in an `explore` or `tweak` step.
+  case value(Value)
+  /// A `plot` step's curve, as sampled points (the terminal draws it; `--plain` lists it).
+  case plot(PlotSamples)
+  /// The step is done; the runner moves on with the next `advance`.
+  case stepComplete
+  /// A `say` step waits for Enter.
+  case pressEnter
+  case lessonComplete(title: String, summary: LessonStats)
+  case notice(String)
+
+  public enum Tone: Equatable, Sendable { case good, bad, neutral }
+}
+
+/// The numbers a `predict` or `tweak` step shows after each try.
+public struct LessonReadouts: Equatable, Sendable {
+  public var loss: Double?
+  /// Loss now minus loss before (negative is better).
+  public var change: Double?
+  /// ∂loss/∂variable for each variable shown, in order.
+  public var gradients: [(name: String, value: Tensor)]
+
+  public init(loss: Double?, change: Double?, gradients: [(name: String, value: Tensor)]) {
+    self.loss = loss
+    self.change = change
+    self.gradients = gradients
+  }
+
+  public static func == (a: LessonReadouts, b: LessonReadouts) -> Bool {
+    a.loss == b.loss && a.change == b.change && a.gradients.map(\.name) == b.gradients.map(\.name)
+      && a.gradients.map(\.value) == b.gradients.map(\.value)
+  }
+}
+
+/// A curve sampled for a `plot` step.
+public struct PlotSamples: Equatable, Sendable {
+  public let expression: String
+  public let variable: String
+  public let points: [(x: Double, y: Double)]
+
+  public static func == (a: PlotSamples, b: PlotSamples) -> Bool {
+    a.expression == b.expression && a.variable == b.variable && a.points.map(\.x) == b.points.map(\.x)
+      && a.points.map(\.y) == b.points.map(\.y)
+  }
+}
+
+/// Counts for the end-of-lesson summary and the progress file.
+public struct LessonStats: Equatable, Sendable {
+  public var attempts = 0
+  public var hints = 0
+  public var skips = 0
+  public init() {}
+}

@@ -1,0 +1,100 @@
+import LossEngine
+import LossLanguage
+
+extension LessonRun {
+  /// What a step shows when it begins.
+  mutating func introduction() -> [LessonEvent] {
+    switch step.content {
+    case .say(let say):
+      return [.text(render(say.text)), .pressEnter]
+    case .predict(let predict):
+      return [.text(render(predict.text))]
+    case .compute(let compute):
+      let rule: String
+      switch compute.check {
+      case .tolerance(let tolerance): rule = "within \(ValueFormatter.number(tolerance)) of the answer counts"
+      case .rounding(let places): rule = "answers are compared rounded to \(places) decimal place\(places == 1 ? "" : "s")"
+      }
+      return [.text(render(compute.text)), .notice("Type an expression or a number (\(rule)).")]
+    case .choose(let choose):
+      state.showings += 1
+      state.optionOrder = shuffledOrder(count: choose.options.count)
+      return [
+        .text(render(choose.question)),
+        .options(state.optionOrder.map { render(choose.options[$0].text) }),
+      ]
+    case .tweak(let tweak):
+      var events: [LessonEvent] = [.text(render(tweak.text))]
+      for line in tweak.setup {
+        do { try interpreter.run(line.source) } catch { events.append(.error(error, source: line.source)) }
+      }
+      events += tweakReadout(tweak, changed: tweak.variables, previous: nil)
+      return events
+    case .explore(let explore):
+      state.sandboxOrigin = interpreter.scope
+      return [
+        .text(render(explore.text)),
+        .notice("Try anything here; nothing you do changes the lesson. Type `next` when you're done."),
+      ]
+    case .plot(let plot):
+      return [.text(render(plot.text)), .plot(samples(of: plot.plot)), .pressEnter]
+    }
+  }
+
+  /// The options' order for this showing: shuffled, reproducibly for the learner.
+  private func shuffledOrder(count: Int) -> [Int] {
+    var generator = SeededGenerator(seed: UInt64(seed) &* 31 &+ UInt64(stepIndex) &* 7919 &+ UInt64(state.showings))
+    return Array(0..<count).shuffled(using: &generator)
+  }
+
+  /// Samples a plot step's expression over its range (the terminal draws the points).
+  func samples(of curve: PlotStep.Curve, count: Int = 61) -> PlotSamples {
+    var points: [(x: Double, y: Double)] = []
+    let expression = try? Parser.parseExpression(curve.expression.source)
+    for i in 0..<count {
+      let x = curve.from + (curve.to - curve.from) * Double(i) / Double(count - 1)
+      var copy = interpreter
+      copy.scope.set(curve.variable, .tensor(Tensor(scalar: x)))
+      if let expression, let y = try? copy.evaluate(expression).tensor?.scalarValue {
+        points.append((x, y))
+      }
+    }
+    return PlotSamples(expression: curve.expression.source, variable: curve.variable, points: points)
+  }
+
+  /// The answer as the learner would type it, or nil for narrative steps.
+  func answerText() -> String? {
+    switch step.content {
+    case .predict(let predict):
+      guard let value = try? interpreter.evaluate(try Parser.parseExpression(predict.answer.source)).tensor else {
+        return predict.answer.source
+      }
+      return LearnerInput.text(for: value)
+    case .compute(let compute):
+      let value = (try? interpreter.evaluate(try Parser.parseExpression(compute.answer.source))).map {
+        ValueFormatter.compact($0)
+      }
+      return compute.answer.source + (value.map { "   (= \($0))" } ?? "")
+    case .choose(let choose):
+      return choose.options.filter(\.isCorrect).map { render($0.text) }.joined(separator: " / ")
+    case .tweak(let tweak):
+      return tweak.answer.map(\.source).joined(separator: "; ")
+    case .say, .explore, .plot:
+      return nil
+    }
+  }
+
+  /// Puts the step's answer into the scope, as if the learner had typed it.
+  mutating func applyAnswer(of step: LessonStep) {
+    switch step.content {
+    case .predict(let predict):
+      if let value = try? interpreter.evaluate(try Parser.parseExpression(predict.answer.source)) {
+        interpreter.scope.set(predict.binding, value)
+      }
+    case .tweak(let tweak):
+      for line in tweak.setup + tweak.answer { _ = try? interpreter.run(line.source) }
+    case .say, .compute, .choose, .explore, .plot:
+      break
+    }
+  }
+}

@@ -1,0 +1,63 @@
+import LossEngine
+import LossLanguage
+
+extension LessonRun {
+  /// A guess: bind it, compute the loss (and its gradient with respect to the guess), show
+  /// the readouts and the first feedback that holds; finish on the goal or the try limit.
+  mutating func tryGuess(_ line: String, _ predict: PredictStep) -> [LessonEvent] {
+    let guess: Tensor
+    switch LearnerInput.guess(line, for: predict.input, in: interpreter) {
+    case .failure(let problem): return [.inputProblem(problem.message + ".")]
+    case .success(let value): guess = value
+    }
+    state.tries += 1
+    stats.attempts += 1
+    interpreter.scope.set(predict.binding, .tensor(guess))
+    var events: [LessonEvent] = []
+    let loss: Double
+    let gradient: Tensor?
+    do {
+      let expression = try Parser.parseExpression(predict.loss.source)
+      let result = try interpreter.evaluate(expression, gradientsFor: [predict.binding])
+      guard let value = result.value.tensor?.scalarValue else {
+        return [.notice("This step's loss does not give one number; please report the lesson.")]
+      }
+      loss = value
+      gradient = result.gradients[predict.binding]
+    } catch {
+      return [.error(error, source: predict.loss.source)]
+    }
+    let change = state.previousLoss.map { loss - $0 }
+    let readouts = LessonReadouts(
+      loss: predict.show.contains(.loss) ? loss : nil,
+      change: predict.show.contains(.change) ? change : nil,
+      gradients: predict.show.contains(.gradient) ? gradient.map { [(name: predict.binding, value: $0)] } ?? [] : [])
+    if readouts.loss != nil || readouts.change != nil || !readouts.gradients.isEmpty {
+      events.append(.readouts(readouts))
+    }
+    var judge = interpreter
+    judge.scope.set("loss", .tensor(Tensor(scalar: loss)))
+    judge.scope.set("tries", .tensor(Tensor(scalar: Double(state.tries))))
+    judge.scope.set("previous_loss", .tensor(Tensor(scalar: state.previousLoss ?? loss)))
+    state.previousLoss = loss
+    for entry in predict.feedback {
+      if (try? number(entry.when, in: judge)).map({ $0 != 0 }) == true {
+        events.append(.feedback(render(entry.say, in: judge), tone: change.map { $0 < 0 ? .good : ($0 > 0 ? .bad : .neutral) } ?? .neutral))
+        break
+      }
+    }
+    let reachedGoal = predict.goal.flatMap { try? number($0, in: judge) }.map { $0 != 0 } ?? false
+    let outOfTries = predict.maxTries.map { state.tries >= $0 } ?? false
+    if reachedGoal || outOfTries {
+      state.isComplete = true
+      events.append(.stepComplete)
+    }
+    return events
+  }
+
+  func render(_ template: LessonTemplate, in judge: Interpreter) -> String {
+    do { return try TemplateRenderer.render(template, in: judge) } catch {
+      return template.text + " [could not compute: \(error.message)]"
+    }
+  }
+}

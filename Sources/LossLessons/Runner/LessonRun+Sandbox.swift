@@ -1,0 +1,44 @@
+import LossEngine
+import LossLanguage
+
+extension LessonRun {
+  /// A line in a `tweak` step: run it in the lesson scope, then show the watched loss, its
+  /// change, and its gradient with respect to the variables that changed.
+  mutating func tryTweak(_ line: String, _ tweak: TweakStep) -> [LessonEvent] {
+    let previous = try? number(tweak.watch, in: interpreter)
+    let outcome: Outcome
+    do { outcome = try interpreter.run(line) } catch { return [.error(error, source: line)] }
+    var events = LessonRun.events(for: outcome)
+    guard case .assigned(let name, _) = outcome else { return events }
+    state.tries += 1
+    stats.attempts += 1
+    events += tweakReadout(tweak, changed: tweak.variables.contains(name) ? [name] : tweak.variables, previous: previous)
+    var judge = interpreter
+    if let loss = try? number(tweak.watch, in: interpreter) {
+      judge.scope.set("loss", .tensor(Tensor(scalar: loss)))
+    }
+    if (try? number(tweak.goal, in: judge)).map({ $0 != 0 }) == true {
+      state.isComplete = true
+      events.append(.stepComplete)
+    }
+    return events
+  }
+
+  /// The watched loss, its change and gradients, as readouts.
+  func tweakReadout(_ tweak: TweakStep, changed: [String], previous: Double?) -> [LessonEvent] {
+    do {
+      let expression = try Parser.parseExpression(tweak.watch.source)
+      let result = try interpreter.evaluate(expression, gradientsFor: changed)
+      guard let loss = result.value.tensor?.scalarValue else { return [] }
+      let gradients = changed.compactMap { name in result.gradients[name].map { (name: name, value: $0) } }
+      return [.readouts(LessonReadouts(loss: loss, change: previous.map { loss - $0 }, gradients: gradients))]
+    } catch {
+      return [.error(error, source: tweak.watch.source)]
+    }
+  }
+
+  /// A line in an `explore` step: anything goes, on a scope that is thrown away at `next`.
+  mutating func explore(_ line: String) -> [LessonEvent] {
+    do { return LessonRun.events(for: try interpreter.run(line)) } catch { return [.error(error, source: line)] }
+  }
+}

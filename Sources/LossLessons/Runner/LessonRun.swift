@@ -1,0 +1,268 @@
+import Foundation
+import LossEngine
+import LossLanguage
+
+/// One learner's way through one lesson: a pure state machine. Learner input goes in, events
+/// come out; nothing here knows about terminals or files.
+///
+/// Every step starts from a snapshot of the scope, so `back` and `again` restore exactly
+/// what the learner had, and nothing done in `explore` leaks into later steps.
+public struct LessonRun: Sendable {
+  public let lesson: Lesson
+  /// The `seed` variable lessons use for random data: fixed per learner and lesson.
+  public let seed: Int
+  public private(set) var stepIndex = 0
+  public internal(set) var stats = LessonStats()
+  public private(set) var isFinished = false
+
+  var interpreter: Interpreter
+  /// The scope at the start of each step reached so far.
+  private var snapshots: [Scope] = []
+  var state = StepState()
+
+  /// Per-step progress that `again` resets.
+  struct StepState: Sendable {
+    var tries = 0
+    var previousLoss: Double?
+    var hintsShown = 0
+    var isComplete = false
+    var optionOrder: [Int] = []
+    var showings = 0
+    /// The scope to return to when an `explore` step ends.
+    var sandboxOrigin: Scope?
+  }
+
+  /// Prepares a run; the lesson's `setup` runs here, so a broken setup fails early.
+  public init(lesson: Lesson, learner: String, isInterrupted: @escaping @Sendable () -> Bool = { false })
+    throws(LanguageError)
+  {
+    self.lesson = lesson
+    self.seed = LessonRun.seed(learner: learner, lesson: lesson.id.rawValue)
+    var interpreter = Interpreter(isInterrupted: isInterrupted)
+    try interpreter.run("seed = \(seed)")
+    for line in lesson.setup {
+      do { try interpreter.run(line.source) } catch {
+        throw LanguageError("in the lesson's setup, \(line.source): \(error.message)", at: nil)
+      }
+    }
+    self.interpreter = interpreter
+  }
+
+  /// A number in 0..<2³¹ from the learner's name and the lesson id (FNV-1a), so each learner
+  /// gets their own reproducible data.
+  public static func seed(learner: String, lesson: String) -> Int {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in "\(learner)/\(lesson)".utf8 {
+      hash ^= UInt64(byte)
+      hash = hash &* 0x100_0000_01b3
+    }
+    return Int(hash % 2_147_483_647)
+  }
+
+  public var step: LessonStep { lesson.steps[stepIndex] }
+  public var stepCount: Int { lesson.steps.count }
+  public var scope: Scope { interpreter.scope }
+  public var currentStepIsComplete: Bool { state.isComplete }
+
+  /// The word the shell shows in its prompt for this step.
+  public var prompt: String {
+    switch step.content {
+    case .say, .plot: return "enter"
+    case .predict(let predict): return predict.prompt
+    case .compute: return "answer"
+    case .choose: return "choice"
+    case .tweak: return "tweak"
+    case .explore: return "explore"
+    }
+  }
+
+  /// True when a plain Enter should move on (narrative steps and finished steps).
+  public var advancesOnEnter: Bool {
+    if state.isComplete { return true }
+    switch step.content {
+    case .say, .plot, .explore: return true
+    default: return false
+    }
+  }
+
+  // MARK: Navigation
+
+  /// Shows step `index` (resuming replays earlier steps' answers to rebuild the scope).
+  public mutating func begin(at index: Int = 0) -> [LessonEvent] {
+    let target = min(max(0, index), stepCount - 1)
+    snapshots = []
+    stepIndex = 0
+    while stepIndex < target {
+      snapshots.append(interpreter.scope)
+      applyAnswer(of: lesson.steps[stepIndex])
+      stepIndex += 1
+    }
+    return enterStep()
+  }
+
+  /// Moves on when the step is done (or is narrative); otherwise says what is missing.
+  public mutating func next() -> [LessonEvent] {
+    guard advancesOnEnter else {
+      return [.notice("Finish this step first (type `hint` for help, or `skip` to see the answer).")]
+    }
+    return advance()
+  }
+
+  /// Back to the previous step, with the scope it started with.
+  public mutating func back() -> [LessonEvent] {
+    guard stepIndex > 0 else { return [.notice("This is the first step.")] }
+    leaveSandbox()
+    snapshots.removeLast()
+    stepIndex -= 1
+    interpreter.scope = snapshots[stepIndex]
+    snapshots.removeLast()
+    return enterStep()
+  }
+
+  /// Restarts the current step from its starting scope.
+  public mutating func again() -> [LessonEvent] {
+    interpreter.scope = snapshots[stepIndex]
+    snapshots.removeLast()
+    return enterStep()
+  }
+
+  /// Reveals the answer, applies it, counts a skip and moves on.
+  public mutating func skip() -> [LessonEvent] {
+    if state.isComplete { return advance() }
+    stats.skips += 1
+    var events: [LessonEvent] = []
+    if let answer = answerText() { events.append(.answer(answer)) }
+    leaveSandbox()
+    interpreter.scope = snapshots[stepIndex]
+    applyAnswer(of: step)
+    state.isComplete = true
+    return events + advance()
+  }
+
+  /// The next hint; after the last one, the answer.
+  public mutating func hint() -> [LessonEvent] {
+    stats.hints += 1
+    let hints = step.hints
+    if state.hintsShown < hints.count {
+      state.hintsShown += 1
+      return [.hint(number: state.hintsShown, of: hints.count, text: render(hints[state.hintsShown - 1]))]
+    }
+    if let answer = answerText() {
+      return [.answer(answer), .notice("Type it in, or `skip` to move on.")]
+    }
+    return [.notice("No more hints for this step: just press Enter to go on.")]
+  }
+
+  /// "Lesson 1 · title — step 3 of 9".
+  public var whereText: String {
+    "\(lesson.title): step \(stepIndex + 1) of \(stepCount)" + (step.title.map { " (\($0))" } ?? "")
+  }
+
+  // MARK: Input
+
+  /// Learner input for the current step (commands such as `hint` are the shell's business).
+  public mutating func handle(_ line: String) -> [LessonEvent] {
+    guard !isFinished else { return [.notice("This lesson is finished.")] }
+    let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+    if trimmed.isEmpty {
+      if advancesOnEnter { return advance() }
+      return [.notice(emptyInputReminder)]
+    }
+    if state.isComplete, !isSandboxStep {
+      return [.notice("This step is done: press Enter to go on.")]
+    }
+    switch step.content {
+    case .say, .plot: return evaluateAside(trimmed) + [.pressEnter]
+    case .predict(let predict): return tryGuess(trimmed, predict)
+    case .compute(let compute): return tryCompute(trimmed, compute)
+    case .choose(let choose): return tryChoice(trimmed, choose)
+    case .tweak(let tweak): return tryTweak(trimmed, tweak)
+    case .explore: return explore(trimmed)
+    }
+  }
+
+  private var isSandboxStep: Bool {
+    if case .explore = step.content { return true }
+    if case .tweak = step.content { return true }
+    return false
+  }
+
+  private var emptyInputReminder: String {
+    switch step.content {
+    case .predict(let predict): return LearnerInput.example(for: predict.input) + "."
+    case .compute: return "Type an expression or a number."
+    case .choose: return "Type the number of your choice."
+    case .tweak: return "Assign a new value, like `\((tweakVariables.first ?? "w")) = 0.5`."
+    default: return "Press Enter to go on."
+    }
+  }
+
+  private var tweakVariables: [String] {
+    if case .tweak(let tweak) = step.content { return tweak.variables }
+    return []
+  }
+
+  // MARK: Internals shared by the step kinds
+
+  mutating func advance() -> [LessonEvent] {
+    leaveSandbox()
+    if stepIndex + 1 >= stepCount {
+      isFinished = true
+      return [.lessonComplete(title: lesson.title, summary: stats)]
+    }
+    stepIndex += 1
+    return enterStep()
+  }
+
+  /// Snapshots the scope, resets the step's state and shows the step.
+  mutating func enterStep() -> [LessonEvent] {
+    snapshots.append(interpreter.scope)
+    state = StepState()
+    var events: [LessonEvent] = [
+      .header(lesson: lesson.title, step: stepIndex + 1, of: stepCount, title: step.title)
+    ]
+    events += introduction()
+    return events
+  }
+
+  func render(_ template: LessonTemplate) -> String {
+    do { return try TemplateRenderer.render(template, in: interpreter) } catch {
+      return template.text + " [could not compute: \(error.message)]"
+    }
+  }
+
+  /// Evaluates a lesson expression (never learner text) to one number.
+  func number(_ expression: LessonExpression, in interpreter: Interpreter) throws(LanguageError) -> Double {
+    let value = try interpreter.evaluate(try Parser.parseExpression(expression.source))
+    guard let number = value.tensor?.scalarValue else {
+      throw LanguageError("'\(expression.source)' must give one number, got \(value.shapeDescription)", at: nil)
+    }
+    return number
+  }
+
+  mutating func leaveSandbox() {
+    if let origin = state.sandboxOrigin {
+      interpreter.scope = origin
+      state.sandboxOrigin = nil
+    }
+  }
+
+  /// Evaluates learner text on a copy of the scope and shows the result.
+  func evaluateAside(_ line: String) -> [LessonEvent] {
+    var copy = interpreter
+    do {
+      let outcome = try copy.run(line)
+      return LessonRun.events(for: outcome)
+    } catch {
+      return [.error(error, source: line)]
+    }
+  }
+
+  static func events(for outcome: Outcome) -> [LessonEvent] {
+    switch outcome {
+    case .nothing: return []
+    case .value(let value, _), .assigned(_, let value): return [.value(value)]
+    case .defined(let function): return [.notice("defined \(function.name)(\(function.parameters.joined(separator: ", ")))")]
+    }
+  }
+}

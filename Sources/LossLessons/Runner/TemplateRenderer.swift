@@ -1,0 +1,144 @@
+import Foundation
+import LossEngine
+import LossLanguage
+
+/// Fills a template's `{{ … }}` holes with values the engine computes now.
+///
+/// Inside the braces:
+/// - `EXPR` shows the value (`{{ mse(pred, actual) }}` → `0.375`);
+/// - `EXPR :.2f` fixes the decimals, `EXPR :,` groups thousands (`1,000,000,000`),
+///   `EXPR :,.0f` does both;
+/// - `COND ? "yes" : "no"` picks words by a condition (`{{ x < 0 ? "left" : "right" }}`).
+public enum TemplateRenderer {
+  public static func render(_ template: LessonTemplate, in interpreter: Interpreter) throws(LanguageError) -> String {
+    var out = ""
+    for segment in template.segments {
+      switch segment {
+      case .literal(let text): out += text
+      case .expression(let expression): out += try fill(expression.source, in: interpreter)
+      }
+    }
+    return out
+  }
+
+  /// One hole's text.
+  static func fill(_ source: String, in interpreter: Interpreter) throws(LanguageError) -> String {
+    let hole = TemplateHole(source)
+    switch hole {
+    case .choice(let condition, let yes, let no):
+      let value = try interpreter.evaluate(try Parser.parseExpression(condition))
+      guard let truth = value.tensor?.scalarValue else {
+        throw LanguageError("a condition before '?' must give one number (true is non-zero)", at: nil)
+      }
+      return truth != 0 ? yes : no
+    case .value(let expression, let format):
+      let value = try interpreter.evaluate(try Parser.parseExpression(expression))
+      return format.apply(to: value)
+    }
+  }
+}
+
+/// The parsed inside of `{{ … }}`.
+enum TemplateHole: Equatable {
+  case value(String, NumberFormat)
+  case choice(condition: String, yes: String, no: String)
+
+  init(_ source: String) {
+    if let choice = TemplateHole.choice(source) {
+      self = choice
+      return
+    }
+    if let colon = source.lastIndex(of: ":"), let format = NumberFormat(spec: String(source[source.index(after: colon)...])) {
+      self = .value(String(source[..<colon]), format)
+      return
+    }
+    self = .value(source, .automatic)
+  }
+
+  /// `COND ? "yes" : "no"`, with the words in double quotes.
+  private static func choice(_ source: String) -> TemplateHole? {
+    guard let question = source.firstIndex(of: "?") else { return nil }
+    let condition = String(source[..<question])
+    var rest = Substring(source[source.index(after: question)...])
+    func quoted() -> String? {
+      rest = rest.drop(while: { $0 == " " })
+      guard rest.first == "\"" else { return nil }
+      rest = rest.dropFirst()
+      guard let end = rest.firstIndex(of: "\"") else { return nil }
+      let word = String(rest[..<end])
+      rest = rest[rest.index(after: end)...]
+      return word
+    }
+    guard let yes = quoted() else { return nil }
+    rest = rest.drop(while: { $0 == " " })
+    guard rest.first == ":" else { return nil }
+    rest = rest.dropFirst()
+    guard let no = quoted(), rest.allSatisfy({ $0 == " " }) else { return nil }
+    return .choice(condition: condition, yes: yes, no: no)
+  }
+}
+
+/// How a template shows numbers.
+struct NumberFormat: Equatable {
+  var grouped = false
+  var decimals: Int?
+
+  static let automatic = NumberFormat()
+
+  /// `.2f`, `,`, `,.0f`; nil for anything else (then the colon was not a format).
+  init?(spec: String) {
+    var text = Substring(spec.trimmingCharacters(in: .whitespaces))
+    guard !text.isEmpty else { return nil }
+    if text.first == "," {
+      grouped = true
+      text = text.dropFirst()
+    }
+    if !text.isEmpty {
+      guard text.first == ".", text.last == "f", let places = Int(text.dropFirst().dropLast()), (0...12).contains(places)
+      else { return nil }
+      decimals = places
+    }
+  }
+
+  private init() {}
+
+  func apply(to value: Value) -> String {
+    guard case .tensor(let t) = value else { return ValueFormatter.compact(value) }
+    let numbers = t.storage.map(format)
+    switch t.rank {
+    case 0: return numbers[0]
+    case 1: return "[" + numbers.joined(separator: ", ") + "]"
+    default:
+      let columns = t.columns
+      return "[" + (0..<t.rows).map { r in "[" + numbers[(r * columns)..<((r + 1) * columns)].joined(separator: ", ") + "]" }
+        .joined(separator: ", ") + "]"
+    }
+  }
+
+  private func format(_ x: Double) -> String {
+    var text: String
+    if let decimals {
+      text = ValueFormatter.fixed(x, decimals: decimals)
+      if decimals > 0, x.isFinite {
+        // Keep the requested decimals visible: 31.60 stays 31.60.
+        let dot = text.firstIndex(of: ".")
+        let have = dot.map { text.distance(from: $0, to: text.endIndex) - 1 } ?? 0
+        if dot == nil { text += "." }
+        text += String(repeating: "0", count: max(0, decimals - have))
+      }
+    } else {
+      text = ValueFormatter.number(x)
+    }
+    guard grouped, x.isFinite, Swift.abs(x) >= 1000 else { return text }
+    let negative = text.hasPrefix("-")
+    let body = negative ? String(text.dropFirst()) : text
+    let parts = body.split(separator: ".", maxSplits: 1)
+    let whole = String(parts[0])
+    var groupedWhole = ""
+    for (i, c) in whole.enumerated() {
+      if i > 0 && (whole.count - i) % 3 == 0 { groupedWhole.append(",") }
+      groupedWhole.append(c)
+    }
+    return (negative ? "-" : "") + groupedWhole + (parts.count > 1 ? "." + parts[1] : "")
+  }
+}
