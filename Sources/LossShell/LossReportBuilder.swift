@@ -41,7 +41,7 @@ struct LossReportBuilder {
     {
       notes.append(note)
     }
-    if !call.isBuiltin { notes += directionFindings(reading: reading, rows: breakdown?.all ?? []) }
+    if !call.isBuiltin { notes += directionFindings(reading: reading, away: breakdown?.away) }
     return LossReport(
       function: call.function, isBuiltin: call.isBuiltin, predictionName: predictionName, value: loss,
       prediction: prediction, target: call.target, gradient: call.gradient, breakdown: breakdown?.breakdown,
@@ -82,12 +82,16 @@ struct LossReportBuilder {
 
   private struct Built {
     let breakdown: Breakdown
-    /// Every row, for findings and the reading (the breakdown keeps only those shown).
-    let all: [BreakdownRow]
-    /// The 0-based index of the row that matters most, and why.
-    let focus: (Int, Reading.Basis)?
+    /// The row that matters most (also among those shown), and why.
+    let focus: (row: BreakdownRow, basis: Reading.Basis)?
+    /// Every term is 0.
+    let allOnTarget: Bool
+    /// Elements whose slope points away from their target: how many, and the first.
+    let away: (count: Int, first: Int)
   }
 
+  /// Scans the prediction once; only the rows shown are materialised, so a million elements
+  /// cost a pass over their numbers, not a million row objects.
   private func makeBreakdown(loss: Double) -> Built {
     let prediction = call.prediction
     let unit: Breakdown.Unit = prediction.rank == 2 ? .row : .element
@@ -96,73 +100,87 @@ struct LossReportBuilder {
     let terms = splitTerms(unit: unit, count: count, width: width)
     let combination = terms.flatMap { reduction(of: $0, matching: loss) }
     let validTerms = combination == nil ? nil : terms
-    var rows: [BreakdownRow] = []
-    rows.reserveCapacity(count)
-    for i in 0..<count {
-      let slice = (i * width)..<((i + 1) * width)
-      let p = Array(prediction.storage[slice])
-      var y: [Double]?
-      if let target = call.target {
-        if target.count == 1 {
-          y = Array(repeating: target.storage[0], count: width)
-        } else if target.shape == prediction.shape {
-          y = Array(target.storage[slice])
-        } else if unit == .row, target.rank == 1, target.count == count {
-          y = [target.storage[i]]
-        }
-      }
-      var error: Double?
-      if unit == .element, errorIsMeaningful, let yi = targetElement(i) { error = p[0] - yi }
-      rows.append(
-        BreakdownRow(
-          index: i + 1, prediction: p, target: y, term: validTerms?[i],
-          slope: call.gradient.map { Array($0.storage[slice]) }, error: error))
-    }
-    let largest = validTerms?.max { magnitude($0) < magnitude($1) }
-    let focus = focus(in: rows, terms: validTerms)
+    let focus = focusIndex(terms: validTerms, count: count, width: width)
+    var shown = count <= Self.fullTableLimit ? Set(0..<count) : Set(0..<5).union((count - 3)..<count)
+    if let focus { shown.insert(focus.index) }
+    let rows = shown.sorted().map { row($0, unit: unit, width: width, count: count, terms: validTerms) }
+    let focusRow = focus.flatMap { focus in rows.first { $0.index == focus.index + 1 }.map { ($0, focus.basis) } }
     return Built(
       breakdown: Breakdown(
-        unit: unit, count: count, reduction: combination, rows: selectRows(rows, focus: focus), largestTerm: largest),
-      all: rows, focus: focus)
+        unit: unit, count: count, reduction: combination, rows: rows,
+        largestTerm: validTerms?.max { magnitude($0) < magnitude($1) }),
+      focus: focusRow, allOnTarget: validTerms?.allSatisfy { $0 == 0 } ?? false,
+      away: unit == .element ? pointingAway(count: count) : (0, 0))
+  }
+
+  /// Row `i` (0-based) of the breakdown.
+  private func row(_ i: Int, unit: Breakdown.Unit, width: Int, count: Int, terms: [Double]?) -> BreakdownRow {
+    let prediction = call.prediction
+    let slice = (i * width)..<((i + 1) * width)
+    var y: [Double]?
+    if let target = call.target {
+      if target.count == 1 {
+        y = Array(repeating: target.storage[0], count: width)
+      } else if target.shape == prediction.shape {
+        y = Array(target.storage[slice])
+      } else if unit == .row, target.rank == 1, target.count == count {
+        y = [target.storage[i]]
+      }
+    }
+    var error: Double?
+    if unit == .element, errorIsMeaningful, let yi = targetElement(i) { error = prediction.storage[i] - yi }
+    return BreakdownRow(
+      index: i + 1, prediction: Array(prediction.storage[slice]), target: y, term: terms?[i],
+      slope: call.gradient.map { Array($0.storage[slice]) }, error: error)
   }
 
   /// Orders non-finite terms above every finite one.
   private func magnitude(_ x: Double) -> Double { x.isNaN ? .infinity : x }
 
-  /// The index (0-based) of the row that matters most, and why.
-  private func focus(in rows: [BreakdownRow], terms: [Double]?) -> (Int, Reading.Basis)? {
+  /// The 0-based row that matters most: the largest positive term, else the steepest slope.
+  private func focusIndex(terms: [Double]?, count: Int, width: Int) -> (index: Int, basis: Reading.Basis)? {
     if let terms, let best = terms.indices.max(by: { magnitude(terms[$0]) < magnitude(terms[$1]) }),
       magnitude(terms[best]) > 0
     {
       return (best, .largestTerm(terms[best]))
     }
-    let steepness = rows.map { row in (row.slope ?? []).reduce(0) { $0 + $1 * $1 } }
-    // A flat slope everywhere gives nothing to point at.
-    guard let best = steepness.indices.max(by: { steepness[$0] < steepness[$1] }), steepness[best] > 0 else {
-      return nil
+    guard let gradient = call.gradient?.storage, gradient.count == count * width else { return nil }
+    var best: (index: Int, steepness: Double)?
+    for i in 0..<count {
+      var steepness = 0.0
+      for k in (i * width)..<((i + 1) * width) { steepness += gradient[k] * gradient[k] }
+      if steepness > (best?.steepness ?? 0) { best = (i, steepness) }
     }
-    return (best, .steepestSlope)
+    // A flat slope everywhere gives nothing to point at.
+    return best.map { ($0.index, .steepestSlope) }
   }
 
   /// The reading for the row that matters most, or "all on target" when every term is 0.
   private func makeReading(_ built: Built) -> Reading? {
-    if built.breakdown.reduction != nil, built.all.allSatisfy({ $0.term == 0 }) {
+    if built.allOnTarget {
       return Reading(focus: .allOnTarget, basis: .only, error: nil, slope: nil, direction: nil)
     }
-    guard let (index, basis) = built.focus, index < built.all.count else { return nil }
-    let row = built.all[index]
+    guard let (row, basis) = built.focus else { return nil }
     let slope = row.slope?.count == 1 ? row.slope?.first : nil
     return Reading(
       focus: built.breakdown.unit == .row ? .row(row.index) : .element(row.index), basis: basis, error: row.error,
       slope: slope, direction: row.direction)
   }
 
-  /// All rows when few; otherwise the first five, the last three and the focus.
-  private func selectRows(_ rows: [BreakdownRow], focus: (Int, Reading.Basis)?) -> [BreakdownRow] {
-    guard rows.count > Self.fullTableLimit else { return rows }
-    var keep = Set(0..<5).union((rows.count - 3)..<rows.count)
-    if let focus { keep.insert(focus.0) }
-    return keep.sorted().map { rows[$0] }
+  /// Elements whose slope has the opposite sign to their error, and the first (1-based).
+  private func pointingAway(count: Int) -> (count: Int, first: Int) {
+    guard errorIsMeaningful, let gradient = call.gradient?.storage, gradient.count == count else { return (0, 0) }
+    var found = (count: 0, first: 0)
+    for i in 0..<count {
+      guard let y = targetElement(i) else { return (0, 0) }
+      let error = call.prediction.storage[i] - y
+      let slope = gradient[i]
+      if error != 0, slope != 0, (error > 0) != (slope > 0) {
+        if found.count == 0 { found.first = i + 1 }
+        found.count += 1
+      }
+    }
+    return found
   }
 
   /// How the terms combine into the loss, or nil when they do not reproduce it.
@@ -289,22 +307,15 @@ struct LossReportBuilder {
   // MARK: Findings
 
   /// For the learner's own losses: a slope that points away from the target is worth saying.
-  private func directionFindings(reading: Reading?, rows: [BreakdownRow]) -> [String] {
+  private func directionFindings(reading: Reading?, away: (count: Int, first: Int)?) -> [String] {
     let p = predictionName
-    if rows.isEmpty {
+    let advice = "\(call.function) gets smaller as \(p) moves away from it — check the signs in your formula"
+    guard let away else {
       guard let reading, reading.pointsAway else { return [] }
-      return [
-        "the slope points away from the target: \(call.function) gets smaller as \(p) moves away from it — check the signs in your formula"
-      ]
+      return ["the slope points away from the target: \(advice)"]
     }
-    let away = rows.filter { row in
-      guard let error = row.error, let slope = row.slope?.first, error != 0, slope != 0 else { return false }
-      return (error > 0) != (slope > 0)
-    }
-    guard let first = away.first else { return [] }
-    let which = away.count == 1 ? "element \(first.index)" : "\(away.count) elements (the first is element \(first.index))"
-    return [
-      "for \(which) the slope points away from the target: \(call.function) gets smaller as \(p) moves away from it — check the signs in your formula"
-    ]
+    guard away.count > 0 else { return [] }
+    let which = away.count == 1 ? "element \(away.first)" : "\(away.count) elements (the first is element \(away.first))"
+    return ["for \(which) the slope points away from the target: \(advice)"]
   }
 }
