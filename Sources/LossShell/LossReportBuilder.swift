@@ -131,7 +131,7 @@ struct LossReportBuilder {
     if unit == .element, errorIsMeaningful, let yi = targetElement(i) { error = prediction.storage[i] - yi }
     return BreakdownRow(
       index: i + 1, prediction: Array(prediction.storage[slice]), target: y, term: terms?[i],
-      slope: call.gradient.map { Array($0.storage[slice]) }, error: error)
+      slope: call.gradient.flatMap { $0.count == prediction.count ? Array($0.storage[slice]) : nil }, error: error)
   }
 
   /// Orders non-finite terms above every finite one.

@@ -195,6 +195,15 @@ public struct ShellSession: Sendable {
     if next == "=", after != "=" { return nil }
     var argumentStart = j
     var argumentEnd = scalars.count
+    // A comment after a command is not part of its argument (`watch w^2  # the loss`).
+    var inString = false
+    for k in j..<scalars.count {
+      if scalars[k] == "\"" { inString.toggle() }
+      if scalars[k] == "#", !inString {
+        argumentEnd = k
+        break
+      }
+    }
     if next == "(" {
       if scope.functions[name] != nil { return nil }
       while argumentEnd > j, scalars[argumentEnd - 1] == " " || scalars[argumentEnd - 1] == "\t" { argumentEnd -= 1 }

@@ -83,6 +83,12 @@ struct WatchTests {
     #expect(reports.map(\.result) == [.value(.tensor(Tensor(scalar: 4))), .value(.tensor(Tensor(scalar: 3)))])
   }
 
+  @Test func aCommentAfterTheCommandIsNotWatched() {
+    var session = ShellSession()
+    run(["w = 2", "watch w^2  # the loss"], in: &session)
+    #expect(session.watches.map(\.source) == ["w^2"])
+  }
+
   @Test func watchingTwiceIsNoticed() {
     var session = ShellSession()
     run(["w = 2", "watch w^2"], in: &session)
