@@ -1,0 +1,122 @@
+import LossEngine
+import LossLanguage
+
+/// One thing the session has to say. The session only produces these; a renderer
+/// (`LossTerminal`) turns them into text, and a recorder can store them as they are.
+///
+/// Events carry data, not prose, wherever the wording depends on the output (colour, width,
+/// arrows or words): the renderer writes the sentences.
+public enum ShellEvent: Equatable, Sendable {
+  /// The screen shown on start (interactive sessions only).
+  case welcome(Welcome)
+  /// A value: an expression's (`name == nil`) or one just assigned (`w = 0.35`).
+  case value(name: String?, Value)
+  /// A top-level loss call: value, gradient and how to read them.
+  case lossReport(LossReport)
+  /// `def name(…) = …` succeeded.
+  case defined(FunctionInfo)
+  /// A watched expression, re-evaluated after an assignment (or when first watched).
+  case watchUpdate(WatchReport)
+  /// `watch` alone: every watched expression with its current value.
+  case watchList([WatchReport])
+  /// Something that stopped a line; nothing the learner saved was changed.
+  case error(ErrorReport)
+  /// An observation about a result that is not an error (where an `inf` came from, a loss
+  /// whose slope points away from the target).
+  case finding(String)
+  /// `help TOPIC`.
+  case help(HelpPage)
+  /// `help`: every command and built-in, grouped.
+  case helpIndex(HelpIndex)
+  /// `vars`.
+  case variables(VariablesListing)
+  /// `history`: the lines typed in this session, oldest first, numbered from `firstNumber`.
+  case history(firstNumber: Int, lines: [String])
+  /// A short confirmation or piece of advice (`reset`, `unwatch`, how to quit).
+  case notice(String)
+  /// A computation or an unfinished input was stopped by Ctrl-C.
+  case interrupted(String)
+  /// The session ends (interactive sessions only).
+  case goodbye
+
+  /// True for events a script runner should send to standard error.
+  public var isError: Bool {
+    if case .error = self { return true }
+    return false
+  }
+}
+
+/// The welcome screen's content.
+public struct Welcome: Equatable, Sendable {
+  /// What to type and what it does, shown as a small menu.
+  public struct Suggestion: Equatable, Sendable {
+    public let input: String
+    public let effect: String
+    public init(_ input: String, _ effect: String) {
+      self.input = input
+      self.effect = effect
+    }
+  }
+
+  public let title: String
+  public let paragraph: String
+  /// "Where you left off", from the configuration; nil on a first run.
+  public let resume: String?
+  public let suggestions: [Suggestion]
+}
+
+/// Something that went wrong with one input, located for a caret.
+public struct ErrorReport: Equatable, Sendable {
+  public let message: String
+  /// The text the range refers to (the whole input, joined when it spanned several lines).
+  public let source: String?
+  public let range: SourceRange?
+  /// The 1-based line number in script mode (where the statement began); nil interactively.
+  public let line: Int?
+
+  public init(message: String, source: String? = nil, range: SourceRange? = nil, line: Int? = nil) {
+    self.message = message
+    self.source = source
+    self.range = range
+    self.line = line
+  }
+}
+
+/// A learner's function, as `vars` and `def` show it.
+public struct FunctionInfo: Equatable, Sendable {
+  public let name: String
+  public let parameters: [String]
+  /// The definition as typed: `def sq(p, y) = mean((p - y)^2)`.
+  public let source: String
+
+  public init(_ function: UserFunction) {
+    name = function.name
+    parameters = function.parameters
+    source = function.source
+  }
+
+  /// `sq(p, y)`.
+  public var signature: String { "\(name)(\(parameters.joined(separator: ", ")))" }
+}
+
+/// A name and its value, for listings.
+public struct NamedValue: Equatable, Sendable {
+  public let name: String
+  public let value: Value
+}
+
+/// A name and a tensor: a gradient with respect to one variable.
+public struct NamedTensor: Equatable, Sendable {
+  public let name: String
+  public let tensor: Tensor
+}
+
+/// What `vars` shows.
+public struct VariablesListing: Equatable, Sendable {
+  public let variables: [NamedValue]
+  public let functions: [FunctionInfo]
+  /// The watched expressions' sources, in watch order.
+  public let watches: [String]
+
+  public var isEmpty: Bool { variables.isEmpty && functions.isEmpty && watches.isEmpty }
+}

@@ -1,0 +1,144 @@
+import LossEngine
+import LossLanguage
+import LossShell
+
+/// Turns session events into terminal text: colour and Unicode on a capable terminal, plain
+/// ASCII with the same information otherwise; prose wrapped and tables kept within `width`.
+///
+///     let renderer = Renderer(style: .color, width: 80)
+///     print(renderer.render(session.handle(line: "mse(2.4, 2)")), terminator: "")
+///
+/// Pure: it reads nothing and writes nothing; where the text goes (stdout, stderr for
+/// ``ShellEvent/isError`` in scripts) is the caller's choice.
+public struct Renderer: Sendable {
+  public enum Style: Sendable, Equatable {
+    /// ANSI colours and Unicode symbols.
+    case color
+    /// ASCII only, no escape sequences.
+    case plain
+  }
+
+  public let style: Style
+  /// Columns available; at least 20.
+  public let width: Int
+
+  public init(style: Style, width: Int) {
+    self.style = style
+    self.width = max(20, width)
+  }
+
+  /// The text for some events, each line ending in a newline (empty for no output).
+  public func render(_ events: [ShellEvent]) -> String {
+    events.map(render).joined()
+  }
+
+  /// The text for one event, each line ending in a newline.
+  public func render(_ event: ShellEvent) -> String {
+    lines(for: event).map { $0 + "\n" }.joined()
+  }
+
+  /// The lines for one event, without newlines.
+  public func lines(for event: ShellEvent) -> [String] {
+    layout(event).map(encode)
+  }
+
+  // MARK: Layout
+
+  var glyphs: Glyphs { style == .color ? .unicode : .ascii }
+
+  /// Text from the session or the built-ins, in ASCII when plain.
+  func text(_ string: String) -> String { style == .plain ? Glyphs.asciify(string) : string }
+
+  func layout(_ event: ShellEvent) -> [Line] {
+    switch event {
+    case .welcome(let welcome): return layoutWelcome(welcome)
+    case .value(let name, let value): return layoutValue(name: name, value)
+    case .lossReport(let report): return layoutLossReport(report)
+    case .defined(let function): return layoutDefined(function)
+    case .watchUpdate(let report): return layoutWatch(report)
+    case .watchList(let reports): return layoutWatchList(reports)
+    case .error(let report): return layoutError(report)
+    case .finding(let note): return Wrapper.wrap([Span("note: ", .accent), Span(text(note))], width: width, hanging: 2)
+    case .help(let page): return layoutHelp(page)
+    case .helpIndex(let index): return layoutHelpIndex(index)
+    case .variables(let listing): return layoutVariables(listing)
+    case .history(let first, let lines): return layoutHistory(first: first, lines)
+    case .notice(let message): return prose(message, tone: .dim, hanging: 2)
+    case .interrupted(let message): return prose(message, tone: .accent, hanging: 2)
+    case .goodbye: return prose("Bye! See you next time.", tone: .dim)
+    }
+  }
+
+  /// Wrapped prose in one tone.
+  func prose(_ string: String, tone: Tone = .normal, indent: Int = 0, hanging: Int? = nil) -> [Line] {
+    Wrapper.wrap([Span(text(string), tone)], width: width, indent: indent, hanging: hanging)
+  }
+
+  /// A line, cut to the width.
+  func fit(_ line: Line) -> Line { line.truncated(to: width, ellipsis: glyphs.ellipsis) }
+
+  /// Spans to characters, with SGR codes around styled spans in colour mode (neighbours of
+  /// one tone share one code).
+  private func encode(_ line: Line) -> String {
+    var merged: [Span] = []
+    for span in line.spans where !span.text.isEmpty {
+      if let last = merged.last, last.tone == span.tone {
+        merged[merged.count - 1].text += span.text
+      } else {
+        merged.append(span)
+      }
+    }
+    var out = ""
+    for span in merged {
+      if style == .color, let code = SGR.start(span.tone), !span.text.allSatisfy({ $0 == " " }) {
+        out += code + span.text + SGR.reset
+      } else {
+        out += span.text
+      }
+    }
+    // Trailing spaces from padding are invisible and make copy-paste and snapshots noisy.
+    while out.hasSuffix(" ") { out.removeLast() }
+    return out
+  }
+
+  // MARK: Numbers
+
+  /// A number as learners read it.
+  func number(_ x: Double, digits: Int = 6) -> String { ValueFormatter.number(x, significantDigits: digits) }
+
+  /// A vector's elements, at most `limit` of them: `1, 2, 3, …, 9, 10`.
+  func summarisedElements(_ values: [Double], limit: Int = 10, digits: Int = 6) -> String {
+    guard values.count > limit else { return values.map { number($0, digits: digits) }.joined(separator: ", ") }
+    let head = values.prefix(limit - 3).map { number($0, digits: digits) }
+    let tail = values.suffix(2).map { number($0, digits: digits) }
+    return (head + [glyphs.ellipsis] + tail).joined(separator: ", ")
+  }
+
+  /// A value on one line, long vectors and matrices summarised: `[1, 2, …, 10] (1000 values)`.
+  func summary(_ value: Value, digits: Int = 6) -> String {
+    switch value {
+    case .tensor(let tensor): return summary(tensor, digits: digits)
+    case .string(let string): return "\"\(string)\""
+    case .list(let items): return "(" + items.map { summary($0, digits: digits) }.joined(separator: ", ") + ")"
+    }
+  }
+
+  func summary(_ tensor: Tensor, digits: Int = 6) -> String {
+    switch tensor.nested {
+    case .scalar(let x):
+      return number(x, digits: digits)
+    case .vector(let xs):
+      let body = "[" + summarisedElements(xs, digits: digits) + "]"
+      return xs.count > 10 ? body + " (\(xs.count) values)" : body
+    case .matrix(let rows):
+      let shown = rows.count > 6 ? Array(rows.prefix(3)) : rows
+      var parts = shown.map { "[" + summarisedElements($0, limit: 6, digits: digits) + "]" }
+      if rows.count > 6 {
+        parts.append(glyphs.ellipsis)
+        parts.append("[" + summarisedElements(rows[rows.count - 1], limit: 6, digits: digits) + "]")
+      }
+      let body = "[" + parts.joined(separator: ", ") + "]"
+      return rows.count > 6 || (rows.first?.count ?? 0) > 6 ? body + " (\(tensor.shapeDescription))" : body
+    }
+  }
+}
