@@ -1,5 +1,6 @@
 import LossEngine
 import LossLanguage
+import LossLessons
 
 /// One thing the session has to say. The session only produces these; a renderer
 /// (`LossTerminal`) turns them into text, and a recorder can store them as they are.
@@ -38,6 +39,10 @@ public enum ShellEvent: Equatable, Sendable {
   case interrupted(String)
   /// The session ends (interactive sessions only).
   case goodbye
+  /// Something a running lesson says (see `LossLessons.LessonEvent`).
+  case lesson(LessonEvent)
+  /// The course menu.
+  case lessonMenu(LessonMenu)
 
   /// True for events a script runner should send to standard error.
   public var isError: Bool {

@@ -136,7 +136,11 @@ public struct ShellSession: Sendable {
   // MARK: Dispatch
 
   private mutating func dispatch(_ text: String) -> [ShellEvent] {
-    if text.allSatisfy(\.isWhitespace) { return [] }
+    if text.allSatisfy(\.isWhitespace) {
+      // A plain Enter means something to a running lesson ("go on").
+      if let handle = interceptor?.handle, let events = handle(&self, text) { return events }
+      return []
+    }
     if let (command, invocation) = commandInvocation(in: text) {
       let run = command.run
       return run(&self, invocation)

@@ -28,7 +28,7 @@ extension Renderer {
   }
 
   /// `↓ better by 3.125`, `↑ worse by 1`, `unchanged`.
-  private func changeSpans(_ change: Double) -> [Span] {
+  func changeSpans(_ change: Double) -> [Span] {
     let amount = number(Swift.abs(change))
     let plain = style == .plain
     if change < 0 {

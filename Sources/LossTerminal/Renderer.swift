@@ -66,6 +66,8 @@ public struct Renderer: Sendable {
     case .notice(let message): return prose(message, tone: .dim, hanging: 2)
     case .interrupted(let message): return prose(message, tone: .accent, hanging: 2)
     case .goodbye: return prose("Bye! See you next time.", tone: .dim)
+    case .lesson(let event): return layoutLesson(event)
+    case .lessonMenu(let menu): return layoutLessonMenu(menu)
     }
   }
 

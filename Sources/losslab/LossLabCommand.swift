@@ -6,6 +6,6 @@ struct LossLabCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "losslab",
     abstract: "Learn loss functions by doing them: an interactive shell with a live loss engine.",
-    subcommands: [EvalCommand.self]
+    subcommands: [EvalCommand.self, LessonCommand.self]
   )
 }

@@ -1,0 +1,110 @@
+import LossEngine
+import LossLanguage
+
+/// Plays a lesson from start to end with its own answers, collecting what went wrong.
+struct PlayThrough {
+  let lesson: Lesson
+  let learner: String
+
+  func run() -> [LessonDiagnostic] {
+    var run: LessonRun
+    do { run = try LessonRun(lesson: lesson, learner: learner) } catch {
+      return [LessonDiagnostic(error.message, at: lesson.position)]
+    }
+    var problems: [LessonDiagnostic] = []
+    var events = run.begin()
+    var guardSteps = 0
+    while !run.isFinished, guardSteps < lesson.steps.count * 4 + 10 {
+      guardSteps += 1
+      let step = run.step
+      let index = run.stepIndex
+      problems += renderingProblems(events, step: step)
+      let found = play(step, in: &run)
+      problems += found
+      if !found.isEmpty { return problems }
+      events = run.next()
+      if !run.isFinished, run.stepIndex != index + 1 {
+        problems.append(LessonDiagnostic("the lesson did not move on after this step (learner \(learner))", at: step.position))
+        return problems
+      }
+    }
+    problems += renderingProblems(events, step: nil)
+    return problems
+  }
+
+  /// Texts whose `{{ … }}` could not be computed.
+  private func renderingProblems(_ events: [LessonEvent], step: LessonStep?) -> [LessonDiagnostic] {
+    events.compactMap { event in
+      let words: String
+      switch event {
+      case .text(let t), .feedback(let t, _), .notice(let t): words = t
+      case .hint(_, _, let t): words = t
+      case .options(let options): words = options.joined(separator: "\n")
+      case .error(let error, let source):
+        return LessonDiagnostic("`\(source)`: \(error.message) (learner \(learner))", at: step?.position ?? lesson.position)
+      default: return nil
+      }
+      guard let start = words.range(of: "[could not compute: ") else { return nil }
+      return LessonDiagnostic(
+        "text could not be computed: \(words[start.lowerBound...].dropFirst().dropLast()) (learner \(learner))",
+        at: step?.position ?? lesson.position)
+    }
+  }
+
+  private func play(_ step: LessonStep, in run: inout LessonRun) -> [LessonDiagnostic] {
+    let at = step.position
+    func problem(_ message: String) -> [LessonDiagnostic] { [LessonDiagnostic("\(message) (learner \(learner))", at: at)] }
+    func completes(_ events: [LessonEvent]) -> Bool { events.contains(.stepComplete) }
+    var collected: [LessonEvent] = []
+    for hint in 0..<step.hints.count {
+      let events = run.hint()
+      collected += events
+      if case .hint(let number, _, let text)? = events.first, text.contains("[could not compute: ") {
+        return problem("hint \(number) could not be computed: \(text)")
+      }
+      _ = hint
+    }
+    switch step.content {
+    case .say, .explore, .plot:
+      return renderingProblems(collected, step: step)
+    case .predict(let predict):
+      guard let answer = run.answerText() else { return problem("the answer `\(predict.answer.source)` cannot be computed") }
+      let tries = predict.goal == nil ? (predict.maxTries ?? 1) : 1
+      var events: [LessonEvent] = []
+      for _ in 0..<tries { events = run.handle(answer) }
+      let trouble = renderingProblems(events, step: step)
+      if !trouble.isEmpty { return trouble }
+      if let issue = events.first(where: { if case .inputProblem = $0 { return true } else { return false } }) {
+        return problem("the answer `\(predict.answer.source)` is not a valid input: \(issue)")
+      }
+      return completes(events) ? [] : problem("the answer `\(predict.answer.source)` (= \(answer)) does not reach the goal")
+    case .compute(let compute):
+      for wrong in compute.wrong {
+        let events = run.handle(wrong.answer.source)
+        if completes(events) {
+          return problem("the known-wrong answer `\(wrong.answer.source)` passes the check: it must fail")
+        }
+        let expected = run.render(wrong.say)
+        guard events.contains(.feedback(expected, tone: .bad)) else {
+          return problem("the known-wrong answer `\(wrong.answer.source)` does not get its own feedback (another check matched first)")
+        }
+      }
+      return completes(run.handle(compute.answer.source)) ? [] : problem("the answer `\(compute.answer.source)` does not pass its own check")
+    case .choose(let choose):
+      let shown = run.state.optionOrder
+      for (position, option) in shown.enumerated() where !choose.options[option].isCorrect {
+        if completes(run.handle("\(position + 1)")) { return problem("a wrong option was accepted") }
+      }
+      guard let correct = shown.firstIndex(where: { choose.options[$0].isCorrect }) else {
+        return problem("no option is correct")
+      }
+      return completes(run.handle("\(correct + 1)")) ? [] : problem("the correct option was not accepted")
+    case .tweak(let tweak):
+      var events: [LessonEvent] = []
+      for line in tweak.answer { events = run.handle(line.source) }
+      let trouble = renderingProblems(events, step: step)
+      if !trouble.isEmpty { return trouble }
+      return completes(events) ? [] : problem("the answer \(tweak.answer.map(\.source)) does not reach the goal `\(tweak.goal.source)`")
+    }
+  }
+}

@@ -1,0 +1,167 @@
+import LossEngine
+import LossLanguage
+import LossLessons
+import LossShell
+
+extension Renderer {
+  func layoutLesson(_ event: LessonEvent) -> [Line] {
+    switch event {
+    case .header(let lesson, let step, let count, let title):
+      return [Line()] + headerLines(lesson: lesson, step: step, of: count, title: title)
+    case .text(let markup):
+      return markup.split(separator: "\n", omittingEmptySubsequences: false).flatMap { paragraph in
+        paragraph.isEmpty ? [Line()] : Wrapper.wrap(MarkupSpans.parse(text(String(paragraph)), style: style), width: width, indent: 1)
+      }
+    case .options(let options):
+      return options.enumerated().flatMap { index, option in
+        Wrapper.wrap([Span("  \(index + 1). ", .accent), Span(text(option))], width: width, hanging: 5)
+      }
+    case .readouts(let readouts):
+      return readoutLines(readouts)
+    case .feedback(let words, let tone):
+      let color: Tone = tone == .good ? .good : (tone == .bad ? .bad : .normal)
+      return Wrapper.wrap(MarkupSpans.parse("   " + text(words), style: style, base: color), width: width, hanging: 3)
+    case .hint(let number, let count, let hint):
+      return Wrapper.wrap(
+        [Span("  hint \(number) of \(count): ", .accent)] + MarkupSpans.parse(text(hint), style: style), width: width,
+        hanging: 4)
+    case .answer(let answer):
+      return Wrapper.wrap([Span("  answer: ", .accent), Span(text(answer), .value)], width: width, hanging: 4)
+    case .inputProblem(let message):
+      return Wrapper.wrap(MarkupSpans.parse("   " + text(message), style: style, base: .bad), width: width, hanging: 3)
+    case .error(let error, let source):
+      return layoutError(ErrorReport(message: error.message, source: source, range: error.range))
+    case .value(let value):
+      return layoutValue(name: nil, value)
+    case .plot(let samples):
+      return PlotLayout(samples: samples, width: width, glyphs: glyphs).lines()
+    case .stepComplete:
+      return [Line([Span("  \(glyphs.check) ", .good), Span("step done. Press Enter to go on.", .dim)])]
+    case .pressEnter:
+      return [Line("  (press Enter to go on)", .dim)]
+    case .lessonComplete(let title, let stats):
+      var lines = [Line()] + prose("\(glyphs.check) You finished \(title)!", tone: .good, indent: 1)
+      var counts = "\(stats.attempts) tr\(stats.attempts == 1 ? "y" : "ies")"
+      counts += ", \(stats.hints) hint\(stats.hints == 1 ? "" : "s")"
+      counts += ", \(stats.skips) skip\(stats.skips == 1 ? "" : "s")"
+      lines += prose(counts + ". Your progress is saved.", tone: .dim, indent: 1)
+      return lines
+    case .notice(let message):
+      return Wrapper.wrap(MarkupSpans.parse("  " + text(message), style: style, base: .dim), width: width, hanging: 2)
+    }
+  }
+
+  /// ── Lesson · title ───────── step 2 of 9 ──, then the step's title.
+  private func headerLines(lesson: String, step: Int, of count: Int, title: String?) -> [Line] {
+    let rule = String(glyphs.rule)
+    let left = "\(rule)\(rule) \(text(lesson)) "
+    let right = " step \(step) of \(count) \(rule)\(rule)"
+    let fill = max(2, width - left.count - right.count)
+    var lines: [Line]
+    if left.count + right.count + 2 <= width {
+      lines = [Line([Span(left, .heading), Span(String(repeating: rule, count: fill), .dim), Span(right, .dim)])]
+    } else {
+      lines = prose(text(lesson), tone: .heading, indent: 1) + [Line("  step \(step) of \(count)", .dim)]
+    }
+    if let title { lines += prose(text(title), tone: .strong, indent: 1) }
+    return lines
+  }
+
+  /// `loss = 500   ↓ better by 1200   ∂loss/∂guess = [40, -20]`.
+  private func readoutLines(_ readouts: LessonReadouts) -> [Line] {
+    var spans: [Span] = [Span("   ")]
+    if let loss = readouts.loss {
+      spans += [Span("loss = ", .dim), Span(number(loss), loss.isFinite ? .value : .bad)]
+    }
+    if let change = readouts.change {
+      spans += changeSpans(change)
+    }
+    var lines = Wrapper.wrap(spans, width: width, hanging: 5)
+    for gradient in readouts.gradients {
+      let label = "   \(glyphs.partial)loss/\(glyphs.partial)\(gradient.name) = "
+      lines += Wrapper.wrap([Span(label, .dim), Span(text(summary(gradient.value)), .value)], width: width, hanging: 5)
+    }
+    return lines
+  }
+
+  func layoutLessonMenu(_ menu: LessonMenu) -> [Line] {
+    var lines = [Line("The course", .heading)]
+    for row in menu.rows {
+      let mark: (String, Tone)
+      switch row.status {
+      case .done: mark = (style == .plain ? "[done]" : "\(glyphs.check) done", .good)
+      case .inProgress(let step, let count): mark = ("step \(step)/\(count)", .accent)
+      case .new: mark = ("new", .dim)
+      }
+      var line = Line([Span(String(repeating: " ", count: max(1, 4 - "\(row.number)".count)) + "\(row.number)  ", .accent)])
+      line.add(text(row.title), .strong)
+      line.add("  \(row.minutes) min  ", .dim)
+      line.add(mark.0, mark.1)
+      if !row.isBuiltin { line.add("  (your lesson)", .dim) }
+      lines.append(fit(line))
+      lines += Wrapper.wrap([Span(text(row.summary), .dim)], width: width, indent: 8)
+    }
+    if menu.rows.isEmpty { lines += prose("No lessons found.", tone: .dim, indent: 2) }
+    for problem in menu.problems { lines += prose("could not read " + problem, tone: .bad, indent: 2, hanging: 4) }
+    lines += prose("Type `start N` to begin lesson N, or `start` to continue where you left off.", tone: .dim, indent: 1)
+    return lines
+  }
+}
+
+/// `*emphasis*`, `**strong**` and `` `code` `` in lesson text, as styled spans. Plain output
+/// keeps the backticks around code (they carry meaning) and drops the asterisks.
+enum MarkupSpans {
+  static func parse(_ source: String, style: Renderer.Style, base: Tone = .normal) -> [Span] {
+    var spans: [Span] = []
+    var current = ""
+    var tone = base
+    var chars = Array(source)
+    var i = 0
+    func flush() {
+      if !current.isEmpty { spans.append(Span(current, tone)) }
+      current = ""
+    }
+    while i < chars.count {
+      let c = chars[i]
+      if c == "`", let close = chars[(i + 1)...].firstIndex(of: "`") {
+        flush()
+        let code = String(chars[(i + 1)..<close])
+        spans.append(Span(style == .plain ? "`\(code)`" : code, .name))
+        i = close + 1
+        continue
+      }
+      if c == "*" {
+        let isStrong = i + 1 < chars.count && chars[i + 1] == "*"
+        let marker = isStrong ? 2 : 1
+        let start = i + marker
+        if start < chars.count, chars[start] != " ", let close = closing(chars, from: start, marker: marker) {
+          flush()
+          spans.append(Span(String(chars[start..<close]), isStrong ? .strong : .accent))
+          i = close + marker
+          continue
+        }
+      }
+      current.append(c)
+      i += 1
+    }
+    flush()
+    chars.removeAll()
+    return spans
+  }
+
+  private static func closing(_ chars: [Character], from start: Int, marker: Int) -> Int? {
+    var j = start
+    while j < chars.count {
+      if chars[j] == "*" {
+        if marker == 2 {
+          if j + 1 < chars.count, chars[j + 1] == "*" { return j }
+        } else if j + 1 >= chars.count || chars[j + 1] != "*" {
+          return j
+        }
+      }
+      if chars[j] == "\n" { return nil }
+      j += 1
+    }
+    return nil
+  }
+}
