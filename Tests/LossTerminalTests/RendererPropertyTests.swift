@@ -1,5 +1,6 @@
 import LossEngine
 import LossLanguage
+import LossLessons
 import LossShell
 import Testing
 
@@ -35,6 +36,7 @@ let corpus: [ShellEvent] = {
     .history(firstNumber: 998, lines: ["1", String(repeating: "x", count: 300)]),
     .goodbye,
   ]
+  events += lessonCorpus
   return events
 }()
 
@@ -74,10 +76,12 @@ struct RendererPropertyTests {
       case .notice: return "notice"
       case .interrupted: return "interrupted"
       case .goodbye: return "goodbye"
+      case .lesson: return "lesson"
+      case .lessonMenu: return "lessonMenu"
       }
     }
     let kinds = Set(corpus.map(kind))
-    #expect(kinds.count == 15, "missing kinds: only \(kinds.sorted())")
+    #expect(kinds.count == 17, "missing kinds: only \(kinds.sorted())")
   }
 
   @Test(arguments: [20, 40, 60, 80, 132])
@@ -185,3 +189,39 @@ struct LayoutTests {
     #expect(Glyphs.asciify("a — b → c ∂ √x Σ ≤ 2²") == "a - b -> c d sqrtx sum  <= 2^2")
   }
 }
+
+/// One of each lesson event, and a menu, with long and awkward text.
+let lessonCorpus: [ShellEvent] = {
+  var points: [(x: Double, y: Double)] = []
+  for i in 0...20 {
+    let x = Double(i) / 10 - 1
+    points.append((x, x * x))
+  }
+  let samples = PlotSamples(expression: "mse(e, 0)", variable: "e", points: points)
+  let events: [LessonEvent] = [
+    .header(lesson: "The blindfolded dart player", step: 2, of: 9, title: "Silence"),
+    .text("You're *blindfolded*. The **bullseye** is somewhere; type `x, y` to throw.\n\nA second paragraph that is long enough to need wrapping at narrow widths, surely."),
+    .options(["You wouldn't: without feedback, learning is impossible.", "Throw harder.", "Throw many times."]),
+    .readouts(LessonReadouts(loss: 500, change: -1200, gradients: [(name: "guess", value: Tensor(scalar: 40))])),
+    .feedback("Friend: \"You're 20 centimetres to the left and 10 up.\"", tone: .good),
+    .feedback("That's the sum.", tone: .bad),
+    .hint(number: 1, of: 3, text: "Move x by what the friend says."),
+    .answer("-30, 10"),
+    .inputProblem("Type two numbers separated by a comma, like `10, -5`."),
+    .error(LanguageError("unknown name 'bulseye'", at: SourceRange(0, 7)), source: "bulseye"),
+    .value(.tensor(Tensor(scalar: 0.375))),
+    .plot(samples),
+    .stepComplete,
+    .pressEnter,
+    .lessonComplete(title: "The blindfolded dart player", summary: LessonStats()),
+    .notice("Finish this step first (type `hint` for help, or `skip` to see the answer)."),
+  ]
+  let menu = LessonMenu(
+    rows: [
+      .init(number: 1, id: "darts", title: "The blindfolded dart player", summary: "A friend who says how far off you are.", minutes: 8, status: .done, isBuiltin: true),
+      .init(number: 2, id: "hot-and-cold", title: "Hot and cold", summary: "Warmer, colder.", minutes: 9, status: .inProgress(step: 3, of: 10), isBuiltin: true),
+      .init(number: 3, id: "mine", title: "A teacher's lesson", summary: "Custom.", minutes: 5, status: .new, isBuiltin: false),
+    ],
+    problems: ["mine.yaml:3:1: unknown field 'titel'"])
+  return events.map { ShellEvent.lesson($0) } + [.lessonMenu(menu)]
+}()

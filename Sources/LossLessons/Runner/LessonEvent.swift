@@ -60,6 +60,12 @@ public struct PlotSamples: Equatable, Sendable {
   public let variable: String
   public let points: [(x: Double, y: Double)]
 
+  public init(expression: String, variable: String, points: [(x: Double, y: Double)]) {
+    self.expression = expression
+    self.variable = variable
+    self.points = points
+  }
+
   public static func == (a: PlotSamples, b: PlotSamples) -> Bool {
     a.expression == b.expression && a.variable == b.variable && a.points.map(\.x) == b.points.map(\.x)
       && a.points.map(\.y) == b.points.map(\.y)

@@ -16,11 +16,26 @@ public struct LessonMenu: Equatable, Sendable {
     public let minutes: Int
     public let status: Status
     public let isBuiltin: Bool
+
+    public init(number: Int, id: String, title: String, summary: String, minutes: Int, status: Status, isBuiltin: Bool) {
+      self.number = number
+      self.id = id
+      self.title = title
+      self.summary = summary
+      self.minutes = minutes
+      self.status = status
+      self.isBuiltin = isBuiltin
+    }
   }
 
   public let rows: [Row]
   /// Lesson files that could not be read, as `path:line:column: message`.
   public let problems: [String]
+
+  public init(rows: [Row], problems: [String]) {
+    self.rows = rows
+    self.problems = problems
+  }
 
   init(context: LessonContext) {
     let progress = context.progress.load().progress
