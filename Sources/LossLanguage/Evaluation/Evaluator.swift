@@ -27,6 +27,10 @@ final class Evaluator {
   private let insideGradient: Bool
   private let isInterrupted: @Sendable () -> Bool
   private var callDepth = 0
+  /// Calls made so far, counted against the tape's operation limit: a call may record no
+  /// node at all (`def f2(x) = f1(f1(x))` with `def f1(x) = x`), yet chains of such functions
+  /// double the work at every level, and without this count `f30(1)` would run for hours.
+  private var callCount = 0
 
   init(
     scope: Scope, differentiating names: Set<String> = [], insideGradient: Bool = false,
@@ -188,6 +192,9 @@ final class Evaluator {
     if callDepth > Parser.maxDepth {
       throw LanguageError("calls are nested too deeply (more than \(Parser.maxDepth))", at: range)
     }
+    callCount += 1
+    guard callCount <= tape.nodeLimit else { throw LanguageError(EngineError.tapeTooLarge(limit: tape.nodeLimit), at: range) }
+    if isInterrupted() { throw LanguageError(EngineError.interrupted, at: range) }
     callDepth += 1
     defer { callDepth -= 1 }
     if let builtin = BuiltinLibrary.named(name) {
