@@ -31,11 +31,20 @@ final class Evaluator {
   /// node at all (`def f2(x) = f1(f1(x))` with `def f1(x) = x`), yet chains of such functions
   /// double the work at every level, and without this count `f30(1)` would run for hours.
   private var callCount = 0
+  /// How deeply ``evaluate(_:in:)`` is nested, counting the bodies of the user functions being
+  /// called (and, inside `grad`, the evaluation around it). The parser bounds one line's
+  /// height, but a chain of functions each with a deep body multiplies it: without this bound
+  /// twenty such functions overflow the stack.
+  private var depth: Int
+  /// The bound on ``depth``; about 4 MB of stack in a debug build (8 KB per level at worst),
+  /// well within the 8 MB of the main thread.
+  static let maxDepth = 500
 
   init(
     scope: Scope, differentiating names: Set<String> = [], insideGradient: Bool = false,
-    isInterrupted: @escaping @Sendable () -> Bool
+    depth: Int = 0, isInterrupted: @escaping @Sendable () -> Bool
   ) {
+    self.depth = depth
     self.scope = scope
     self.differentiated = names
     self.insideGradient = insideGradient
@@ -64,6 +73,13 @@ final class Evaluator {
   // MARK: Expressions
 
   func evaluate(_ expression: Expression, in frame: Frame) throws(LanguageError) -> RuntimeValue {
+    depth += 1
+    defer { depth -= 1 }
+    guard depth <= Evaluator.maxDepth else {
+      throw LanguageError(
+        "this expression is nested too deeply (more than \(Evaluator.maxDepth) levels, counting inside the functions it calls)",
+        at: expression.range)
+    }
     switch expression {
     case .number(let value, let range):
       return .node(try constant(Tensor(scalar: value), at: range))
@@ -309,7 +325,8 @@ final class Evaluator {
       variableNames.append(variable)
     }
     let inner = Evaluator(
-      scope: scope, differentiating: Set(variableNames), insideGradient: true, isInterrupted: isInterrupted)
+      scope: scope, differentiating: Set(variableNames), insideGradient: true, depth: depth,
+      isInterrupted: isInterrupted)
     let output = try inner.node(inner.evaluate(expression, in: topFrame), at: expression.range, for: "grad")
     var inputs: [Variable] = []
     for (variable, name) in zip(variableNames, names) {
