@@ -62,9 +62,16 @@ public struct Interpreter: Sendable {
       for parameter in parameters where BuiltinLibrary.isReserved(parameter) {
         throw LanguageError("the parameter '\(parameter)' would hide the built-in \(parameter); pick another name", at: nameRange)
       }
+      let calls = try callees(of: body, defining: name)
+      let callHeight = 1 + (calls.values.map(\.callHeight).max() ?? 0)
+      guard callHeight <= Parser.maxDepth else {
+        throw LanguageError(
+          "\(name) would start a chain of more than \(Parser.maxDepth) nested function calls, which could never run",
+          at: nameRange)
+      }
       let function = UserFunction(
         name: name, parameters: parameters, body: body, source: source.trimmingSpaces,
-        callees: try callees(of: body, defining: name))
+        callees: calls, callHeight: callHeight)
       scope.define(function)
       return .defined(function)
     }
