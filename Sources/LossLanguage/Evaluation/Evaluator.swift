@@ -327,7 +327,8 @@ final class Evaluator {
     let inner = Evaluator(
       scope: scope, differentiating: Set(variableNames), insideGradient: true, depth: depth,
       isInterrupted: isInterrupted)
-    let output = try inner.node(inner.evaluate(expression, in: topFrame), at: expression.range, for: "grad")
+    // The leaves come first: a variable the expression does not use must still be recorded
+    // before the output, or the tape's reverse sweep never reaches it (it gets zeros).
     var inputs: [Variable] = []
     for (variable, name) in zip(variableNames, names) {
       guard case .node(let leafNode)? = try inner.leaf(for: variable, at: name.range) else {
@@ -335,6 +336,7 @@ final class Evaluator {
       }
       inputs.append(leafNode)
     }
+    let output = try inner.node(inner.evaluate(expression, in: topFrame), at: expression.range, for: "grad")
     let gradients: [Tensor]
     do { gradients = try inner.tape.gradients(of: output, withRespectTo: inputs) } catch {
       throw LanguageError(error, at: expression.range)

@@ -90,13 +90,14 @@ public struct Interpreter: Sendable {
   {
     let usable = names.filter { if case .tensor = scope[$0] { return true } else { return false } }
     let evaluator = Evaluator(scope: scope, differentiating: Set(usable), isInterrupted: isInterrupted)
+    // Leaves before the output, so that unused variables get zeros (see Evaluator.gradient).
+    var inputs: [Variable] = []
+    for name in usable {
+      if case .node(let leaf)? = try evaluator.leaf(for: name, at: expression.range) { inputs.append(leaf) }
+    }
     let result = try evaluator.evaluate(expression, in: evaluator.topFrame)
     var gradients: [String: Tensor] = [:]
     if case .node(let output) = result, evaluator.tape.value(output).count == 1, !usable.isEmpty {
-      var inputs: [Variable] = []
-      for name in usable {
-        if case .node(let leaf)? = try evaluator.leaf(for: name, at: expression.range) { inputs.append(leaf) }
-      }
       let values: [Tensor]
       do { values = try evaluator.tape.gradients(of: output, withRespectTo: inputs) } catch {
         throw LanguageError(error, at: expression.range)
