@@ -393,11 +393,13 @@ final class Evaluator {
     throws(LanguageError) -> Int
   {
     let x = try number(value, at: range, for: use)
-    guard x.isFinite, x == x.rounded(), x >= Double(bounds.lowerBound), x <= Double(bounds.upperBound) else {
+    // Int(exactly:) rather than comparing with Double(Int.max), which rounds up to 2^63:
+    // an index of 2^63 passed that comparison and trapped in Int(x).
+    guard let whole = Int(exactly: x), bounds.contains(whole) else {
       let limits = bounds.lowerBound == Int.min ? "" : " from \(bounds.lowerBound) to \(bounds.upperBound)"
       throw LanguageError("\(use) must be a whole number\(limits), got \(ValueFormatter.number(x))", at: range)
     }
-    return Int(x)
+    return whole
   }
 
   /// Converts a runtime value to a learner-visible value.
