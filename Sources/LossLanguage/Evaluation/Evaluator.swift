@@ -336,13 +336,24 @@ final class Evaluator {
       }
       inputs.append(leafNode)
     }
-    let output = try inner.node(inner.evaluate(expression, in: topFrame), at: expression.range, for: "grad")
+    var output = try inner.node(inner.evaluate(expression, in: topFrame), at: expression.range, for: "grad")
+    output = try inner.after(inputs, output, at: expression.range)
     let gradients: [Tensor]
     do { gradients = try inner.tape.gradients(of: output, withRespectTo: inputs) } catch {
       throw LanguageError(error, at: expression.range)
     }
     let results = try gradients.map { g throws(LanguageError) in RuntimeValue.node(try constant(g, at: range)) }
     return results.count == 1 ? results[0] : .list(results)
+  }
+
+  /// `output`, or an identity node recording it again after every one of `inputs`.
+  ///
+  /// The tape's reverse sweep runs from the output down, so an input recorded after it traps
+  /// (index out of range). That happens when the expression is itself an earlier variable:
+  /// in `grad(p, p, M)` the output is p's leaf, and M's leaf comes after it.
+  func after(_ inputs: [Variable], _ output: Variable, at range: SourceRange) throws(LanguageError) -> Variable {
+    guard inputs.contains(where: { $0.index > output.index }) else { return output }
+    return try engine(at: range) { tape throws(EngineError) in try tape.add(output, try tape.constant(0)) }
   }
 
   // MARK: Conversions
