@@ -7,8 +7,37 @@ public struct LanguageError: Error, Equatable, Sendable {
   public let range: SourceRange?
 
   public init(_ message: String, at range: SourceRange?) {
-    self.message = message
+    self.message = LanguageError.shorteningLongWords(message)
     self.range = range
+  }
+
+  /// The message with every name or number longer than 40 characters cut to 37 and "…"
+  /// (as ``String/quotedName`` does), so that an error about a pasted megabyte (a name, a
+  /// number, `def` of a huge name) stays one short line wherever the text was quoted.
+  static func shorteningLongWords(_ message: String) -> String {
+    let limit = 40
+    guard message.utf8.count > limit else { return message }
+    var out = String.UnicodeScalarView()
+    var run: [Unicode.Scalar] = []
+    func flush() {
+      if run.count > limit {
+        out.append(contentsOf: run.prefix(limit - 3))
+        out.append("…")
+      } else {
+        out.append(contentsOf: run)
+      }
+      run.removeAll(keepingCapacity: true)
+    }
+    for scalar in message.unicodeScalars {
+      if Lexer.isIdentifierScalar(scalar) || scalar == "." {
+        run.append(scalar)
+      } else {
+        flush()
+        out.append(scalar)
+      }
+    }
+    flush()
+    return String(out)
   }
 
   init(_ error: EngineError, at range: SourceRange?) {

@@ -27,11 +27,24 @@ final class Evaluator {
   private let insideGradient: Bool
   private let isInterrupted: @Sendable () -> Bool
   private var callDepth = 0
+  /// Calls made so far, counted against the tape's operation limit: a call may record no
+  /// node at all (`def f2(x) = f1(f1(x))` with `def f1(x) = x`), yet chains of such functions
+  /// double the work at every level, and without this count `f30(1)` would run for hours.
+  private var callCount = 0
+  /// How deeply ``evaluate(_:in:)`` is nested, counting the bodies of the user functions being
+  /// called (and, inside `grad`, the evaluation around it). The parser bounds one line's
+  /// height, but a chain of functions each with a deep body multiplies it: without this bound
+  /// twenty such functions overflow the stack.
+  private var depth: Int
+  /// The bound on ``depth``; about 4 MB of stack in a debug build (8 KB per level at worst),
+  /// well within the 8 MB of the main thread.
+  static let maxDepth = 500
 
   init(
     scope: Scope, differentiating names: Set<String> = [], insideGradient: Bool = false,
-    isInterrupted: @escaping @Sendable () -> Bool
+    depth: Int = 0, isInterrupted: @escaping @Sendable () -> Bool
   ) {
+    self.depth = depth
     self.scope = scope
     self.differentiated = names
     self.insideGradient = insideGradient
@@ -60,6 +73,13 @@ final class Evaluator {
   // MARK: Expressions
 
   func evaluate(_ expression: Expression, in frame: Frame) throws(LanguageError) -> RuntimeValue {
+    depth += 1
+    defer { depth -= 1 }
+    guard depth <= Evaluator.maxDepth else {
+      throw LanguageError(
+        "this expression is nested too deeply (more than \(Evaluator.maxDepth) levels, counting inside the functions it calls)",
+        at: expression.range)
+    }
     switch expression {
     case .number(let value, let range):
       return .node(try constant(Tensor(scalar: value), at: range))
@@ -188,6 +208,9 @@ final class Evaluator {
     if callDepth > Parser.maxDepth {
       throw LanguageError("calls are nested too deeply (more than \(Parser.maxDepth))", at: range)
     }
+    callCount += 1
+    guard callCount <= tape.nodeLimit else { throw LanguageError(EngineError.tapeTooLarge(limit: tape.nodeLimit), at: range) }
+    if isInterrupted() { throw LanguageError(EngineError.interrupted, at: range) }
     callDepth += 1
     defer { callDepth -= 1 }
     if let builtin = BuiltinLibrary.named(name) {
@@ -302,8 +325,10 @@ final class Evaluator {
       variableNames.append(variable)
     }
     let inner = Evaluator(
-      scope: scope, differentiating: Set(variableNames), insideGradient: true, isInterrupted: isInterrupted)
-    let output = try inner.node(inner.evaluate(expression, in: topFrame), at: expression.range, for: "grad")
+      scope: scope, differentiating: Set(variableNames), insideGradient: true, depth: depth,
+      isInterrupted: isInterrupted)
+    // The leaves come first: a variable the expression does not use must still be recorded
+    // before the output, or the tape's reverse sweep never reaches it (it gets zeros).
     var inputs: [Variable] = []
     for (variable, name) in zip(variableNames, names) {
       guard case .node(let leafNode)? = try inner.leaf(for: variable, at: name.range) else {
@@ -311,12 +336,24 @@ final class Evaluator {
       }
       inputs.append(leafNode)
     }
+    var output = try inner.node(inner.evaluate(expression, in: topFrame), at: expression.range, for: "grad")
+    output = try inner.after(inputs, output, at: expression.range)
     let gradients: [Tensor]
     do { gradients = try inner.tape.gradients(of: output, withRespectTo: inputs) } catch {
       throw LanguageError(error, at: expression.range)
     }
     let results = try gradients.map { g throws(LanguageError) in RuntimeValue.node(try constant(g, at: range)) }
     return results.count == 1 ? results[0] : .list(results)
+  }
+
+  /// `output`, or an identity node recording it again after every one of `inputs`.
+  ///
+  /// The tape's reverse sweep runs from the output down, so an input recorded after it traps
+  /// (index out of range). That happens when the expression is itself an earlier variable:
+  /// in `grad(p, p, M)` the output is p's leaf, and M's leaf comes after it.
+  func after(_ inputs: [Variable], _ output: Variable, at range: SourceRange) throws(LanguageError) -> Variable {
+    guard inputs.contains(where: { $0.index > output.index }) else { return output }
+    return try engine(at: range) { tape throws(EngineError) in try tape.add(output, try tape.constant(0)) }
   }
 
   // MARK: Conversions
@@ -367,11 +404,13 @@ final class Evaluator {
     throws(LanguageError) -> Int
   {
     let x = try number(value, at: range, for: use)
-    guard x.isFinite, x == x.rounded(), x >= Double(bounds.lowerBound), x <= Double(bounds.upperBound) else {
+    // Int(exactly:) rather than comparing with Double(Int.max), which rounds up to 2^63:
+    // an index of 2^63 passed that comparison and trapped in Int(x).
+    guard let whole = Int(exactly: x), bounds.contains(whole) else {
       let limits = bounds.lowerBound == Int.min ? "" : " from \(bounds.lowerBound) to \(bounds.upperBound)"
       throw LanguageError("\(use) must be a whole number\(limits), got \(ValueFormatter.number(x))", at: range)
     }
-    return Int(x)
+    return whole
   }
 
   /// Converts a runtime value to a learner-visible value.

@@ -62,9 +62,16 @@ public struct Interpreter: Sendable {
       for parameter in parameters where BuiltinLibrary.isReserved(parameter) {
         throw LanguageError("the parameter '\(parameter)' would hide the built-in \(parameter); pick another name", at: nameRange)
       }
+      let calls = try callees(of: body, defining: name)
+      let callHeight = 1 + (calls.values.map(\.callHeight).max() ?? 0)
+      guard callHeight <= Parser.maxDepth else {
+        throw LanguageError(
+          "\(name) would start a chain of more than \(Parser.maxDepth) nested function calls, which could never run",
+          at: nameRange)
+      }
       let function = UserFunction(
         name: name, parameters: parameters, body: body, source: source.trimmingSpaces,
-        callees: try callees(of: body, defining: name))
+        callees: calls, callHeight: callHeight)
       scope.define(function)
       return .defined(function)
     }
@@ -83,13 +90,15 @@ public struct Interpreter: Sendable {
   {
     let usable = names.filter { if case .tensor = scope[$0] { return true } else { return false } }
     let evaluator = Evaluator(scope: scope, differentiating: Set(usable), isInterrupted: isInterrupted)
+    // Leaves before the output, so that unused variables get zeros (see Evaluator.gradient).
+    var inputs: [Variable] = []
+    for name in usable {
+      if case .node(let leaf)? = try evaluator.leaf(for: name, at: expression.range) { inputs.append(leaf) }
+    }
     let result = try evaluator.evaluate(expression, in: evaluator.topFrame)
     var gradients: [String: Tensor] = [:]
-    if case .node(let output) = result, evaluator.tape.value(output).count == 1, !usable.isEmpty {
-      var inputs: [Variable] = []
-      for name in usable {
-        if case .node(let leaf)? = try evaluator.leaf(for: name, at: expression.range) { inputs.append(leaf) }
-      }
+    if case .node(let node) = result, evaluator.tape.value(node).count == 1, !usable.isEmpty {
+      let output = try evaluator.after(inputs, node, at: expression.range)
       let values: [Tensor]
       do { values = try evaluator.tape.gradients(of: output, withRespectTo: inputs) } catch {
         throw LanguageError(error, at: expression.range)

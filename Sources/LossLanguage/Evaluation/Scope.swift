@@ -11,6 +11,11 @@ public struct UserFunction: Equatable, Sendable {
   /// The user functions this one calls, as they were when it was defined. Binding calls
   /// early makes recursion impossible, so no definition can loop forever.
   let callees: [String: UserFunction]
+  /// 1 plus the largest `callHeight` among ``callees``: how deeply its calls can nest. Bounded
+  /// at definition time, so redefining two functions in turn (`def a(x) = b(x)`,
+  /// `def b(x) = a(x)`, …) cannot build an arbitrarily long chain of old versions, whose
+  /// release would recurse once per version and overflow the stack.
+  let callHeight: Int
 }
 
 /// The learner's variables and functions. A value type: copying it is a snapshot, which is

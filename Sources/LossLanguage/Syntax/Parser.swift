@@ -207,8 +207,11 @@ public struct Parser {
   }
 
   private mutating func postfix() throws(LanguageError) -> Expression {
+    var levels = 0
+    defer { depth -= levels }
     var value = try atom()
     while current.kind == .leftBracket {
+      try deepen(&levels)  // x[1][1]… nests like an operator chain
       _ = advance()
       let index = try expression()
       let close = current.range

@@ -17,7 +17,9 @@ struct EvalCommand: ParsableCommand {
   @Flag(help: "Print one JSON object per expression.")
   var json = false
 
-  @Argument(help: "Expressions to evaluate in order; with none, read one per line from standard input.")
+  @Argument(
+    parsing: .allUnrecognized,
+    help: "Expressions to evaluate in order; with none, read one per line from standard input.")
   var expressions: [String] = []
 
   func run() throws {
@@ -33,14 +35,18 @@ struct EvalCommand: ParsableCommand {
         printer.print(error, source: line, lineNumber: number)
       }
     }
-    if expressions.isEmpty {
+    // Expressions may start with '-' (`-2^2`), so unrecognised options are taken as
+    // expressions; a `--` still ends the options as usual and is never an expression.
+    var arguments = expressions
+    if let separator = arguments.firstIndex(of: "--") { arguments.remove(at: separator) }
+    if arguments.isEmpty {
       var number = 0
       while let line = readLine(strippingNewline: true) {
         number += 1
         evaluate(line, number: number)
       }
     } else {
-      for expression in expressions { evaluate(expression, number: nil) }
+      for expression in arguments { evaluate(expression, number: nil) }
     }
     if failed { throw ExitCode.failure }
   }

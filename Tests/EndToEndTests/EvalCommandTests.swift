@@ -1,0 +1,408 @@
+import Foundation
+import Testing
+
+/// `losslab eval`, run as a real process: the contract other tools depend on.
+///
+/// Needs the built binary: `swift test` builds every product first, so it is found beside the
+/// test bundle; if it is missing, each test fails saying to run `swift build`.
+@Suite("losslab eval (the real binary)")
+struct EvalCommandTests {
+  // MARK: The JSON contract
+
+  @Test func argumentsPrintOneJSONObjectPerExpressionInOneScope() throws {
+    let run = try LossLabBinary.run([
+      "eval", "--json", "x = [1, 2]", "x * 3", "mse(x, [2, 2])", "def f(p, y) = mean((p - y)^2)", "f(x, 2)",
+      "grad(sum(x^2), x)", #"s = "adam""#,
+    ])
+    #expect(run.exited(with: 0), "\(run.summary)")
+    #expect(run.stderr == "")
+    #expect(run.lines == [
+      #"{"value": [1.0, 2.0], "grad": null}"#,
+      #"{"value": [3.0, 6.0], "grad": null}"#,
+      #"{"value": 0.5, "grad": [-1.0, 0.0]}"#,
+      #"{"defined": "f", "value": null, "grad": null}"#,
+      #"{"value": 0.5, "grad": [-1.0, 0.0]}"#,
+      #"{"value": [2.0, 4.0], "grad": null}"#,
+      #"{"value": "adam", "grad": null}"#,
+    ])
+    for line in run.lines { _ = try JSONLine(line) }
+  }
+
+  @Test func aFailedExpressionPrintsAnErrorAndEvaluationGoesOn() throws {
+    let run = try LossLabBinary.run(["eval", "--json", "a = 1", "nope + 1", "a + 1", "mse([1,2,3],[1,2])", "a + 2"])
+    #expect(run.exited(with: 1), "\(run.summary)")
+    #expect(run.lines.count == 5)
+    #expect(try JSONLine(run.lines[1]).error == "unknown name 'nope' (column 1)")
+    #expect(try JSONLine(run.lines[2]).number == 2)
+    #expect(try JSONLine(run.lines[3]).error == "mse expects p and y of the same shape, got [3] and [2] (column 1)")
+    #expect(try JSONLine(run.lines[4]).number == 3)
+    #expect(run.stderr == "")
+  }
+
+  @Test func expressionsMayStartWithAMinus() throws {
+    let run = try LossLabBinary.run(["eval", "--json", "-2^2", "x = 5", "-x", "-[1, 2]"])
+    #expect(run.exited(with: 0), "\(run.summary)")
+    #expect(run.lines == [
+      #"{"value": -4.0, "grad": null}"#, #"{"value": 5.0, "grad": null}"#, #"{"value": -5.0, "grad": null}"#,
+      #"{"value": [-1.0, -2.0], "grad": null}"#,
+    ])
+    let separated = try LossLabBinary.run(["eval", "--json", "--", "-2^2", "2^3^2"])
+    #expect(separated.exited(with: 0), "\(separated.summary)")
+    #expect(separated.lines == [#"{"value": -4.0, "grad": null}"#, #"{"value": 512.0, "grad": null}"#])
+  }
+
+  @Test func exitStatusIsZeroOnlyWhenEverythingSucceeds() throws {
+    #expect(try LossLabBinary.run(["eval", "--json", "1", "2"]).exited(with: 0))
+    #expect(try LossLabBinary.run(["eval", "--json", "1", "1/0"]).exited(with: 1))
+    #expect(try LossLabBinary.run(["eval", "--json", "1/0", "1"]).exited(with: 1))
+    #expect(try LossLabBinary.run(["eval", "1", "2"]).exited(with: 0))
+    #expect(try LossLabBinary.run(["eval", "zzz"]).exited(with: 1))
+    #expect(try LossLabBinary.run(["eval", "--json"], stdin: "1\n2\n").exited(with: 0))
+    #expect(try LossLabBinary.run(["eval", "--json"], stdin: "1\n)\n2\n").exited(with: 1))
+    #expect(try LossLabBinary.run(["eval", "--json"], stdin: "").exited(with: 0))
+  }
+
+  // MARK: Standard input
+
+  @Test func standardInputIsOneExpressionPerLine() throws {
+    let run = try LossLabBinary.run(["eval", "--json"], stdin: """
+      w = 0.5
+
+      # a comment-only line prints nothing
+         # indented comment
+      \t
+      w * 2   # a trailing comment
+      [1, 2
+      w + 1
+      def sq(x) = x^2
+      sq(w)
+      """)
+    #expect(run.exited(with: 1), "\(run.summary)")
+    #expect(run.lines.count == 6, "\(run.lines)")
+    #expect(try JSONLine(run.lines[0]).number == 0.5)
+    #expect(try JSONLine(run.lines[1]).number == 1)
+    // An unclosed bracket is an error at the end of its own line; the next line is evaluated.
+    #expect(try JSONLine(run.lines[2]).error == "expected ',' or ']' to close the '[' at column 1, found the end of the line (column 6)")
+    #expect(try JSONLine(run.lines[3]).number == 1.5)
+    #expect(run.lines[4] == #"{"defined": "sq", "value": null, "grad": null}"#)
+    #expect(try JSONLine(run.lines[5]).number == 0.25)
+    #expect(try JSONLine(run.lines[5]).gradNumbers == nil)  // a scalar: grad is a number
+    #expect(try JSONLine(run.lines[5]).grad as? Double == 1)  // ∂ sq(w) / ∂w = 2w
+  }
+
+  @Test func standardInputWithoutAFinalNewlineOrWithCRLF() throws {
+    let noNewline = try LossLabBinary.run(["eval", "--json"], stdin: "1 + 1\n2 + 2")
+    #expect(noNewline.lines == [#"{"value": 2.0, "grad": null}"#, #"{"value": 4.0, "grad": null}"#])
+    let crlf = try LossLabBinary.run(["eval", "--json"], stdin: "1 + 1\r\n\r\n[1,\r\n3\r\n")
+    #expect(crlf.lines.count == 3, "\(crlf.lines)")
+    #expect(crlf.lines.first == #"{"value": 2.0, "grad": null}"#)
+    #expect(try JSONLine(crlf.lines[1]).isError)
+    #expect(crlf.exited(with: 1))
+  }
+
+  // MARK: Values
+
+  @Test func nonFiniteNumbersPrintAsStrings() throws {
+    let run = try LossLabBinary.run(["eval", "--json", "log(0)", "-log(0)", "sqrt(-1)", "0 * log(0)", "log([1, 0, -1])"])
+    #expect(run.exited(with: 0), "\(run.summary)")
+    #expect(run.lines == [
+      #"{"value": "-inf", "grad": null}"#,
+      #"{"value": "inf", "grad": null}"#,
+      #"{"value": "nan", "grad": null}"#,
+      #"{"value": "nan", "grad": null}"#,
+      #"{"value": [0.0, "-inf", "nan"], "grad": null}"#,
+    ])
+    for line in run.lines { _ = try JSONLine(line) }  // still valid JSON
+  }
+
+  @Test func definitionsPrintTheirName() throws {
+    let run = try LossLabBinary.run(["eval", "--json", "def asym(p, y) = mean(where(y - p > 0, 2*(y-p)^2, (y-p)^2))", "asym([1, 2, 3], [2, 2, 2])"])
+    #expect(run.exited(with: 0), "\(run.summary)")
+    #expect(run.lines.first == #"{"defined": "asym", "value": null, "grad": null}"#)
+    let loss = try JSONLine(run.lines[1])
+    #expect(loss.number == 1)
+    #expect(loss.gradNumbers?.count == 3)
+  }
+
+  @Test func withoutJSONTheValueAndGradientPrintAligned() throws {
+    let run = try LossLabBinary.run([
+      "eval", "mse([1, 2], [2, 2])", "def my_long_loss(p, y) = mean(abs(p - y))", "my_long_loss([1, 3], [2, 2])", "x = 1/3", "[0.1 + 0.2, 1e9]",
+    ])
+    #expect(run.exited(with: 0), "\(run.summary)")
+    #expect(run.lines == [
+      "mse  = 0.5",
+      "∂/∂p = [-1, 0]",
+      "defined my_long_loss(p, y)",
+      "my_long_loss = 1",
+      "∂/∂p         = [-0.5, 0.5]",
+      "x = 0.333333",
+      "[0.3, 1000000000]",
+    ])
+    // The '=' signs of a value and its gradient are in the same column.
+    for (first, second) in [(0, 1), (3, 4)] {
+      let a = Array(run.lines[first]), b = Array(run.lines[second])
+      #expect(a.firstIndex(of: "=") == b.firstIndex(of: "="))
+    }
+  }
+
+  @Test func withoutJSONErrorsGoToStandardErrorWithACaret() throws {
+    let run = try LossLabBinary.run(["eval"], stdin: "1 + 1\n1 + foo_bar\n")
+    #expect(run.exited(with: 1), "\(run.summary)")
+    #expect(run.lines == ["2"])
+    #expect(run.stderrLines == [
+      "error: line 2: unknown name 'foo_bar' (column 5)",
+      "  1 + foo_bar",
+      "      ^~~~~~~",
+    ])
+  }
+
+  // MARK: Bad input
+
+  struct Bad: Sendable, CustomTestStringConvertible {
+    let label: String
+    let setup: [String]
+    let line: String
+    let message: String
+    var testDescription: String { label }
+    init(_ label: String, setup: [String] = [], _ line: String, _ message: String) {
+      self.label = label
+      self.setup = setup
+      self.line = line
+      self.message = message
+    }
+  }
+
+  static let badInputs: [Bad] = [
+    Bad("unclosed bracket", "[1, 2", "expected ',' or ']'"),
+    Bad("unclosed parenthesis", "(1 + 2", "expected ')'"),
+    Bad("extra closing bracket", "[1, 2]]", "there is no opening bracket to match it"),
+    Bad("extra closing parenthesis", "1 + 2)", "there is no opening bracket to match it"),
+    Bad("100,000 nested parentheses",
+        String(repeating: "(", count: 100_000) + "1" + String(repeating: ")", count: 100_000), "nested too deeply"),
+    Bad("100,000 nested brackets",
+        String(repeating: "[", count: 100_000) + "1" + String(repeating: "]", count: 100_000), "nested too deeply"),
+    Bad("100,000 indexes", setup: ["x = [1]"], "x" + String(repeating: "[1]", count: 100_000), "nested too deeply"),
+    Bad("500,000-term sum", Array(repeating: "1", count: 500_000).joined(separator: "+"), "nested too deeply"),
+    Bad("500,000 unary minus", String(repeating: "-", count: 500_000) + "1", "nested too deeply"),
+    Bad("1 MB name", String(repeating: "x", count: 1_000_000), "unknown name 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…'"),
+    Bad("1 MB number", String(repeating: "9", count: 1_000_000), "too large for a double"),
+    Bad("3 MB line", String(repeating: "1", count: 3_000_000), "the limit is 2000000"),
+    Bad("1e400", "1e400", "too large for a double"),
+    Bad("10^10^10", "10^10^10", "^ overflowed"),
+    Bad("exp(1000)", "exp(1000)", "exp overflowed"),
+    Bad("1/0", "1/0", "division by zero"),
+    Bad("[1,2]/[1,0]", "[1,2]/[1,0]", "division by zero"),
+    Bad("empty vector", "[]", "an empty vector [] has no elements"),
+    Bad("shape mismatch", "[1, 2] + [1, 2, 3]", "+ cannot combine shapes [2] and [3]"),
+    Bad("loss shape mismatch", "mse([1,2,3],[1,2])", "mse expects p and y of the same shape, got [3] and [2]"),
+    Bad("unknown name", "nope * 2", "unknown name 'nope'"),
+    Bad("unknown function", "msee(1, 2)", "did you mean 'mse'"),
+    Bad("assigning to a built-in", "mean = 2", "'mean' is a built-in and cannot be redefined"),
+    Bad("100 million elements", "linspace(0, 1, 1e8)", "from 1 to 10000000"),
+    Bad("index 2^63", "[1, 2][2^63]", "an index must be a whole number"),
+    Bad("unclosed string", #"s = "adam"#, "this string has no closing quote"),
+    Bad("dollar", "1 $ 2", "unexpected character '$'"),
+    Bad("bang", "1 ! 2", "'!' on its own is not an operator"),
+    Bad("number into name", "2x", "a number cannot run into a name"),
+    Bad("nested grad", setup: ["x = 1"], "grad(grad(x^2, x), x)", "grad cannot be nested"),
+    Bad("grad with an unused variable first", setup: ["p = [1, 2]", "M = 3"], "grad(p, p, M)", "must give one number"),
+    Bad("f1..f30 each calling the previous twice",
+        setup: ["def f1(x) = x + 1"] + (2...30).map { "def f\($0)(x) = f\($0 - 1)(x) + f\($0 - 1)(x)" },
+        "f30(1)", "this expression needs more than 1,000,000 operations; it was stopped"),
+    Bad("g1..g30 nesting calls that record nothing",
+        setup: ["def g1(x) = x"] + (2...30).map { "def g\($0)(x) = g\($0 - 1)(g\($0 - 1)(x))" },
+        "g30(1)", "this expression needs more than 1,000,000 operations; it was stopped"),
+    Bad("functions with deep bodies calling each other",
+        setup: ["def h1(x) = x"] + (2...40).map { "def h\($0)(x) = " + String(repeating: "-", count: 150) + "h\($0 - 1)(x)" },
+        "h40(1)", "nested too deeply"),
+  ]
+
+  /// Each bad input, as the last line on standard input after its setup: one JSON error line,
+  /// exit status 1, no signal; the setup lines print their own lines before it.
+  @Test(arguments: badInputs)
+  func badInputGivesOneErrorLineAndExitStatusOne(_ bad: Bad) throws {
+    let run = try LossLabBinary.evalJSON(stdin: bad.setup + [bad.line])
+    #expect(run.exited(with: 1), "\(run.summary)")
+    #expect(run.reason == .exit, "terminated by a signal")
+    #expect(run.stderr == "", "\(run.stderr.prefix(500))")
+    #expect(run.lines.count == bad.setup.count + 1, "\(run.lines.count) lines")
+    let setupErrors = try run.lines.dropLast().filter { try JSONLine($0).isError }
+    #expect(setupErrors.isEmpty, "\(setupErrors)")
+    let last = try JSONLine(try #require(run.lines.last))
+    #expect(last.isError)
+    #expect(last.error?.contains(bad.message) == true, "\(last.error?.prefix(300) ?? "")")
+    #expect((last.error?.count ?? 0) < 600)
+  }
+
+  /// The short ones also as command-line arguments, and without --json (one error line on
+  /// standard error plus the source and caret when the line is short).
+  @Test(arguments: badInputs.filter { $0.line.utf8.count < 100 && $0.setup.count < 5 })
+  func badInputAsAnArgument(_ bad: Bad) throws {
+    let json = try LossLabBinary.run(["eval", "--json", "--"] + bad.setup + [bad.line])
+    #expect(json.exited(with: 1), "\(json.summary)")
+    #expect(json.lines.count == bad.setup.count + 1)
+    #expect(try JSONLine(try #require(json.lines.last)).error?.contains(bad.message) == true)
+    let text = try LossLabBinary.run(["eval", "--"] + bad.setup + [bad.line])
+    #expect(text.exited(with: 1), "\(text.summary)")
+    let errors = text.stderrLines.filter { $0.hasPrefix("error: ") }
+    #expect(errors.count == 1, "\(text.stderr)")
+    #expect(errors.first?.contains(bad.message) == true)
+  }
+
+  @Test func aLongSessionOfBadLinesKeepsGoing() throws {
+    let lines = Self.badInputs.filter { $0.setup.isEmpty }.map(\.line) + ["1 + 1"]
+    let run = try LossLabBinary.evalJSON(stdin: lines)
+    #expect(run.exited(with: 1), "\(run.summary)")
+    #expect(run.lines.count == lines.count)
+    #expect(try run.lines.dropLast().allSatisfy { try JSONLine($0).isError })
+    #expect(run.lines.last == #"{"value": 2.0, "grad": null}"#)
+  }
+
+  @Test func theBinaryIsFound() throws {
+    let url = try LossLabBinary.url()
+    #expect(url.lastPathComponent == "losslab")
+    let help = try LossLabBinary.run(["eval", "--help"])
+    #expect(help.exited(with: 0))
+    #expect(help.stdout.contains("--json"))
+  }
+}
+
+// MARK: - Running the binary
+
+/// Finds and runs the `losslab` executable that `swift build` / `swift test` built.
+///
+/// SwiftPM builds every product before running tests (`swift test` builds with
+/// `--build-tests`, which includes executables), so the binary sits beside the test bundle in
+/// the same build directory. Set `LOSSLAB_BINARY` to test another build.
+enum LossLabBinary {
+  struct Run {
+    let status: Int32
+    let reason: Process.TerminationReason
+    let stdout: String
+    let stderr: String
+    let timedOut: Bool
+
+    /// Standard output split into lines (without the empty one after the last newline).
+    var lines: [String] { Self.split(stdout) }
+    var stderrLines: [String] { Self.split(stderr) }
+
+    private static func split(_ text: String) -> [String] {
+      var lines = text.components(separatedBy: "\n")
+      if lines.last == "" { lines.removeLast() }
+      return lines
+    }
+
+    /// Exited normally (no signal, no timeout) with `status`.
+    func exited(with status: Int32) -> Bool { !timedOut && reason == .exit && self.status == status }
+
+    var summary: String {
+      "status \(status) (\(reason == .exit ? "exit" : "signal")\(timedOut ? ", timed out" : "")); "
+        + "stdout \(stdout.prefix(300).debugDescription); stderr \(stderr.prefix(500).debugDescription)"
+    }
+  }
+
+  struct NotBuilt: Error, CustomStringConvertible {
+    let looked: [String]
+    var description: String {
+      "the losslab binary was not found: run `swift build` first (or set LOSSLAB_BINARY). Looked in: "
+        + looked.joined(separator: ", ")
+    }
+  }
+
+  /// `LOSSLAB_BINARY`, else beside the test bundle (walking up a few levels, for bundle
+  /// layouts such as `.xctest/Contents/MacOS`), else `.build/debug` of this package.
+  static func url(filePath: String = #filePath) throws -> URL {
+    var candidates: [URL] = []
+    if let override = ProcessInfo.processInfo.environment["LOSSLAB_BINARY"], !override.isEmpty {
+      candidates.append(URL(fileURLWithPath: override))
+    }
+    var directory = (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0]))
+      .deletingLastPathComponent()
+    for _ in 0..<4 {
+      candidates.append(directory.appendingPathComponent("losslab"))
+      directory.deleteLastPathComponent()
+    }
+    let packageRoot = URL(fileURLWithPath: filePath)
+      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    candidates.append(packageRoot.appendingPathComponent(".build/debug/losslab"))
+    for candidate in candidates {
+      var isDirectory: ObjCBool = false
+      if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+        FileManager.default.isExecutableFile(atPath: candidate.path)
+      {
+        return candidate
+      }
+    }
+    throw NotBuilt(looked: candidates.map(\.path))
+  }
+
+  /// Runs `losslab ARGUMENTS` with `stdin` as standard input, collecting both outputs through
+  /// files (so no pipe can fill up and block it); kills it after `timeout`.
+  static func run(_ arguments: [String], stdin: String = "", timeout: Duration = .seconds(120)) throws -> Run {
+    let executable = try url()
+    let directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("losslab-e2e-\(UUID().uuidString)", isDirectory: true)
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let input = directory.appendingPathComponent("stdin")
+    let output = directory.appendingPathComponent("stdout")
+    let error = directory.appendingPathComponent("stderr")
+    try Data(stdin.utf8).write(to: input)
+    try Data().write(to: output)
+    try Data().write(to: error)
+    let inputHandle = try FileHandle(forReadingFrom: input)
+    let outputHandle = try FileHandle(forWritingTo: output)
+    let errorHandle = try FileHandle(forWritingTo: error)
+    defer {
+      try? inputHandle.close()
+      try? outputHandle.close()
+      try? errorHandle.close()
+    }
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    process.standardInput = inputHandle
+    process.standardOutput = outputHandle
+    process.standardError = errorHandle
+    try process.run()
+    let clock = ContinuousClock()
+    let deadline = clock.now.advanced(by: timeout)
+    var timedOut = false
+    while process.isRunning {
+      if clock.now > deadline {
+        timedOut = true
+        process.terminate()
+        break
+      }
+      Thread.sleep(forTimeInterval: 0.01)
+    }
+    process.waitUntilExit()
+    return Run(
+      status: process.terminationStatus, reason: process.terminationReason,
+      stdout: String(decoding: try Data(contentsOf: output), as: UTF8.self),
+      stderr: String(decoding: try Data(contentsOf: error), as: UTF8.self),
+      timedOut: timedOut)
+  }
+
+  /// `losslab eval --json` with `lines` on standard input, one per line.
+  static func evalJSON(stdin lines: [String]) throws -> Run {
+    try run(["eval", "--json"], stdin: lines.joined(separator: "\n") + "\n")
+  }
+}
+
+/// One parsed line of `eval --json`.
+struct JSONLine {
+  let object: [String: Any]
+
+  init(_ line: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let parsed = try JSONSerialization.jsonObject(with: Data(line.utf8))
+    object = try #require(parsed as? [String: Any], "not a JSON object: \(line.prefix(200))", sourceLocation: sourceLocation)
+  }
+
+  var keys: Set<String> { Set(object.keys) }
+  var isError: Bool { keys == ["error"] && object["error"] is String }
+  var error: String? { object["error"] as? String }
+  var number: Double? { (object["value"] as? NSNumber)?.doubleValue }
+  var grad: Any? { object["grad"] }
+  var gradNumbers: [Double]? { (object["grad"] as? [Any])?.compactMap { ($0 as? NSNumber)?.doubleValue } }
+}
