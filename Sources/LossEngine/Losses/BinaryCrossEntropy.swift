@@ -38,7 +38,7 @@ public struct BinaryCrossEntropy: Loss {
       let (lower, upper) = (ProbabilityClipping.lowerBound, ProbabilityClipping.upperBound)
       let clippedP = Swift.min(Swift.max(p, lower), upper)
       let clippedQ = Swift.min(Swift.max(1 - p, lower), upper)
-      return -(log(clippedP) - log(clippedQ))
+      return log(clippedQ) - log(clippedP)
     }
   }
 

@@ -70,7 +70,7 @@ public struct CategoricalCrossEntropyWithLogits: Loss {
   public func targetGradient(prediction: Tensor, target: Tensor) throws(EngineError) -> Tensor {
     try checkLabels(target)
     let scale = 1 / Double(prediction.rows)
-    return Tape.logSoftmaxRows(prediction).map { -$0 * scale }
+    return Tape.logSoftmaxRows(prediction).map { (0 - $0) * scale }
   }
 
   private func checkLabels(_ target: Tensor) throws(EngineError) {
