@@ -35,29 +35,25 @@ public struct BinaryCrossEntropy: Loss {
   public func targetGradient(prediction: Tensor, target: Tensor) throws(EngineError) -> Tensor {
     try checkInputs(prediction, target)
     return meanSlopes(prediction, target) { p, _ in
-      let (lower, upper) = (ProbabilityClipping.lowerBound, ProbabilityClipping.upperBound)
-      let clippedP = Swift.min(Swift.max(p, lower), upper)
-      let clippedQ = Swift.min(Swift.max(1 - p, lower), upper)
-      return -(log(clippedP) - log(clippedQ))
+      log(ProbabilityClipping.clipped(1 - p)) - log(ProbabilityClipping.clipped(p))
     }
   }
 
   /// One element's loss and ∂/∂p.
   @inline(__always)
   static func term(_ p: Double, _ y: Double) -> (Double, Double) {
-    let (lower, upper) = (ProbabilityClipping.lowerBound, ProbabilityClipping.upperBound)
     // y(1 − y) = 0 exactly when y is 0 or 1: one well-predicted test, where `y == 1 || y == 0`
     // would branch on the label, and hard labels arrive in no particular order.
     if y * (1 - y) == 0 {
       // The probability the model gave to what happened. The slope's sign, 1 − 2y, is
       // arithmetic: a `y == 1 ? -1 : 1` compiles to a branch that labels mispredict.
       let t = y == 1 ? p : 1 - p
-      let clipped = Swift.min(Swift.max(t, lower), upper)
+      let clipped = ProbabilityClipping.clipped(t)
       let slope = (1 - 2 * y) / clipped
       return (-log(clipped), clipped == t ? slope : 0)
     }
-    let clippedP = Swift.min(Swift.max(p, lower), upper)
-    let clippedQ = Swift.min(Swift.max(1 - p, lower), upper)
+    let clippedP = ProbabilityClipping.clipped(p)
+    let clippedQ = ProbabilityClipping.clipped(1 - p)
     let value = -(y * log(clippedP) + (1 - y) * log(clippedQ))
     let isClipped = clippedP != p || clippedQ != 1 - p
     return (value, isClipped ? 0 : (p - y) / (clippedP * clippedQ))

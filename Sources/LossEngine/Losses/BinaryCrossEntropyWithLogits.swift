@@ -4,9 +4,9 @@
 ///     ∂/∂zᵢ            = (σ(zᵢ) − yᵢ) / n,   ∂/∂yᵢ = −zᵢ / n
 ///
 /// Domain: any finite z; y in [0, 1] (a 0/1 label or a soft label), same shape or a scalar y.
-/// Stable for |z| in the thousands: e^−|z| never overflows and ln(1 + e^−|z|) keeps the small tail,
-/// so z = −1000 with y = 1 costs exactly 1000 where sigmoid-then-log gives ∞ (or 34.5 with
-/// clipping). The gradient is formed without cancellation, as (1 − y)·σ(z) − y·σ(−z), both
+/// Stable for |z| in the thousands: e^−|z| never overflows and ln(1 + e^−|z|) keeps the small
+/// tail, so z = −1000 with y = 1 costs exactly 1000 where sigmoid-then-log gives ∞ (or 34.5
+/// with clipping). The gradient is formed without cancellation, as (1 − y)·σ(z) − y·σ(−z), both
 /// from the same e^−|z|: for y = 1 that is −σ(−z), exact even when σ(z) rounds to 1. No
 /// clipping, so no zero-gradient plateaus: why training prefers it over `bce`. Matches
 /// PyTorch `binary_cross_entropy_with_logits` and Keras `BinaryCrossEntropy(from_logits=True)`

@@ -45,7 +45,7 @@ public struct CategoricalCrossEntropy: Loss {
   public func targetGradient(prediction: Tensor, target: Tensor) throws(EngineError) -> Tensor {
     try checkLabels(target)
     return scaledSlopes(prediction, target, scale: 1 / Double(prediction.rows)) { p, _ in
-      -log(Swift.min(Swift.max(p, ProbabilityClipping.lowerBound), 1))
+      0 - log(Swift.min(Swift.max(p, ProbabilityClipping.lowerBound), 1))  // +0, not −0, at P = 1
     }
   }
 

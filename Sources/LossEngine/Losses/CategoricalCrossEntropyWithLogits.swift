@@ -14,7 +14,7 @@
 /// `CategoricalCrossentropy(from_logits=True)` and optax `softmax_cross_entropy`.
 ///
 /// - Complexity: O(rows × classes): per row one pass for the maximum, one for the exponentials
-///   (kept in the gradient buffer), one to finish value and gradient.
+///   (kept in the gradient buffer), one over the labels for the value and one for the gradient.
 public struct CategoricalCrossEntropyWithLogits: Loss {
   public static let name = "cce_logits"
   public init() {}
@@ -70,7 +70,7 @@ public struct CategoricalCrossEntropyWithLogits: Loss {
   public func targetGradient(prediction: Tensor, target: Tensor) throws(EngineError) -> Tensor {
     try checkLabels(target)
     let scale = 1 / Double(prediction.rows)
-    return Tape.logSoftmaxRows(prediction).map { -$0 * scale }
+    return Tape.logSoftmaxRows(prediction).map { (0 - $0) * scale }
   }
 
   private func checkLabels(_ target: Tensor) throws(EngineError) {

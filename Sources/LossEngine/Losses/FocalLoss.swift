@@ -50,12 +50,11 @@ public struct FocalLoss: Loss {
   {
     var accepted = true
     let (gamma, alpha) = (self.gamma, self.alpha)
-    let (lower, upper) = (ProbabilityClipping.lowerBound, ProbabilityClipping.upperBound)
     let result = meanOfTerms(prediction, target, wantGradient: wantGradient) { p, y in
       if !(isProbability(p) && Self.isLabel(y)) { accepted = false }
       let positive = y == 1
       let unclipped = positive ? p : 1 - p
-      let pt = Swift.min(Swift.max(unclipped, lower), upper)
+      let pt = ProbabilityClipping.clipped(unclipped)
       let isClipped = pt != unclipped
       // 1 − pₜ, exact from p when nothing was clipped.
       let q = isClipped ? 1 - pt : (positive ? 1 - p : p)

@@ -22,7 +22,9 @@ public struct HuberLoss: Loss {
     guard delta > 0 else {
       throw .invalidArgument(
         operation: Self.name,
-        message: "delta must be a positive number (where squared error turns linear), got \(describeNumber(delta))")
+        message:
+          "delta must be a positive number (where squared error turns linear), got \(describeNumber(delta))"
+      )
     }
     self.delta = delta
   }
@@ -44,8 +46,7 @@ public struct HuberLoss: Loss {
   public func targetGradient(prediction: Tensor, target: Tensor) throws(EngineError) -> Tensor {
     let delta = self.delta
     return meanSlopes(prediction, target) { p, y in
-      let e = p - y
-      return -Swift.min(Swift.max(e, -delta), delta)
+      Swift.min(Swift.max(y - p, -delta), delta)
     }
   }
 }

@@ -14,8 +14,8 @@ extension Loss {
   /// Throws ``EngineError/invalidArgument(operation:message:)`` for the first element of
   /// `values` that `isAccepted` refuses; does nothing when every element passes.
   ///
-  /// Losses check inside their fused pass and call this only to word the error, so the
-  /// common, valid case pays for one comparison per element.
+  /// The element-wise losses check inside their fused pass and call this only to word the
+  /// error, so the common, valid case pays for a comparison per element, not a second pass.
   func requireEvery(
     _ values: Tensor, named argument: String, toBe expectation: String, hint: String? = nil,
     _ isAccepted: (Double) -> Bool

@@ -26,7 +26,7 @@ public struct LogCoshLoss: Loss {
   }
 
   public func targetGradient(prediction: Tensor, target: Tensor) throws(EngineError) -> Tensor {
-    meanSlopes(prediction, target) { p, y in -tanh(p - y) }
+    meanSlopes(prediction, target) { p, y in tanh(y - p) }
   }
 
   /// ln cosh x to full double precision for every finite x.

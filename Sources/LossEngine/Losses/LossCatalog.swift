@@ -49,18 +49,21 @@ public enum LossCatalog {
       example: "mape([110, 190, 310], [100, 200, 300])",
       make: { _ throws(EngineError) in MeanAbsolutePercentageError() }, predictionName: "p"),
     LossDescriptor(
-      name: "bce", options: [], formula: "-mean(y log(p) + (1 - y) log(1 - p)),  p clipped to [1e-15, 1 - 1e-15]",
+      name: "bce", options: [],
+      formula: "-mean(y log(p) + (1 - y) log(1 - p)),  p clipped to [1e-15, 1 - 1e-15]",
       summary: "yes/no classification with probabilities p in [0, 1] and labels 0 or 1",
       example: "bce([0.9, 0.1, 0.8, 0.4], [1, 0, 1, 1])",
       make: { _ throws(EngineError) in BinaryCrossEntropy() }, predictionName: "p"),
     LossDescriptor(
       name: "bce_logits", options: [],
-      formula: "mean(max(z, 0) - z y + log(1 + exp(-|z|)))  (= bce(sigmoid(z), y), computed stably)",
+      formula:
+        "mean(max(z, 0) - z y + log(1 + exp(-|z|)))  (= bce(sigmoid(z), y), computed stably)",
       summary: "yes/no classification from raw scores (logits); what training should use",
       example: "bce_logits([-100, 0.5, 20], [1, 1, 0])",
       make: { _ throws(EngineError) in BinaryCrossEntropyWithLogits() }, predictionName: "z"),
     LossDescriptor(
-      name: "cce", options: [], formula: "mean over rows of -sum(Y log(P)),  P clipped to [1e-15, 1]",
+      name: "cce", options: [],
+      formula: "mean over rows of -sum(Y log(P)),  P clipped to [1e-15, 1]",
       summary: "several classes, with one row of probabilities per example and one-hot labels",
       example: "cce([[0.7, 0.2, 0.1], [0.1, 0.3, 0.6]], [[1, 0, 0], [0, 0, 1]])",
       make: { _ throws(EngineError) in CategoricalCrossEntropy() }, predictionName: "p"),
@@ -75,7 +78,8 @@ public enum LossCatalog {
       example: "hinge([0.5, -2, 0.3, 1.5], [1, 0, -1, 1])",
       make: { _ throws(EngineError) in HingeLoss() }, predictionName: "s"),
     LossDescriptor(
-      name: "focal", options: [("gamma", FocalLoss.defaultGamma), ("alpha", FocalLoss.defaultAlpha)],
+      name: "focal",
+      options: [("gamma", FocalLoss.defaultGamma), ("alpha", FocalLoss.defaultAlpha)],
       formula: "-mean(a_t (1 - p_t)^gamma log(p_t)),  p_t = p if y = 1 else 1 - p",
       summary: "imbalanced yes/no classification: easy examples fade, hard ones count",
       example: "focal([0.05, 0.45, 0.6, 0.92], [0, 1, 0, 1], gamma=2, alpha=0.25)",

@@ -24,7 +24,7 @@ public struct MeanAbsoluteError: Loss {
   }
 
   public func targetGradient(prediction: Tensor, target: Tensor) throws(EngineError) -> Tensor {
-    meanSlopes(prediction, target) { p, y in -signum(p - y) }
+    meanSlopes(prediction, target) { p, y in signum(y - p) }
   }
 }
 

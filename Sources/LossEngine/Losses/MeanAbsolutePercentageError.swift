@@ -30,11 +30,10 @@ public struct MeanAbsolutePercentageError: Loss {
 
   public func targetGradient(prediction: Tensor, target: Tensor) throws(EngineError) -> Tensor {
     meanSlopes(prediction, target) { p, y in
-      let e = p - y
+      // d|p − y|/dy = sign(y − p); d(1/|y|)/dy = −sign(y)/y². Written so that p = y gives +0.
       let size = Swift.abs(y)
-      guard size > Self.floor else { return -100 * signum(e) / Self.floor }
-      // d|e|/dy = −sign(e); d(1/|y|)/dy = −sign(y)/y².
-      return -100 * (signum(e) + Swift.abs(e) * signum(y) / size) / size
+      guard size > Self.floor else { return 100 * signum(y - p) / Self.floor }
+      return 100 * (signum(y - p) - Swift.abs(p - y) * signum(y) / size) / size
     }
   }
 }

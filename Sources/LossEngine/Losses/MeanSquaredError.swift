@@ -22,6 +22,6 @@ public struct MeanSquaredError: Loss {
   }
 
   public func targetGradient(prediction: Tensor, target: Tensor) throws(EngineError) -> Tensor {
-    meanSlopes(prediction, target) { p, y in -2 * (p - y) }
+    meanSlopes(prediction, target) { p, y in 2 * (y - p) }
   }
 }

@@ -10,4 +10,10 @@ public enum ProbabilityClipping {
   public static let upperBound = 1 - 1e-15
   /// −ln(lowerBound), the most one element can cost.
   public static let largestTerm = -log(lowerBound)
+
+  /// `probability` moved into [lowerBound, upperBound].
+  @inline(__always)
+  static func clipped(_ probability: Double) -> Double {
+    Swift.min(Swift.max(probability, lowerBound), upperBound)
+  }
 }

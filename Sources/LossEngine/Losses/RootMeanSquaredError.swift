@@ -21,19 +21,23 @@ public struct RootMeanSquaredError: Loss {
   {
     let rmse = rootMeanSquare(prediction, target)
     guard wantGradient else { return (rmse, nil) }
-    return (rmse, slopes(prediction, target, rmse: rmse, sign: 1))
+    return (rmse, slopes(prediction, target, rmse: rmse))
   }
 
   public func targetGradient(prediction: Tensor, target: Tensor) throws(EngineError) -> Tensor {
-    slopes(prediction, target, rmse: rootMeanSquare(prediction, target), sign: -1)
+    slopes(prediction, target, rmse: rootMeanSquare(prediction, target), forTarget: true)
   }
 
-  /// `sign · e / (n · rmse)`, or zeros at a perfect fit.
-  private func slopes(_ prediction: Tensor, _ target: Tensor, rmse: Double, sign: Double) -> Tensor
+  /// `e / (n · rmse)` (for p) or `−e / (n · rmse)` (for y), or zeros at a perfect fit.
+  private func slopes(_ prediction: Tensor, _ target: Tensor, rmse: Double, forTarget: Bool = false)
+    -> Tensor
   {
     guard rmse > 0 else { return meanSlopes(prediction, target) { _, _ in 0 } }
-    let inverse = sign / rmse
-    return meanSlopes(prediction, target) { p, y in (p - y) * inverse }
+    let inverse = 1 / rmse
+    // y − p rather than −(p − y), so an element with p = y gets +0, not −0.
+    return forTarget
+      ? meanSlopes(prediction, target) { p, y in (y - p) * inverse }
+      : meanSlopes(prediction, target) { p, y in (p - y) * inverse }
   }
 
   private func rootMeanSquare(_ prediction: Tensor, _ target: Tensor) -> Double {
