@@ -18,7 +18,7 @@ struct PlotLayout {
     let low = ys.min() ?? 0
     let high = ys.max() ?? 0
     let labelWidth = max(ValueFormatter.number(low, significantDigits: 4).count, ValueFormatter.number(high, significantDigits: 4).count)
-    let columns = max(10, min(60, width - labelWidth - 6))
+    let columns = max(4, min(60, width - labelWidth - 6))
     var grid = [[Character]](repeating: [Character](repeating: " ", count: columns), count: height)
     for point in points {
       let column = Int(((point.x - first.x) / max(last.x - first.x, 1e-300)) * Double(columns - 1) + 0.5)
@@ -37,7 +37,7 @@ struct PlotLayout {
     let to = ValueFormatter.number(last.x, significantDigits: 4)
     let gap = max(1, columns - from.count - to.count)
     lines.append(Line(String(repeating: " ", count: labelWidth + 4) + from + String(repeating: " ", count: gap) + to, .dim))
-    lines.append(Line("   " + description(points), .dim))
+    lines += Wrapper.wrap([Span(description(points), .dim)], width: width, indent: 3)
     return lines
   }
 

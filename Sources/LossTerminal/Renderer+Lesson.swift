@@ -26,6 +26,11 @@ extension Renderer {
         [Span("  hint \(number) of \(count): ", .accent)] + MarkupSpans.parse(text(hint), style: style), width: width,
         hanging: 4)
     case .answer(let answer):
+      let lines = answer.split(separator: "\n").map(String.init)
+      if lines.count > 1 {
+        return [Line("  answer, line by line:", .accent)]
+          + lines.flatMap { Wrapper.wrap([Span(text($0), .value)], width: width, indent: 4) }
+      }
       return Wrapper.wrap([Span("  answer: ", .accent), Span(text(answer), .value)], width: width, hanging: 4)
     case .inputProblem(let message):
       return Wrapper.wrap(MarkupSpans.parse("   " + text(message), style: style, base: .bad), width: width, hanging: 3)
@@ -36,9 +41,9 @@ extension Renderer {
     case .plot(let samples):
       return PlotLayout(samples: samples, width: width, glyphs: glyphs).lines()
     case .stepComplete:
-      return [Line([Span("  \(glyphs.check) ", .good), Span("step done. Press Enter to go on.", .dim)])]
+      return Wrapper.wrap([Span("  \(glyphs.check) ", .good), Span("step done. Press Enter to go on.", .dim)], width: width, hanging: 4)
     case .pressEnter:
-      return [Line("  (press Enter to go on)", .dim)]
+      return prose("(press Enter to go on)", tone: .dim, indent: 2)
     case .lessonComplete(let title, let stats):
       var lines = [Line()] + prose("\(glyphs.check) You finished \(title)!", tone: .good, indent: 1)
       var counts = "\(stats.attempts) tr\(stats.attempts == 1 ? "y" : "ies")"

@@ -24,7 +24,8 @@ struct LessonCheckerTests {
     let lesson = try #require(LessonLoader.load(yaml: broken, file: "broken.yaml").lesson)
     let found = LessonChecker.check(lesson)
     #expect(found.count == 1)
-    #expect(found.first?.description.hasPrefix("broken.yaml:24:") == true)
+    let lossLine = try #require(broken.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("sum((guess - target)^2\"") })
+    #expect(found.first?.description.hasPrefix("broken.yaml:\(lossLine + 1):") == true, "\(found)")
     #expect(found.first?.message.contains("expected ',' or ')'") == true)
   }
 

@@ -14,7 +14,7 @@ public enum BuiltinLibrary {
   public static func isReserved(_ name: String) -> Bool { byName[name] != nil || constants[name] != nil }
 
   /// Named constants.
-  public static let constants: [String: Double] = ["pi": Double.pi]
+  public static let constants: [String: Double] = ["pi": Double.pi, "true": 1, "false": 0]
 
   public static var names: [String] { all.map(\.name) }
 }

@@ -3,7 +3,7 @@ enum Suggestions {
   /// The closest candidate within a distance that makes sense for the word's length.
   static func closest(to word: String, among candidates: [String]) -> String? {
     guard word.count <= 64 else { return nil }
-    let limit = max(1, min(3, word.count / 3 + 1))
+    let limit = max(1, min(3, word.count / 3))
     var best: (String, Int)?
     for candidate in candidates {
       let distance = editDistance(word, candidate)

@@ -71,7 +71,7 @@ struct PlayThrough {
       guard let answer = run.answerText() else { return problem("the answer `\(predict.answer.source)` cannot be computed") }
       let tries = predict.goal == nil ? (predict.maxTries ?? 1) : 1
       var events: [LessonEvent] = []
-      for _ in 0..<tries { events = run.handle(answer) }
+      for _ in 0..<tries where !completes(events) { events = run.handle(answer) }
       let trouble = renderingProblems(events, step: step)
       if !trouble.isEmpty { return trouble }
       if let issue = events.first(where: { if case .inputProblem = $0 { return true } else { return false } }) {
@@ -101,7 +101,7 @@ struct PlayThrough {
       return completes(run.handle("\(correct + 1)")) ? [] : problem("the correct option was not accepted")
     case .tweak(let tweak):
       var events: [LessonEvent] = []
-      for line in tweak.answer { events = run.handle(line.source) }
+      for line in tweak.answer where !completes(events) { events = run.handle(line.source) }
       let trouble = renderingProblems(events, step: step)
       if !trouble.isEmpty { return trouble }
       return completes(events) ? [] : problem("the answer \(tweak.answer.map(\.source)) does not reach the goal `\(tweak.goal.source)`")

@@ -24,10 +24,12 @@ extension LessonRun {
         .options(state.optionOrder.map { render(choose.options[$0].text) }),
       ]
     case .tweak(let tweak):
-      var events: [LessonEvent] = [.text(render(tweak.text))]
+      var events: [LessonEvent] = []
       for line in tweak.setup {
         do { try interpreter.run(line.source) } catch { events.append(.error(error, source: line.source)) }
       }
+      // The text comes after the setup, so it can show the starting values.
+      events.insert(.text(render(tweak.text)), at: 0)
       events += tweakReadout(tweak, changed: tweak.variables, previous: nil)
       return events
     case .explore(let explore):
@@ -78,7 +80,7 @@ extension LessonRun {
     case .choose(let choose):
       return choose.options.filter(\.isCorrect).map { render($0.text) }.joined(separator: " / ")
     case .tweak(let tweak):
-      return tweak.answer.map(\.source).joined(separator: "; ")
+      return tweak.answer.map(\.source).joined(separator: "\n")
     case .say, .explore, .plot:
       return nil
     }

@@ -6,12 +6,14 @@ extension LessonRun {
   /// the readouts and the first feedback that holds; finish on the goal or the try limit.
   mutating func tryGuess(_ line: String, _ predict: PredictStep) -> [LessonEvent] {
     let guess: Tensor
-    switch LearnerInput.guess(line, for: predict.input, in: interpreter) {
+    // Guesses are read in an empty scope, so typing the hidden target's name gives nothing away.
+    switch LearnerInput.guess(line, for: predict.input, in: Interpreter(isInterrupted: interpreter.isInterrupted)) {
     case .failure(let problem): return [.inputProblem(problem.message + ".")]
     case .success(let value): guess = value
     }
     state.tries += 1
     stats.attempts += 1
+    let previousGuess = interpreter.scope[predict.binding]
     interpreter.scope.set(predict.binding, .tensor(guess))
     var events: [LessonEvent] = []
     let loss: Double
@@ -39,14 +41,24 @@ extension LessonRun {
     judge.scope.set("loss", .tensor(Tensor(scalar: loss)))
     judge.scope.set("tries", .tensor(Tensor(scalar: Double(state.tries))))
     judge.scope.set("previous_loss", .tensor(Tensor(scalar: state.previousLoss ?? loss)))
+    judge.scope.set(
+      "previous_" + predict.binding, state.tries > 1 ? (previousGuess ?? .tensor(guess)) : .tensor(guess))
     state.previousLoss = loss
     for entry in predict.feedback {
-      if (try? number(entry.when, in: judge)).map({ $0 != 0 }) == true {
+      let holds: Bool
+      do { holds = try number(entry.when, in: judge) != 0 } catch {
+        events.append(.error(error, source: entry.when.source))
+        continue
+      }
+      if holds {
         events.append(.feedback(render(entry.say, in: judge), tone: change.map { $0 < 0 ? .good : ($0 > 0 ? .bad : .neutral) } ?? .neutral))
         break
       }
     }
-    let reachedGoal = predict.goal.flatMap { try? number($0, in: judge) }.map { $0 != 0 } ?? false
+    var reachedGoal = false
+    if let goal = predict.goal {
+      do { reachedGoal = try number(goal, in: judge) != 0 } catch { events.append(.error(error, source: goal.source)) }
+    }
     let outOfTries = predict.maxTries.map { state.tries >= $0 } ?? false
     if reachedGoal || outOfTries {
       state.isComplete = true

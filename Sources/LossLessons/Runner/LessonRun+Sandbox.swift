@@ -17,9 +17,13 @@ extension LessonRun {
     if let loss = try? number(tweak.watch, in: interpreter) {
       judge.scope.set("loss", .tensor(Tensor(scalar: loss)))
     }
-    if (try? number(tweak.goal, in: judge)).map({ $0 != 0 }) == true {
-      state.isComplete = true
-      events.append(.stepComplete)
+    do {
+      if try number(tweak.goal, in: judge) != 0 {
+        state.isComplete = true
+        events.append(.stepComplete)
+      }
+    } catch {
+      events.append(.error(error, source: tweak.goal.source))
     }
     return events
   }
