@@ -6,6 +6,7 @@ struct LossLabCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "losslab",
     abstract: "Learn loss functions by doing them: an interactive shell with a live loss engine.",
-    subcommands: [EvalCommand.self, LessonCommand.self]
+    subcommands: [ShellCommandLine.self, EvalCommand.self, RunCommand.self, LessonCommand.self],
+    defaultSubcommand: ShellCommandLine.self
   )
 }

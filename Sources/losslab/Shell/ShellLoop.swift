@@ -1,0 +1,50 @@
+import Foundation
+import LineEditor
+import LossShell
+import LossTerminal
+import Synchronization
+
+/// Reads lines, hands them to the session, and prints what it says: the whole interactive
+/// program, and the same loop for scripts (piped input, `losslab run FILE`).
+struct ShellLoop {
+  var session: ShellSession
+  var source: any LineSource
+  let style: Renderer.Style
+  /// A copy of the session for tab completion, which libedit asks for mid-line.
+  let completionView: Mutex<ShellSession>
+
+  /// Runs until the learner quits or the input ends; returns the exit status.
+  mutating func run(greeting: [ShellEvent]) -> Int32 {
+    show(session.start() + greeting)
+    while !session.shouldExit {
+      let events: [ShellEvent]
+      switch source.next(prompt: session.prompt) {
+      case .line(let line): events = session.handle(line: line)
+      case .interrupt: events = session.interrupt()
+      case .eof: events = session.endOfInput()
+      }
+      // A Ctrl-C that stopped a computation has done its job.
+      _ = Interrupts.consume()
+      show(events)
+      let snapshot = session
+      completionView.withLock { $0 = snapshot }
+    }
+    source.close()
+    return session.configuration.interactive || !session.anyLineFailed ? 0 : 1
+  }
+
+  /// Prints events at the terminal's current width (re-read each time, so resizing works);
+  /// in a script, errors go to standard error.
+  private func show(_ events: [ShellEvent]) {
+    guard !events.isEmpty else { return }
+    let renderer = Renderer(style: style, width: Terminal.width)
+    if session.configuration.interactive {
+      FileHandle.standardOutput.write(Data(renderer.render(events).utf8))
+      return
+    }
+    for event in events {
+      let text = renderer.render(event)
+      (event.isError ? FileHandle.standardError : FileHandle.standardOutput).write(Data(text.utf8))
+    }
+  }
+}
