@@ -43,6 +43,8 @@ let package = Package(
       providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
     ),
     .target(name: "LineEditor", dependencies: ["CEditLine"]),
+    // Drives LibeditLineSource in LineEditorTests' pseudo-terminal (tmux) tests.
+    .executableTarget(name: "line-editor-demo", dependencies: ["LineEditor"]),
 
     // MARK: The executable: wiring only
     .executableTarget(
