@@ -9,8 +9,12 @@ extension Renderer {
     case .header(let lesson, let step, let count, let title):
       return [Line()] + headerLines(lesson: lesson, step: step, of: count, title: title)
     case .text(let markup):
-      return markup.split(separator: "\n", omittingEmptySubsequences: false).flatMap { paragraph in
-        paragraph.isEmpty ? [Line()] : Wrapper.wrap(MarkupSpans.parse(text(String(paragraph)), style: style), width: width, indent: 1)
+      return LessonParagraphs.split(markup).flatMap { paragraph -> [Line] in
+        switch paragraph {
+        case .blank: return [Line()]
+        case .verbatim(let line): return [fit(Line([Span(" ")] + MarkupSpans.parse(text(line), style: style)))]
+        case .prose(let prose): return Wrapper.wrap(MarkupSpans.parse(text(prose), style: style), width: width, indent: 1)
+        }
       }
     case .options(let options):
       return options.enumerated().flatMap { index, option in
@@ -168,5 +172,48 @@ enum MarkupSpans {
       j += 1
     }
     return nil
+  }
+}
+
+/// Lesson text as Markdown reads it: consecutive lines form one paragraph (wrapped to the
+/// terminal), a blank line separates paragraphs, and indented lines, table rows and list items
+/// keep their own lines.
+enum LessonParagraphs {
+  enum Block: Equatable {
+    case prose(String)
+    case verbatim(String)
+    case blank
+  }
+
+  static func split(_ text: String) -> [Block] {
+    var blocks: [Block] = []
+    var paragraph: [String] = []
+    func flush() {
+      if !paragraph.isEmpty { blocks.append(.prose(paragraph.joined(separator: " "))) }
+      paragraph = []
+    }
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    while lines.last?.allSatisfy(\.isWhitespace) == true { lines.removeLast() }
+    for line in lines {
+      if line.allSatisfy(\.isWhitespace) {
+        flush()
+        blocks.append(.blank)
+      } else if isVerbatim(line) {
+        flush()
+        blocks.append(.verbatim(line))
+      } else {
+        paragraph.append(line)
+      }
+    }
+    flush()
+    return blocks
+  }
+
+  private static func isVerbatim(_ line: String) -> Bool {
+    guard let first = line.first else { return false }
+    if first == " " || first == "\t" || first == "|" || first == "#" { return true }
+    if line.hasPrefix("- ") || line.hasPrefix("* ") || line.hasPrefix("→") { return true }
+    let digits = line.prefix(while: \.isNumber)
+    return !digits.isEmpty && line.dropFirst(digits.count).hasPrefix(". ")
   }
 }

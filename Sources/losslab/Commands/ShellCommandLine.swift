@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import LineEditor
 import LossShell
-import Synchronization
 
 /// `losslab` (or `losslab shell`): the interactive shell; with piped input, a script runner.
 struct ShellCommandLine: ParsableCommand {
@@ -25,12 +24,12 @@ struct ShellCommandLine: ParsableCommand {
     Interrupts.install()
     let interactive = Terminal.isInteractive
     let (session, greeting) = ShellSetup.session(options, interactive: interactive)
-    let view = Mutex(session)
+    let view = CompletionView(session)
     let source: any LineSource
     if interactive {
       source = LibeditLineSource(
         historyURL: HistoryLocation.default(environment: ProcessInfo.processInfo.environment),
-        completer: { line, cursor in view.withLock { $0.completions(line: line, cursor: cursor) } },
+        completer: { line, cursor in view.completions(line: line, cursor: cursor) },
         colorPrompt: ShellSetup.style(plain: plain) == .color)
     } else {
       source = PipeLineSource()
@@ -74,7 +73,7 @@ struct RunCommand: ParsableCommand {
     if lines.last == "" { lines.removeLast() }
     var loop = ShellLoop(
       session: session, source: ScriptedLineSource(lines: lines), style: ShellSetup.style(plain: plain),
-      completionView: Mutex(session))
+      completionView: CompletionView(session))
     let status = loop.run(greeting: [])
     if status != 0 { throw ExitCode(status) }
   }

@@ -11,7 +11,7 @@ struct ShellLoop {
   var source: any LineSource
   let style: Renderer.Style
   /// A copy of the session for tab completion, which libedit asks for mid-line.
-  let completionView: Mutex<ShellSession>
+  let completionView: CompletionView
 
   /// Runs until the learner quits or the input ends; returns the exit status.
   mutating func run(greeting: [ShellEvent]) -> Int32 {
@@ -26,8 +26,7 @@ struct ShellLoop {
       // A Ctrl-C that stopped a computation has done its job.
       _ = Interrupts.consume()
       show(events)
-      let snapshot = session
-      completionView.withLock { $0 = snapshot }
+      completionView.update(session)
     }
     source.close()
     return session.configuration.interactive || !session.anyLineFailed ? 0 : 1
@@ -46,5 +45,19 @@ struct ShellLoop {
       let text = renderer.render(event)
       (event.isError ? FileHandle.standardError : FileHandle.standardOutput).write(Data(text.utf8))
     }
+  }
+}
+
+/// The session as tab completion sees it: updated after every line, read from libedit's
+/// completion callback (which runs outside Swift's concurrency domains, hence the lock).
+final class CompletionView: Sendable {
+  private let session: Mutex<ShellSession>
+
+  init(_ session: ShellSession) { self.session = Mutex(session) }
+
+  func update(_ newValue: ShellSession) { session.withLock { $0 = newValue } }
+
+  func completions(line: String, cursor: Int) -> [String] {
+    session.withLock { $0.completions(line: line, cursor: cursor) }
   }
 }
