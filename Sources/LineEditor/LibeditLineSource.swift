@@ -38,6 +38,7 @@ public struct LibeditLineSource: LineSource {
     historyLimit: Int = 1000,
     completer: @escaping Completer,
     colorPrompt: Bool,
+    wordBreakCharacters: String = CompletionWord.breakCharacters,
     warn: @escaping (String) -> Void = { message in
       FileHandle.standardError.write(Data("losslab: warning: \(message)\n".utf8))
     }
@@ -51,7 +52,7 @@ public struct LibeditLineSource: LineSource {
         "no UTF-8 locale is available (try LANG=C.UTF-8): prompts are plain ASCII and "
           + "non-ASCII input may be lost")
     }
-    Self.configureOnce()
+    Self.configureOnce(wordBreakCharacters: wordBreakCharacters)
     activeCompleter.withLock { $0 = completer }
     history = HistoryStore(url: historyURL, limit: historyLimit, warn: warn)
   }
@@ -76,14 +77,16 @@ public struct LibeditLineSource: LineSource {
 
   /// Process-wide libedit settings, made once before the first `readline`: the name `.editrc`
   /// sections match, the word breaks of ``CompletionWord``, the completion callback.
-  private static func configureOnce() {
+  /// `wordBreakCharacters` decide which word Tab replaces; pass the completer's own rule so
+  /// both agree.
+  private static func configureOnce(wordBreakCharacters: String) {
     guard
       libeditConfigured.compareExchange(expected: false, desired: true, ordering: .relaxed)
         .exchanged
     else { return }
     // libedit keeps these pointers for the whole run, so they are copied and never freed.
     cel_set_readline_name(strdup("losslab"))
-    cel_set_basic_word_break_characters(strdup(CompletionWord.breakCharacters))
+    cel_set_basic_word_break_characters(strdup(wordBreakCharacters))
     cel_set_append_character(Int32(UInt8(ascii: " ")))
     cel_set_attempted_completion(attemptCompletion)
     // Builds the editor now (Emacs bindings, Ctrl-R search, then ~/.editrc) so history calls

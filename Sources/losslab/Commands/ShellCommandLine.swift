@@ -30,7 +30,8 @@ struct ShellCommandLine: ParsableCommand {
       source = LibeditLineSource(
         historyURL: HistoryLocation.default(environment: ProcessInfo.processInfo.environment),
         completer: { line, cursor in view.completions(line: line, cursor: cursor) },
-        colorPrompt: ShellSetup.style(plain: plain) == .color)
+        colorPrompt: ShellSetup.style(plain: plain) == .color,
+        wordBreakCharacters: ShellSession.completionWordBreaks)
     } else {
       source = PipeLineSource()
     }

@@ -57,7 +57,9 @@ final class CompletionView: Sendable {
 
   func update(_ newValue: ShellSession) { session.withLock { $0 = newValue } }
 
+  /// `cursor` counts characters (the line editor's unit); the session counts UTF-8 bytes.
   func completions(line: String, cursor: Int) -> [String] {
-    session.withLock { $0.completions(line: line, cursor: cursor) }
+    let byteOffset = String(line.prefix(max(0, cursor))).utf8.count
+    return session.withLock { $0.completions(line: line, cursor: byteOffset) }
   }
 }
