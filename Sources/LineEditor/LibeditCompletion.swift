@@ -28,6 +28,9 @@ func attemptCompletion(
   let complete = activeCompleter.withLock { $0 }
   let found = complete(line, cursor)
   completionMatches.withLock { $0 = found }
+  // A completed named argument (`delta=`) wants its value next, not a space.
+  let endsArgumentName = found.count == 1 && found[0].hasSuffix("=")
+  cel_set_append_character(endsArgumentName ? 0 : Int32(UInt8(ascii: " ")))
   guard !found.isEmpty, let text else { return nil }
   return rl_completion_matches(text, nextMatch)
 }

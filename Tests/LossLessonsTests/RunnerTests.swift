@@ -290,7 +290,7 @@ struct RunnerDetailTests {
       Issue.record("expected an input problem, got \(events)")
       return
     }
-    #expect(message.contains("unknown name 'target'"))
+    #expect(message == "Type two numbers separated by a comma, like `10, -5`.")
   }
 
   @Test func feedbackConditionsThatFailAreShownNotSwallowed() throws {

@@ -10,11 +10,8 @@ enum LearnerInput {
   static func guess(_ line: String, for input: PredictStep.Input, in interpreter: Interpreter) -> Result<Tensor, Problem> {
     let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
     let source = trimmed.hasPrefix("[") ? trimmed : "[" + trimmed + "]"
-    let value: Value
-    do {
-      value = try interpreter.evaluate(try Parser.parseExpression(source))
-    } catch {
-      return .failure(Problem(message: "\(example(for: input)) (\(error.message))"))
+    guard let value = try? interpreter.evaluate(try Parser.parseExpression(source)) else {
+      return .failure(Problem(message: example(for: input)))
     }
     guard case .tensor(let tensor) = value, tensor.rank == 1 else {
       return .failure(Problem(message: example(for: input)))

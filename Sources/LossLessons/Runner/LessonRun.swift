@@ -67,7 +67,7 @@ public struct LessonRun: Sendable {
   /// The word the shell shows in its prompt for this step.
   public var prompt: String {
     switch step.content {
-    case .say, .plot: return "enter"
+    case .say, .plot: return "lesson"
     case .predict(let predict): return predict.prompt
     case .compute: return "answer"
     case .choose: return "choice"

@@ -129,7 +129,7 @@ enum LessonCommands {
       }
       return out
     }
-    session.interceptor = interceptor(context)
+    session.interceptor = interceptor(context, prompt: "\(run.prompt)> ")
     if previousStep != run.stepIndex || run.stats != state.savedStats {
       if let notice = save(&session, context, position: run.stepIndex) { out.append(.notice(notice)) }
     }
@@ -137,8 +137,8 @@ enum LessonCommands {
   }
 
   /// While a lesson runs, lines that are not commands go to the current step.
-  static func interceptor(_ context: LessonContext) -> InputInterceptor {
-    InputInterceptor(prompt: nil) { session, line in
+  static func interceptor(_ context: LessonContext, prompt: String) -> InputInterceptor {
+    InputInterceptor(prompt: prompt) { session, line in
       guard var run = session[state: ActiveLesson.self].run else { return nil }
       let events = run.handle(line)
       return after(events, run: run, in: &session, context)
