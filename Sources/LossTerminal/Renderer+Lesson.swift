@@ -83,7 +83,7 @@ extension Renderer {
       spans += [Span("loss = ", .dim), Span(number(loss), loss.isFinite ? .value : .bad)]
     }
     if let change = readouts.change {
-      spans += changeSpans(change)
+      spans += readouts.loss == nil ? Array(changeSpans(change).dropFirst()) : changeSpans(change)
     }
     var lines = Wrapper.wrap(spans, width: width, hanging: 5)
     for gradient in readouts.gradients {

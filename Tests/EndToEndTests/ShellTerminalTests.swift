@@ -1,0 +1,264 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The real `losslab` shell on a real pseudo-terminal (tmux), read from the rendered screen as a
+/// learner sees it. Each test has its own history file and progress folder.
+@Suite("The shell on a pseudo-terminal", .serialized, .timeLimit(.minutes(2)))
+struct ShellTerminalTests {
+  @Test func thePromptAppearsAfterTheWelcome() async throws {
+    let shell = try LiveShell()
+    defer { shell.close() }
+    let screen = try await shell.waitForPrompt()
+    #expect(screen.contains("LossLab — learn loss functions by doing them."))
+    #expect(screen.contains("start 1"))
+  }
+
+  @Test func tabCompletesAFunctionAndANamedArgument() async throws {
+    let shell = try LiveShell()
+    defer { shell.close() }
+    try await shell.waitForPrompt()
+    try shell.tmux.type("hub")
+    try shell.tmux.send(keys: "Tab")
+    try await shell.tmux.waitForCursorLine("losslab> huber")
+    try shell.tmux.type("([1, 2], [0, 0], de")
+    try shell.tmux.send(keys: "Tab")
+    try await shell.tmux.waitForCursorLine("losslab> huber ([1, 2], [0, 0], delta=")
+    try shell.tmux.type("2)")
+    try shell.tmux.send(keys: "Enter")
+    try await shell.tmux.waitFor("huber = 1.25")
+  }
+
+  @Test func upRecallsTheLastLineAlsoAfterARestart() async throws {
+    let scratch = try Scratch()
+    do {
+      let shell = try LiveShell(scratch: scratch)
+      defer { shell.close() }
+      try await shell.enter("w = 0.25")
+      try await shell.tmux.waitFor("w = 0.25\n")
+      try await shell.waitForPrompt()
+      try shell.tmux.send(keys: "Up")
+      try await shell.tmux.waitForCursorLine("losslab> w = 0.25")
+      try shell.tmux.send(keys: "C-u", "C-d")
+      #expect(try await shell.tmux.waitForExit() == 0)
+    }
+    let again = try LiveShell(scratch: scratch)
+    defer { again.close() }
+    try await again.waitForPrompt()
+    try again.tmux.send(keys: "Up")
+    try await again.tmux.waitForCursorLine("losslab> w = 0.25")
+  }
+
+  @Test func ctrlCOnAHalfTypedLineKeepsTheShellRunning() async throws {
+    let shell = try LiveShell()
+    defer { shell.close() }
+    try await shell.waitForPrompt()
+    try shell.tmux.type("mse([1, 2")
+    try shell.tmux.send(keys: "C-c")
+    try await shell.enter("6 * 7")
+    try await shell.tmux.waitFor("\n42\n")
+  }
+
+  @Test func ctrlCOnAnOpenBracketContinuationCancelsIt() async throws {
+    let shell = try LiveShell()
+    defer { shell.close() }
+    try await shell.enter("p = [1,")
+    try await shell.waitForPrompt("    ...>")
+    try shell.tmux.send(keys: "C-c")
+    try await shell.tmux.waitFor("cancelled the unfinished input")
+    try await shell.enter("6 * 7")
+    try await shell.tmux.waitFor("\n42\n")
+  }
+
+  @Test func ctrlDOnAnEmptyLineExitsWithStatusZero() async throws {
+    let shell = try LiveShell()
+    defer { shell.close() }
+    try await shell.waitForPrompt()
+    try shell.tmux.send(keys: "C-d")
+    #expect(try await shell.tmux.waitForExit() == 0)
+  }
+
+  @Test func aWatchUpdatesAfterAnAssignment() async throws {
+    let shell = try LiveShell()
+    defer { shell.close() }
+    try await shell.enter("w = 0.5")
+    try await shell.enter("watch mse(w * [1, 2], [2, 4])")
+    try await shell.tmux.waitFor("watching 1")
+    try await shell.enter("w = 1.5")
+    let screen = try await shell.tmux.waitFor("better by")
+    #expect(screen.contains("∂/∂w"))
+  }
+
+  @Test func lessonOneIsPlayedToTheEndAsALearnerWould() async throws {
+    let shell = try LiveShell(columns: 110, rows: 50)
+    defer { shell.close() }
+    try await shell.enter("start 1")
+    try await shell.tmux.waitFor("step 1 of 9")
+    try await shell.enter("", prompt: "lesson>")
+    // Silence: two throws, no feedback but silence.
+    try await shell.enter("0, 0", prompt: "dart>")
+    try await shell.tmux.waitFor("Silence.")
+    try await shell.enter("10, 10", prompt: "dart>")
+    try await shell.tmux.waitFor("step done")
+    try await shell.enter("", prompt: "dart>")
+    // How would you improve? Pick the option that says you wouldn't.
+    var screen = try await shell.tmux.waitFor("How would you ever improve?")
+    try await shell.enter(try option(starting: "You wouldn't", in: screen), prompt: "choice>")
+    try await shell.tmux.waitFor("step done")
+    try await shell.enter("", prompt: "choice>")
+    try await shell.tmux.waitFor("A friend by the board")
+    try await shell.enter("", prompt: "lesson>")
+    // Listen to the friend and adjust.
+    try await shell.enter("0, 0", prompt: "dart>")
+    screen = try await shell.tmux.waitFor("the friend's directions") { screen in
+      screen.range(of: "dart> 0, 0", options: .backwards).map { screen[$0.upperBound...].contains("Friend:") } ?? false
+    }
+    let (x, y) = try bullseye(fromFriendIn: screen, throwX: 0, throwY: 0)
+    try await shell.enter("\(x), \(y)", prompt: "dart>")
+    try await shell.tmux.waitFor("BULLSEYE!")
+    try await shell.enter("", prompt: "dart>")
+    try await shell.tmux.waitFor("That friend is a loss function")
+    try await shell.enter("", prompt: "lesson>")
+    // The friend as a formula: read the gradient and step against half of it.
+    try await shell.enter("0, 0", prompt: "dart>")
+    screen = try await shell.tmux.waitFor("the gradient readout") { $0.contains("∂loss/∂guess = [") }
+    let gradient = try numbers(after: "∂loss/∂guess = [", in: screen)
+    try await shell.enter("\(format(-gradient[0] / 2)), \(format(-gradient[1] / 2))", prompt: "dart>")
+    try await shell.tmux.waitFor("Zero loss, zero gradient")
+    try await shell.enter("", prompt: "dart>")
+    // Your own loss, computed with an expression.
+    try await shell.tmux.waitFor("Your own loss")
+    try await shell.enter("sqrt(sum(bullseye^2))", prompt: "answer>")
+    try await shell.tmux.waitFor("That's the distance.")
+    try await shell.enter("sum(([0, 0] - bullseye)^2)", prompt: "answer>")
+    try await shell.tmux.waitFor("Correct:")
+    try await shell.enter("", prompt: "answer>")
+    screen = try await shell.tmux.waitFor("exactly 0. What does that mean?")
+    try await shell.enter(try option(starting: "The prediction was perfect.", in: screen), prompt: "choice>")
+    try await shell.tmux.waitFor("step done")
+    try await shell.enter("", prompt: "choice>")
+    try await shell.tmux.waitFor("You finished The blindfolded dart player!")
+    try await shell.enter("lessons")
+    try await shell.tmux.waitFor("done")
+  }
+
+  @Test func quittingMidLessonResumesAtTheSameStep() async throws {
+    let scratch = try Scratch()
+    do {
+      let shell = try LiveShell(scratch: scratch)
+      defer { shell.close() }
+      try await shell.enter("start 1")
+      try await shell.tmux.waitFor("step 1 of 9")
+      try await shell.enter("", prompt: "lesson>")
+      try await shell.tmux.waitFor("step 2 of 9")
+      try await shell.enter("quit", prompt: "dart>")
+      #expect(try await shell.tmux.waitForExit() == 0)
+    }
+    let again = try LiveShell(scratch: scratch)
+    defer { again.close() }
+    try await again.tmux.waitFor("You were on lesson 1 (The blindfolded dart player), step 2 of 9")
+    try await again.enter("start")
+    try await again.tmux.waitFor("resuming at step 2")
+    try await again.tmux.waitFor("Silence")
+  }
+
+  @Test func pipedInputHasNoPromptAndNoEscapeCodes() throws {
+    let ok = try LossLabBinary.run([], stdin: "p = [2.5, 5, 3, 8]\nmse(p, [3, 5, 2.5, 7])\n")
+    #expect(ok.exited(with: 0), "\(ok.summary)")
+    #expect(!ok.stdout.contains("losslab>"))
+    #expect(!ok.stdout.contains("\u{1B}"))
+    #expect(ok.stdout.contains("mse = 0.375"))
+    let failing = try LossLabBinary.run([], stdin: "1 + 1\nmsee(1, 2)\n2 + 2\n")
+    #expect(failing.exited(with: 1), "\(failing.summary)")
+    #expect(failing.stderr.contains("error on line 2: unknown function 'msee'"))
+    #expect(failing.stdout.contains("4"))
+  }
+
+  // MARK: Reading the screen as a learner
+
+  /// The number of the listed option that starts with `text`.
+  private func option(starting text: String, in screen: String) throws -> String {
+    for line in screen.split(separator: "\n") {
+      let trimmed = line.drop(while: { $0 == " " })
+      guard let dot = trimmed.firstIndex(of: "."), let number = Int(trimmed[..<dot]) else { continue }
+      if trimmed[trimmed.index(after: dot)...].drop(while: { $0 == " " }).hasPrefix(text) { return "\(number)" }
+    }
+    throw TmuxSession.Failure(description: "no option starting with \(text) on the screen:\n\(screen)")
+  }
+
+  /// Where the bullseye is, from "You're 12 cm to the left and 7 up." after a throw.
+  private func bullseye(fromFriendIn screen: String, throwX: Int, throwY: Int) throws -> (Int, Int) {
+    // Only what the friend said after the latest throw (the lesson's own example comes earlier).
+    let latest = screen.range(of: "dart> \(throwX), \(throwY)", options: .backwards).map { String(screen[$0.upperBound...]) } ?? screen
+    let text = latest.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "  ", with: " ")
+    func value(_ pattern: String) -> (Int, String)? {
+      guard let range = text.range(of: pattern, options: .regularExpression) else { return nil }
+      let words = text[range].split(separator: " ")
+      guard let number = words.compactMap({ Int($0) }).first, let direction = words.last else { return nil }
+      return (number, String(direction).trimmingCharacters(in: .punctuationCharacters))
+    }
+    var x = throwX
+    var y = throwY
+    if let (dx, side) = value("[0-9]+ cm to the (left|right)") { x += side == "left" ? dx : -dx }
+    if let (dy, way) = value("(and|just) [0-9]+( cm)? (up|down)") { y += way == "down" ? dy : -dy }
+    return (x, y)
+  }
+
+  private func numbers(after marker: String, in screen: String) throws -> [Double] {
+    guard let start = screen.range(of: marker), let end = screen[start.upperBound...].firstIndex(of: "]") else {
+      throw TmuxSession.Failure(description: "no \(marker) on the screen:\n\(screen)")
+    }
+    return screen[start.upperBound..<end].split(separator: ",").compactMap {
+      Double($0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "−", with: "-"))
+    }
+  }
+
+  private func format(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(x) }
+}
+
+/// A history file and a progress folder for one or more shells of one test.
+struct Scratch {
+  let folder: URL
+
+  init() throws {
+    folder = FileManager.default.temporaryDirectory.appendingPathComponent("losslab-e2e-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  }
+
+  var environment: [String: String] {
+    [
+      "LOSSLAB_HISTORY": folder.appendingPathComponent("history").path,
+      "LOSSLAB_STATE_DIR": folder.appendingPathComponent("state").path,
+      "LC_ALL": "C.UTF-8",
+    ]
+  }
+}
+
+/// `losslab` running in tmux.
+struct LiveShell {
+  let tmux: TmuxSession
+
+  init(scratch: Scratch? = nil, columns: Int = 100, rows: Int = 40) throws {
+    let scratch = try scratch ?? Scratch()
+    tmux = try TmuxSession(
+      command: [try LossLabBinary.url().path, "--learner", "e2e"], environment: scratch.environment,
+      columns: columns, rows: rows)
+  }
+
+  /// Waits for a fresh prompt: the cursor's line reads just `prompt`, and the editor reads keys.
+  @discardableResult
+  func waitForPrompt(_ prompt: String = "losslab>") async throws -> String {
+    let screen = try await tmux.waitForCursorLine(prompt)
+    try await tmux.waitUntilEditing()
+    return screen
+  }
+
+  /// Types `line` at the prompt (once the editor reads keys) and presses Enter.
+  func enter(_ line: String, prompt: String = "losslab>") async throws {
+    try await waitForPrompt(prompt)
+    if !line.isEmpty { try tmux.type(line) }
+    try tmux.send(keys: "Enter")
+  }
+
+  func close() { tmux.close() }
+}
