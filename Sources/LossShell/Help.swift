@@ -167,7 +167,7 @@ extension ShellSession {
     var message = "there is no help for '\(topic.count > 40 ? String(topic.prefix(37)) + "…" : topic)'"
     if session.scope[topic] != nil {
       message += "; it is one of your variables (type vars to see it)"
-    } else if let close = EditDistance.closest(to: topic, among: session.helpTopics) {
+    } else if let close = Suggestions.closest(to: topic, among: session.helpTopics) {
       message += " — did you mean '\(close)'?"
     } else {
       message += "; type help to see every topic"

@@ -283,7 +283,7 @@ public struct ShellSession: Sendable {
     var message = error.message
     // A lone misspelt word is more likely a command than a variable: suggest the command.
     if message.hasPrefix("unknown name"), let word = Identifier.single(in: source),
-      let command = EditDistance.closest(to: word, among: commands.names)
+      let command = Suggestions.closest(to: word, among: commands.names)
     {
       message = "unknown name '\(word)' — did you mean the command '\(command)'?"
     }

@@ -1,3 +1,4 @@
+import LossLanguage
 internal import Yams
 
 /// Builds a `Lesson` from a composed YAML document, reporting every problem through the reader.
@@ -99,13 +100,13 @@ struct LessonDecoder {
     guard let fields = MappingFields(node, name: "step \(number)", field: "steps", reader: reader)
     else { return nil }
     let kinds = StepDecoders.kinds
-    let kindsList = SpellingSuggestion.list(kinds, conjunction: "or")
+    let kindsList = WordList.joined(kinds, conjunction: "or")
     guard let kindWord = fields.required("kind", expected: kindsList, reader.line) else {
       return nil
     }
     guard let decoder = StepDecoders.decoder(for: kindWord) else {
       let here = fields.node("kind").map(reader.position(of:)) ?? fields.position
-      if let suggestion = SpellingSuggestion.closest(to: kindWord, among: kinds) {
+      if let suggestion = Suggestions.closest(to: kindWord, among: kinds) {
         reader.error("unknown step kind '\(kindWord)' — did you mean '\(suggestion)'?", at: here)
       } else {
         reader.error("unknown step kind '\(kindWord)'; expected \(kindsList)", at: here)

@@ -1,4 +1,5 @@
 import Foundation
+import LossLanguage
 
 /// Every lesson available to a learner: the built-in ones plus those in a teacher's folders, in
 /// menu order, with a report for every file read. A broken file never hides the others.
@@ -103,7 +104,7 @@ public struct LessonLibrary: Sendable {
     if let id = LessonID(validating: trimmed), let entry = entry(id: id) { return .found(entry) }
     let prefixed = entries.filter { !trimmed.isEmpty && $0.id.rawValue.hasPrefix(trimmed) }
     if prefixed.count == 1 { return .found(prefixed[0]) }
-    let suggestion = SpellingSuggestion.closest(
+    let suggestion = Suggestions.closest(
       to: trimmed, among: entries.map(\.id.rawValue)
     ).flatMap(LessonID.init(validating:))
     return .noSuchLesson(query, suggestion: suggestion ?? prefixed.first?.id)

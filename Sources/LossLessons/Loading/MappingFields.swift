@@ -1,3 +1,4 @@
+import LossLanguage
 internal import Yams
 
 /// The fields of one YAML mapping (the lesson, a step, a feedback entry, …) as a decoder sees
@@ -39,11 +40,11 @@ struct MappingFields {
       let here = reader.position(of: key)
       if let owner = elsewhere(word) {
         reader.error("'\(word)' is not a field of \(name); \(owner)", at: here)
-      } else if let suggestion = SpellingSuggestion.closest(to: word, among: allowed) {
+      } else if let suggestion = Suggestions.closest(to: word, among: allowed) {
         reader.error(
           "unknown field '\(word)' in \(name) — did you mean '\(suggestion)'?", at: here)
       } else {
-        let expected = SpellingSuggestion.list(allowed, conjunction: "or")
+        let expected = WordList.joined(allowed, conjunction: "or")
         reader.error("unknown field '\(word)' in \(name); expected one of \(expected)", at: here)
       }
     }

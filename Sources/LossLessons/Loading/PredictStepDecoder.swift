@@ -1,3 +1,4 @@
+import LossLanguage
 internal import Yams
 
 /// Reads a predict step: the richest kind, so it has a file of its own.
@@ -56,14 +57,14 @@ enum PredictStepDecoder {
   private static func readInput(_ fields: MappingFields) -> PredictStep.Input? {
     let reader = fields.reader
     let kinds = ["number", "point", "vector"]
-    let word = fields.required("input", expected: SpellingSuggestion.list(kinds, conjunction: "or"))
+    let word = fields.required("input", expected: WordList.joined(kinds, conjunction: "or"))
     { node, field -> String? in
       guard let word = reader.text(node, field: field), kinds.contains(word) else {
         let suggestion =
           reader.isNull(node)
           ? nil
           : node.string.flatMap {
-            SpellingSuggestion.closest(to: $0, among: kinds)
+            Suggestions.closest(to: $0, among: kinds)
           }
         let hint = suggestion.map { " — did you mean '\($0)'?" } ?? ""
         reader.error(
@@ -104,7 +105,7 @@ enum PredictStepDecoder {
     for item in items {
       guard let word = item.string, let readout = PredictStep.Readout(rawValue: word) else {
         let hint =
-          item.string.flatMap { SpellingSuggestion.closest(to: $0, among: names) }
+          item.string.flatMap { Suggestions.closest(to: $0, among: names) }
           .map { " — did you mean '\($0)'?" } ?? ""
         reader.error(
           "show: found \(reader.describe(item)); expected loss, gradient or change\(hint)",

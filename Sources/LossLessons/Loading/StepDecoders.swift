@@ -1,3 +1,4 @@
+import LossLanguage
 internal import Yams
 
 /// How one step kind is read: its `kind:` word, the fields it adds to the common ones, and the
@@ -25,7 +26,7 @@ enum StepDecoders {
   static func owners(of field: String) -> String? {
     let owners = all.filter { $0.fields.contains(field) }.map(\.kind)
     guard !owners.isEmpty else { return nil }
-    return "it belongs to \(SpellingSuggestion.list(owners)) steps"
+    return "it belongs to \(WordList.joined(owners)) steps"
   }
 
   // MARK: The kinds

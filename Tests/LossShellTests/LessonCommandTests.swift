@@ -1,0 +1,201 @@
+import LossLanguage
+import LossLessons
+import Testing
+
+@testable import LossShell
+
+/// Two tiny lessons, as the built-in lessons would be given to the shell.
+private let lessonFiles: [(name: String, text: String)] = [
+  (
+    "01-guess.yaml",
+    """
+    format_version: 1
+    id: guess
+    order: 1
+    title: Guess
+    summary: Guess a number.
+    minutes: 2
+    setup: |
+      target = 3
+    steps:
+      - kind: say
+        text: "Find {{ 1 + 1 }} things."
+      - kind: predict
+        text: Guess.
+        prompt: guess
+        input: number
+        loss: "(guess - target)^2"
+        feedback:
+          - when: "loss == 0"
+            say: "Yes."
+          - when: "true"
+            say: "No, {{ sqrt(loss) }} off."
+        goal: "loss == 0"
+        answer: "target"
+        hints:
+          - "It is small."
+          - "It is {{ target }}."
+      - kind: compute
+        text: Twice the target?
+        answer: "2 * target"
+        tolerance: 1e-9
+    """
+  ),
+  (
+    "02-next.yaml",
+    """
+    format_version: 1
+    id: next-one
+    order: 2
+    title: Next one
+    summary: Another.
+    minutes: 1
+    steps:
+      - kind: say
+        text: Hello again.
+    """
+  ),
+]
+
+private func lessonSession(progress: LessonProgressKeeper = .inMemory()) -> ShellSession {
+  let context = LessonContext(
+    library: LessonLibrary(builtinFiles: lessonFiles), learner: "tester", progress: progress)
+  return ShellSession(configuration: ShellConfiguration(), commands: .withLessons(context))
+}
+
+private func lessonEvents(_ events: [ShellEvent]) -> [LessonEvent] {
+  events.compactMap { if case .lesson(let event) = $0 { event } else { nil } }
+}
+
+@Suite("Lessons in the shell")
+struct LessonCommandTests {
+  @Test func theMenuListsLessonsWithTheirStatus() {
+    var session = lessonSession()
+    let events = session.handle(line: "lessons")
+    guard case .lessonMenu(let menu)? = events.first else {
+      Issue.record("expected the menu, got \(events)")
+      return
+    }
+    #expect(menu.rows.map(\.title) == ["Guess", "Next one"])
+    #expect(menu.rows.map(\.status) == [.new, .new])
+  }
+
+  @Test func aLessonRunsStepByStepWithItsOwnPrompt() {
+    var session = lessonSession()
+    let start = lessonEvents(session.handle(line: "start 1"))
+    #expect(start.contains(.text("Find 2 things.")))
+    #expect(session.prompt == "lesson> ")
+    _ = session.handle(line: "")
+    #expect(session.prompt == "guess> ")
+    #expect(lessonEvents(session.handle(line: "1")).contains(.feedback("No, 2 off.", tone: .neutral)))
+    #expect(session.handle(line: "where") == [.notice("You are in Guess: step 2 of 3.")])
+    #expect(lessonEvents(session.handle(line: "hint")) == [.hint(number: 1, of: 2, text: "It is small.")])
+    #expect(lessonEvents(session.handle(line: "3")).contains(.stepComplete))
+    _ = session.handle(line: "")
+    #expect(session.prompt == "answer> ")
+    let done = lessonEvents(session.handle(line: "target + target"))
+    #expect(done.contains(.stepComplete))
+    let finish = session.handle(line: "")
+    #expect(lessonEvents(finish).contains { if case .lessonComplete = $0 { true } else { false } })
+    #expect(finish.contains(.notice("Next: lesson 2, Next one. Type `start 2`.")))
+    #expect(session.prompt == "losslab> ")
+  }
+
+  @Test func expressionsOutsideALessonStillWork() {
+    var session = lessonSession()
+    #expect(session.handle(line: "next") == [.notice("No lesson is running. Type `lessons` to see the course, or `start 1`.")])
+    #expect(session.handle(line: "2 + 2").first == .value(name: nil, .tensor(.init(scalar: 4))))
+  }
+
+  @Test func progressIsSavedAfterEveryStepAndResumes() {
+    let progress = LessonProgressKeeper.inMemory()
+    var session = lessonSession(progress: progress)
+    _ = session.handle(line: "start guess")
+    _ = session.handle(line: "")
+    _ = session.handle(line: "1")
+    _ = session.handle(line: "skip")
+    let saved = progress.load().progress
+    #expect(saved.position.lesson == "guess")
+    #expect(saved.position.step == 2)
+    let lesson = saved.lessons["guess"]
+    #expect(lesson?.attempts == 1)
+    #expect(lesson?.skips == 1)
+    // A new shell with the same progress resumes at the same step.
+    var later = lessonSession(progress: progress)
+    let events = later.handle(line: "start")
+    #expect(events.contains(.notice("Welcome back: resuming at step 3. Type `restart` to begin again.")))
+    #expect(later.prompt == "answer> ")
+    guard case .lessonMenu(let menu)? = later.handle(line: "lessons").first else {
+      Issue.record("no menu")
+      return
+    }
+    #expect(menu.rows.first?.status == .inProgress(step: 3, of: 3))
+  }
+
+  @Test func finishingALessonMarksItDone() {
+    let progress = LessonProgressKeeper.inMemory()
+    var session = lessonSession(progress: progress)
+    _ = session.handle(line: "start 2")
+    _ = session.handle(line: "")
+    #expect(progress.load().progress.completedLessons == ["next-one"])
+    guard case .lessonMenu(let menu)? = session.handle(line: "lessons").first else {
+      Issue.record("no menu")
+      return
+    }
+    #expect(menu.rows.last?.status == .done)
+  }
+
+  @Test func unknownLessonsGetASuggestion() {
+    var session = lessonSession()
+    #expect(session.handle(line: "start 9") == [.notice("There is no lesson 9: the course has lessons 1 to 2. Type `lessons` to see them.")])
+    let events = session.handle(line: "start guest")
+    guard case .notice(let message)? = events.first else {
+      Issue.record("expected a notice, got \(events)")
+      return
+    }
+    #expect(message.contains("did you mean 'guess'?"))
+  }
+
+  @Test func leaveReturnsToTheFreeShellAndKeepsProgress() {
+    let progress = LessonProgressKeeper.inMemory()
+    var session = lessonSession(progress: progress)
+    _ = session.handle(line: "start 1")
+    _ = session.handle(line: "")
+    let events = session.handle(line: "leave")
+    #expect(events.first == .notice("You left Guess at step 2; `start` brings you back."))
+    #expect(session.prompt == "losslab> ")
+    #expect(progress.load().progress.position.step == 1)
+  }
+
+  @Test func backAndAgainWorkFromTheShell() {
+    var session = lessonSession()
+    _ = session.handle(line: "start 1")
+    _ = session.handle(line: "")
+    _ = session.handle(line: "back")
+    #expect(session.prompt == "lesson> ")
+    _ = session.handle(line: "next")
+    _ = session.handle(line: "1")
+    let again = lessonEvents(session.handle(line: "again"))
+    #expect(again.first == .header(lesson: "Guess", step: 2, of: 3, title: nil))
+  }
+
+  @Test func everyLessonCommandsHelpExampleRuns() {
+    let context = LessonContext(library: LessonLibrary(builtinFiles: lessonFiles), learner: "t", progress: .inMemory())
+    let registry = CommandRegistry.withLessons(context)
+    for command in registry.all where command.group == "lessons" {
+      var session = ShellSession(configuration: ShellConfiguration(), commands: registry)
+      for line in command.example.split(separator: "\n") {
+        let events = session.handle(line: String(line))
+        #expect(!events.contains { $0.isError }, "\(command.name): \(line) gave \(events)")
+      }
+    }
+  }
+
+  @Test func completionOffersLessonNamesAfterStart() {
+    var configuration = ShellConfiguration()
+    configuration.lessonNames = { ["1", "guess", "2", "next-one"] }
+    let context = LessonContext(library: LessonLibrary(builtinFiles: lessonFiles), learner: "t", progress: .inMemory())
+    let session = ShellSession(configuration: configuration, commands: .withLessons(context))
+    #expect(session.completions(line: "start gu", cursor: 8) == ["guess"])
+  }
+}
