@@ -15,12 +15,19 @@ public final class Tape {
   /// gradient, returns each parent's gradient contribution (in the parent's shape) or nil.
   public typealias Backward = (_ upstream: Tensor, _ needed: [Bool]) throws(EngineError) -> [Tensor?]
 
+  /// A backward rule that owns the upstream gradient and may write its result over it.
+  ///
+  /// The sweep hands over the node's gradient once nothing else needs it, so when no other
+  /// tensor shares its buffer an element-wise rule reuses it instead of allocating; when the
+  /// buffer is shared, copy-on-write keeps everyone else's values intact.
+  typealias OwningBackward = (_ upstream: inout Tensor, _ needed: [Bool]) throws(EngineError) -> [Tensor?]
+
   struct Node {
     let value: Tensor
     let parents: [Int]
     let needsGradient: Bool
     let label: String
-    let backward: Backward?
+    let backward: OwningBackward?
   }
 
   private(set) var nodes: [Node] = []
@@ -52,6 +59,15 @@ public final class Tape {
   /// Records the result of an operation on `parents` with its backward rule.
   public func record(
     _ value: Tensor, parents: [Variable], label: String, backward: @escaping Backward
+  ) throws(EngineError) -> Variable {
+    try recordOwning(value, parents: parents, label: label) { g, needed throws(EngineError) in
+      try backward(g, needed)
+    }
+  }
+
+  /// Records an operation whose backward rule may overwrite the upstream gradient.
+  func recordOwning(
+    _ value: Tensor, parents: [Variable], label: String, backward: @escaping OwningBackward
   ) throws(EngineError) -> Variable {
     let needs = parents.contains { nodes[$0.index].needsGradient }
     return try append(
@@ -94,17 +110,28 @@ public final class Tape {
     var grads = [Tensor?](repeating: nil, count: output.index + 1)
     grads[output.index] = Tensor(uncheckedShape: outputValue.shape, storage: [1])
     for index in stride(from: output.index, through: 0, by: -1) {
-      guard onPath[index], let upstream = grads[index] else { continue }
+      guard onPath[index], grads[index] != nil else { continue }
       let node = nodes[index]
       guard let backward = node.backward, !node.parents.isEmpty else { continue }
       if isInterrupted() { throw .interrupted }
       let needed = node.parents.map { onPath[$0] }
-      let contributions = try backward(upstream, needed)
+      // The node's gradient is complete: hand it to the backward rule, which may write over
+      // it, and keep no other reference (unless it was asked for), so that its buffer can be
+      // reused in place and is freed as soon as the parents are done with it.
+      var upstream = grads[index]
+      if !wanted.contains(index) { grads[index] = nil }
+      var contributions = try backward(&upstream!, needed)
+      upstream = nil
       for (slot, parent) in node.parents.enumerated() where needed[slot] {
         guard let contribution = contributions[slot] else { continue }
+        contributions[slot] = nil
         let shaped = contribution.summed(toShape: nodes[parent].value.shape)
-        if let existing = grads[parent] {
-          grads[parent] = try Tensor.zip(existing, shaped, operation: "+") { $0 + $1 }
+        if var existing = grads[parent] {
+          // Take the tensor out of the array first, so that when nothing else holds its
+          // buffer the sum is added in place instead of into a new buffer.
+          grads[parent] = nil
+          try existing.add(shaped)
+          grads[parent] = existing
         } else {
           grads[parent] = shaped
         }
@@ -113,7 +140,7 @@ public final class Tape {
     return inputs.map { input in
       grads[input.index]
         ?? Tensor(uncheckedShape: nodes[input.index].value.shape,
-          storage: [Double](repeating: 0, count: nodes[input.index].value.count))
+          storage: Tensor.filledStorage(0, count: nodes[input.index].value.count))
     }
   }
 }

@@ -21,9 +21,18 @@ extension Tape {
   public func compare(_ a: Variable, _ comparison: Comparison, _ b: Variable) throws(EngineError)
     -> Variable
   {
-    let out = try Tensor.zip(value(a), value(b), operation: comparison.rawValue) {
-      comparison.holds($0, $1) ? 1 : 0
+    let (x, y) = (value(a), value(b))
+    let name = comparison.rawValue
+    // One loop per comparison, so that the test is not re-dispatched for every element.
+    let out: Tensor
+    switch comparison {
+    case .less: out = try Tensor.zip(x, y, operation: name) { $0 < $1 ? 1 : 0 }
+    case .lessOrEqual: out = try Tensor.zip(x, y, operation: name) { $0 <= $1 ? 1 : 0 }
+    case .greater: out = try Tensor.zip(x, y, operation: name) { $0 > $1 ? 1 : 0 }
+    case .greaterOrEqual: out = try Tensor.zip(x, y, operation: name) { $0 >= $1 ? 1 : 0 }
+    case .equal: out = try Tensor.zip(x, y, operation: name) { $0 == $1 ? 1 : 0 }
+    case .notEqual: out = try Tensor.zip(x, y, operation: name) { $0 != $1 ? 1 : 0 }
     }
-    return try leaf(out, label: comparison.rawValue)
+    return try leaf(out, label: name)
   }
 }
