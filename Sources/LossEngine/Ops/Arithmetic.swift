@@ -4,14 +4,12 @@
 /// are errors rather than silent infinities: a learner should hear where it went wrong.
 extension Tape {
   public func add(_ a: Variable, _ b: Variable) throws(EngineError) -> Variable {
-    let out = try checkedFinite(Tensor.zip(value(a), value(b), operation: "+") { $0 + $1 },
-      operation: "+", inputs: [a, b])
+    let out = try finiteZip(a, b, operation: "+") { $0 + $1 }
     return try record(out, parents: [a, b], label: "+") { g, _ in [g, g] }
   }
 
   public func subtract(_ a: Variable, _ b: Variable) throws(EngineError) -> Variable {
-    let out = try checkedFinite(Tensor.zip(value(a), value(b), operation: "-") { $0 - $1 },
-      operation: "-", inputs: [a, b])
+    let out = try finiteZip(a, b, operation: "-") { $0 - $1 }
     return try recordOwning(out, parents: [a, b], label: "-") { g, needed in
       if needed[0] { return [g, needed[1] ? g.map { -$0 } : nil] }
       g.formMap { -$0 }
@@ -22,8 +20,7 @@ extension Tape {
   public func multiply(_ a: Variable, _ b: Variable) throws(EngineError) -> Variable {
     let x = value(a)
     let y = value(b)
-    let out = try checkedFinite(Tensor.zip(x, y, operation: "*") { $0 * $1 },
-      operation: "*", inputs: [a, b])
+    let out = try finiteZip(a, b, operation: "*") { $0 * $1 }
     return try recordOwning(out, parents: [a, b], label: "*") { g, needed throws(EngineError) in
       // b's rule reads g before a's rule overwrites it.
       let db = needed[1] ? try Tensor.zip(g, x, operation: "*") { $0 * $1 } : nil
@@ -34,11 +31,9 @@ extension Tape {
   }
 
   public func divide(_ a: Variable, _ b: Variable) throws(EngineError) -> Variable {
-    let x = value(a)
     let y = value(b)
     if y.containsZero { throw .divisionByZero }
-    let out = try checkedFinite(Tensor.zip(x, y, operation: "/") { $0 / $1 },
-      operation: "/", inputs: [a, b])
+    let out = try finiteZip(a, b, operation: "/") { $0 / $1 }
     return try recordOwning(out, parents: [a, b], label: "/") { g, needed throws(EngineError) in
       // −(g·out)/y in one pass (the same operations in the same order as two passes), before
       // a's rule overwrites g.
@@ -56,11 +51,16 @@ extension Tape {
     let y = value(b)
     let out: Tensor
     if let exponent = y.scalarValue, exponent == 2, y.isScalar {
-      out = x.map { $0 * $0 }
+      var infinities = 0
+      out = x.map { v in
+        let square = v * v
+        infinities |= square.magnitude == .infinity ? 1 : 0
+        return square
+      }
+      if infinities != 0 { try checkedFinite(out, operation: "^", inputs: [a, b]) }
     } else {
-      out = try Tensor.zip(x, y, operation: "^") { Glibc.pow($0, $1) }
+      out = try finiteZip(a, b, operation: "^") { Glibc.pow($0, $1) }
     }
-    try checkedFinite(out, operation: "^", inputs: [a, b])
     return try recordOwning(out, parents: [a, b], label: "^") { g, needed throws(EngineError) in
       // Each rule is g · (local slope), fused into one pass: the slope is computed exactly as
       // it would be on its own and then multiplied, so the result is the same to the bit.
@@ -92,6 +92,22 @@ extension Tape {
       g.formMap { -$0 }
       return [g]
     }
+  }
+
+  /// `Tensor.zip` of the two values, then ``checkedFinite(_:operation:inputs:)``, with the
+  /// result's infinities noted while it is written instead of in a second pass over it.
+  @inline(__always)
+  func finiteZip(
+    _ a: Variable, _ b: Variable, operation: String, _ body: (Double, Double) -> Double
+  ) throws(EngineError) -> Tensor {
+    var infinities = 0
+    let out = try Tensor.zip(value(a), value(b), operation: operation) { x, y in
+      let v = body(x, y)
+      infinities |= v.magnitude == .infinity ? 1 : 0
+      return v
+    }
+    if infinities != 0 { try checkedFinite(out, operation: operation, inputs: [a, b]) }
+    return out
   }
 
   /// Throws ``EngineError/overflow(operation:)`` when `result` holds an infinity that its
