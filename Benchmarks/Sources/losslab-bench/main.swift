@@ -237,9 +237,13 @@ func spawnTime(_ executable: String, _ arguments: [String]) -> Double? {
     process.arguments = arguments
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
+    // Not waitUntilExit(): on Linux it polls its run loop in 50 ms steps, which would be
+    // measured instead of the child. The termination handler fires as the child is reaped.
+    let exited = DispatchSemaphore(value: 0)
+    process.terminationHandler = { _ in exited.signal() }
     let start = now()
     do { try process.run() } catch { return nil }
-    process.waitUntilExit()
+    exited.wait()
     let elapsed = now() - start
     return process.terminationStatus == 0 ? elapsed : nil
   }
