@@ -85,9 +85,10 @@ def main():
     first, seen = time_to_prompt(shlex.quote(args.losslab), env, args.timeout)
     if first is None:
         text = ANSI.sub(b"", seen).decode(errors="replace").strip().splitlines()
-        hint = f' (it printed "{text[0][:60]}")' if text else ""
+        print(f"first_prompt.py: no 'losslab>' within {args.timeout:g} s; it printed: "
+              + (text[0][:80] if text else "nothing"), file=sys.stderr)
         record("prompt", "losslab to first prompt (pty)", None,
-               f"not measured: the interactive shell is not in this build; losslab exited or timed out without a 'losslab>' prompt{hint}")
+               "not measured: this build has no interactive shell yet (`losslab` shows no `losslab>` prompt)")
     else:
         best = first
         for _ in range(args.reps):

@@ -83,7 +83,11 @@ fi
 
 echo >&2
 if command -v python3 >/dev/null; then
-  python3 "$here/report.py" ${results:+--markdown "$results"} "${records[@]}"
+  revision="$(git -C "$root" log -1 --format='commit %h (%s)' 2>/dev/null || true)"
+  if [ -n "$revision" ] && [ -n "$(git -C "$root" status --porcelain -- Sources Package.swift 2>/dev/null)" ]; then
+    revision="$revision with uncommitted changes to Sources/"
+  fi
+  python3 "$here/report.py" ${results:+--markdown "$results"} --revision "$revision" "${records[@]}"
 else
   cat "${records[@]}"
 fi
