@@ -4,12 +4,16 @@
 /// are errors rather than silent infinities: a learner should hear where it went wrong.
 extension Tape {
   public func add(_ a: Variable, _ b: Variable) throws(EngineError) -> Variable {
-    let out = try finiteZip(a, b, operation: "+") { $0 + $1 }
+    let out = try sharedResult("+", [a, b]) { () throws(EngineError) in
+      try finiteZip(a, b, operation: "+") { $0 + $1 }
+    }
     return try record(out, parents: [a, b], label: "+") { g, _ in [g, g] }
   }
 
   public func subtract(_ a: Variable, _ b: Variable) throws(EngineError) -> Variable {
-    let out = try finiteZip(a, b, operation: "-") { $0 - $1 }
+    let out = try sharedResult("-", [a, b]) { () throws(EngineError) in
+      try finiteZip(a, b, operation: "-") { $0 - $1 }
+    }
     return try recordOwning(out, parents: [a, b], label: "-") { g, needed in
       if needed[0] { return [g, needed[1] ? g.map { -$0 } : nil] }
       g.formMap { -$0 }
@@ -20,7 +24,9 @@ extension Tape {
   public func multiply(_ a: Variable, _ b: Variable) throws(EngineError) -> Variable {
     let x = value(a)
     let y = value(b)
-    let out = try finiteZip(a, b, operation: "*") { $0 * $1 }
+    let out = try sharedResult("*", [a, b]) { () throws(EngineError) in
+      try finiteZip(a, b, operation: "*") { $0 * $1 }
+    }
     return try recordOwning(out, parents: [a, b], label: "*") { g, needed throws(EngineError) in
       // b's rule reads g before a's rule overwrites it.
       let db = needed[1] ? try Tensor.zip(g, x, operation: "*") { $0 * $1 } : nil
@@ -32,8 +38,10 @@ extension Tape {
 
   public func divide(_ a: Variable, _ b: Variable) throws(EngineError) -> Variable {
     let y = value(b)
-    if y.containsZero { throw .divisionByZero }
-    let out = try finiteZip(a, b, operation: "/") { $0 / $1 }
+    let out = try sharedResult("/", [a, b]) { () throws(EngineError) in
+      if y.containsZero { throw .divisionByZero }
+      return try finiteZip(a, b, operation: "/") { $0 / $1 }
+    }
     return try recordOwning(out, parents: [a, b], label: "/") { g, needed throws(EngineError) in
       // −(g·out)/y in one pass (the same operations in the same order as two passes), before
       // a's rule overwrites g.
@@ -49,17 +57,18 @@ extension Tape {
   public func power(_ a: Variable, _ b: Variable) throws(EngineError) -> Variable {
     let x = value(a)
     let y = value(b)
-    let out: Tensor
-    if let exponent = y.scalarValue, exponent == 2, y.isScalar {
-      var infinities = 0
-      out = x.map { v in
-        let square = v * v
-        infinities |= square.magnitude == .infinity ? 1 : 0
+    let out = try sharedResult("^", [a, b]) { () throws(EngineError) in
+      if let exponent = y.scalarValue, exponent == 2, y.isScalar {
+        var infinities = 0
+        let square = x.map { v in
+          let square = v * v
+          infinities |= square.magnitude == .infinity ? 1 : 0
+          return square
+        }
+        if infinities != 0 { try checkedFinite(square, operation: "^", inputs: [a, b]) }
         return square
       }
-      if infinities != 0 { try checkedFinite(out, operation: "^", inputs: [a, b]) }
-    } else {
-      out = try finiteZip(a, b, operation: "^") { Glibc.pow($0, $1) }
+      return try finiteZip(a, b, operation: "^") { Glibc.pow($0, $1) }
     }
     return try recordOwning(out, parents: [a, b], label: "^") { g, needed throws(EngineError) in
       // Each rule is g · (local slope), fused into one pass: the slope is computed exactly as
@@ -88,7 +97,8 @@ extension Tape {
   }
 
   public func negate(_ a: Variable) throws(EngineError) -> Variable {
-    try recordOwning(value(a).map { -$0 }, parents: [a], label: "neg") { g, _ in
+    let out = try sharedResult("neg", [a]) { () throws(EngineError) in value(a).map { -$0 } }
+    return try recordOwning(out, parents: [a], label: "neg") { g, _ in
       g.formMap { -$0 }
       return [g]
     }

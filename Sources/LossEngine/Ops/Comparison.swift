@@ -24,14 +24,15 @@ extension Tape {
     let (x, y) = (value(a), value(b))
     let name = comparison.rawValue
     // One loop per comparison, so that the test is not re-dispatched for every element.
-    let out: Tensor
-    switch comparison {
-    case .less: out = try Tensor.zip(x, y, operation: name) { $0 < $1 ? 1 : 0 }
-    case .lessOrEqual: out = try Tensor.zip(x, y, operation: name) { $0 <= $1 ? 1 : 0 }
-    case .greater: out = try Tensor.zip(x, y, operation: name) { $0 > $1 ? 1 : 0 }
-    case .greaterOrEqual: out = try Tensor.zip(x, y, operation: name) { $0 >= $1 ? 1 : 0 }
-    case .equal: out = try Tensor.zip(x, y, operation: name) { $0 == $1 ? 1 : 0 }
-    case .notEqual: out = try Tensor.zip(x, y, operation: name) { $0 != $1 ? 1 : 0 }
+    let out = try sharedResult(name, [a, b]) { () throws(EngineError) in
+      switch comparison {
+      case .less: return try Tensor.zip(x, y, operation: name) { $0 < $1 ? 1 : 0 }
+      case .lessOrEqual: return try Tensor.zip(x, y, operation: name) { $0 <= $1 ? 1 : 0 }
+      case .greater: return try Tensor.zip(x, y, operation: name) { $0 > $1 ? 1 : 0 }
+      case .greaterOrEqual: return try Tensor.zip(x, y, operation: name) { $0 >= $1 ? 1 : 0 }
+      case .equal: return try Tensor.zip(x, y, operation: name) { $0 == $1 ? 1 : 0 }
+      case .notEqual: return try Tensor.zip(x, y, operation: name) { $0 != $1 ? 1 : 0 }
+      }
     }
     return try leaf(out, label: name)
   }

@@ -6,7 +6,9 @@ extension Tape {
     -> Variable
   {
     let mask = value(condition)
-    let out = try Tensor.zip3(mask, value(a), value(b), operation: "where") { $0 != 0 ? $1 : $2 }
+    let out = try sharedResult("where", [condition, a, b]) { () throws(EngineError) in
+      try Tensor.zip3(mask, value(a), value(b), operation: "where") { $0 != 0 ? $1 : $2 }
+    }
     return try recordOwning(out, parents: [condition, a, b], label: "where") { g, needed throws(EngineError) in
       // The second branch's share is read from g before the first's overwrites it.
       let db = needed[2] ? try Tensor.zip(g, mask, operation: "where") { $1 != 0 ? 0 : $0 } : nil
