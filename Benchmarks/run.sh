@@ -14,7 +14,8 @@
 #    under `script -qfc`), or says that the shell is not in this build.
 # 4. Prints the table (Benchmarks/report.py).
 #
-# Environment: N (1000000), REPS (15), WARMUP (3), STARTUP_REPS (20), ROUNDS (2), SEED (42).
+# Environment: N (1000000), REPS (15), WARMUP (3), STARTUP_REPS (20), ROUNDS (2), SEED (42);
+# REVISION names what was measured in RESULTS.md (default: the current commit).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -83,8 +84,9 @@ fi
 
 echo >&2
 if command -v python3 >/dev/null; then
-  revision="$(git -C "$root" log -1 --format='commit %h (%s)' 2>/dev/null || true)"
-  if [ -n "$revision" ] && [ -n "$(git -C "$root" status --porcelain -- Sources Package.swift 2>/dev/null)" ]; then
+  revision="${REVISION:-$(git -C "$root" log -1 --format='commit %h (%s)' 2>/dev/null || true)}"
+  if [ -z "${REVISION:-}" ] && [ -n "$revision" ] \
+    && [ -n "$(git -C "$root" status --porcelain -- Sources Package.swift 2>/dev/null)" ]; then
     revision="$revision with uncommitted changes to Sources/"
   fi
   python3 "$here/report.py" ${results:+--markdown "$results"} --revision "$revision" "${records[@]}"
