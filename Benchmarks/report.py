@@ -175,6 +175,12 @@ def main():
             at = f" at {args.revision}" if args.revision else ""
             f.write(f"Measured {today}{at} with `bash Benchmarks/run.sh` on {machine()}.\n\n")
             f.write(body + "\n")
+            f.write(
+                "\nReproduce with `bash Benchmarks/run.sh` (environment N, REPS, ROUNDS, …; `--results` "
+                "rewrites this section into Benchmarks/RESULTS.md). On a shared 2-vCPU machine single "
+                "figures move by ±20 % between runs, so each side runs ROUNDS times in alternation and "
+                "keeps its best. `bash Benchmarks/check_equivalence.sh REV` proves an engine speed-up "
+                "changed no value, gradient or error against revision REV.\n")
         print(f"\nwrote {args.markdown}", file=sys.stderr)
 
 
