@@ -15,15 +15,25 @@ public final class Tape {
   /// gradient, returns each parent's gradient contribution (in the parent's shape) or nil.
   public typealias Backward = (_ upstream: Tensor, _ needed: [Bool]) throws(EngineError) -> [Tensor?]
 
+  /// A backward rule that owns the upstream gradient and may write its result over it.
+  ///
+  /// The sweep hands over the node's gradient once nothing else needs it, so when no other
+  /// tensor shares its buffer an element-wise rule reuses it instead of allocating; when the
+  /// buffer is shared, copy-on-write keeps everyone else's values intact.
+  typealias OwningBackward = (_ upstream: inout Tensor, _ needed: [Bool]) throws(EngineError) -> [Tensor?]
+
   struct Node {
     let value: Tensor
     let parents: [Int]
     let needsGradient: Bool
     let label: String
-    let backward: Backward?
+    let backward: OwningBackward?
   }
 
   private(set) var nodes: [Node] = []
+  /// Results of element-wise operations already computed on this tape, by operation and operand
+  /// identity (see ``sharedResult(_:_:compute:)``).
+  private var results: [ResultKey: Tensor] = [:]
   /// Recording stops with ``EngineError/tapeTooLarge(limit:)`` past this many nodes, so that
   /// runaway expressions fail with a message instead of exhausting memory.
   public let nodeLimit: Int
@@ -52,6 +62,15 @@ public final class Tape {
   /// Records the result of an operation on `parents` with its backward rule.
   public func record(
     _ value: Tensor, parents: [Variable], label: String, backward: @escaping Backward
+  ) throws(EngineError) -> Variable {
+    try recordOwning(value, parents: parents, label: label) { g, needed throws(EngineError) in
+      try backward(g, needed)
+    }
+  }
+
+  /// Records an operation whose backward rule may overwrite the upstream gradient.
+  func recordOwning(
+    _ value: Tensor, parents: [Variable], label: String, backward: @escaping OwningBackward
   ) throws(EngineError) -> Variable {
     let needs = parents.contains { nodes[$0.index].needsGradient }
     return try append(
@@ -94,17 +113,28 @@ public final class Tape {
     var grads = [Tensor?](repeating: nil, count: output.index + 1)
     grads[output.index] = Tensor(uncheckedShape: outputValue.shape, storage: [1])
     for index in stride(from: output.index, through: 0, by: -1) {
-      guard onPath[index], let upstream = grads[index] else { continue }
+      guard onPath[index], grads[index] != nil else { continue }
       let node = nodes[index]
       guard let backward = node.backward, !node.parents.isEmpty else { continue }
       if isInterrupted() { throw .interrupted }
       let needed = node.parents.map { onPath[$0] }
-      let contributions = try backward(upstream, needed)
+      // The node's gradient is complete: hand it to the backward rule, which may write over
+      // it, and keep no other reference (unless it was asked for), so that its buffer can be
+      // reused in place and is freed as soon as the parents are done with it.
+      var upstream = grads[index]
+      if !wanted.contains(index) { grads[index] = nil }
+      var contributions = try backward(&upstream!, needed)
+      upstream = nil
       for (slot, parent) in node.parents.enumerated() where needed[slot] {
         guard let contribution = contributions[slot] else { continue }
+        contributions[slot] = nil
         let shaped = contribution.summed(toShape: nodes[parent].value.shape)
-        if let existing = grads[parent] {
-          grads[parent] = try Tensor.zip(existing, shaped, operation: "+") { $0 + $1 }
+        if var existing = grads[parent] {
+          // Take the tensor out of the array first, so that when nothing else holds its
+          // buffer the sum is added in place instead of into a new buffer.
+          grads[parent] = nil
+          try existing.add(shaped)
+          grads[parent] = existing
         } else {
           grads[parent] = shaped
         }
@@ -113,7 +143,58 @@ public final class Tape {
     return inputs.map { input in
       grads[input.index]
         ?? Tensor(uncheckedShape: nodes[input.index].value.shape,
-          storage: [Double](repeating: 0, count: nodes[input.index].value.count))
+          storage: Tensor.filledStorage(0, count: nodes[input.index].value.count))
     }
+  }
+}
+
+// MARK: Sharing repeated results
+
+extension Tape {
+  /// Operands smaller than this are recomputed rather than looked up.
+  static let sharingThreshold = 1024
+
+  /// What identifies an operand's value without reading it: the buffer it lives in (a value on
+  /// a tape is never written in place, and the tape keeps it alive, so a buffer cannot be reused
+  /// for other numbers while the tape exists), or for a single element the number itself.
+  struct OperandIdentity: Hashable {
+    let buffer: UInt
+    let bits: UInt64
+    let shape: [Int]
+
+    init(_ tensor: Tensor) {
+      shape = tensor.shape
+      if tensor.count == 1 {
+        buffer = 0
+        bits = tensor.storage[0].bitPattern
+      } else {
+        buffer = tensor.storage.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+        bits = UInt64(tensor.count)
+      }
+    }
+  }
+
+  struct ResultKey: Hashable {
+    let operation: String
+    let operands: [OperandIdentity]
+  }
+
+  /// The value of a pure element-wise `operation` on `operands`: computed by `compute` the first
+  /// time, and shared when the same operation meets the same operand values again on this tape.
+  ///
+  /// A learner's `mean(where(y - p > 0, 2*(y-p)^2, (y-p)^2))` computes `y - p` three times and
+  /// `(y-p)^2` twice; the repeats now share one buffer instead of computing and storing equal
+  /// copies. Each call still records its own node with its own backward rule, so the graph, the
+  /// order in which gradients are accumulated, and every result are exactly as before.
+  func sharedResult(
+    _ operation: String, _ operands: [Variable], compute: () throws(EngineError) -> Tensor
+  ) throws(EngineError) -> Tensor {
+    let values = operands.map { value($0) }
+    guard values.contains(where: { $0.count >= Tape.sharingThreshold }) else { return try compute() }
+    let key = ResultKey(operation: operation, operands: values.map(OperandIdentity.init))
+    if let known = results[key] { return known }
+    let result = try compute()
+    results[key] = result
+    return result
   }
 }

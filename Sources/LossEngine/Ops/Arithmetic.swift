@@ -4,46 +4,51 @@
 /// are errors rather than silent infinities: a learner should hear where it went wrong.
 extension Tape {
   public func add(_ a: Variable, _ b: Variable) throws(EngineError) -> Variable {
-    let out = try checkedFinite(Tensor.zip(value(a), value(b), operation: "+") { $0 + $1 },
-      operation: "+", inputs: [a, b])
+    let out = try sharedResult("+", [a, b]) { () throws(EngineError) in
+      try finiteZip(a, b, operation: "+") { $0 + $1 }
+    }
     return try record(out, parents: [a, b], label: "+") { g, _ in [g, g] }
   }
 
   public func subtract(_ a: Variable, _ b: Variable) throws(EngineError) -> Variable {
-    let out = try checkedFinite(Tensor.zip(value(a), value(b), operation: "-") { $0 - $1 },
-      operation: "-", inputs: [a, b])
-    return try record(out, parents: [a, b], label: "-") { g, needed in
-      [g, needed[1] ? g.map { -$0 } : nil]
+    let out = try sharedResult("-", [a, b]) { () throws(EngineError) in
+      try finiteZip(a, b, operation: "-") { $0 - $1 }
+    }
+    return try recordOwning(out, parents: [a, b], label: "-") { g, needed in
+      if needed[0] { return [g, needed[1] ? g.map { -$0 } : nil] }
+      g.formMap { -$0 }
+      return [nil, g]
     }
   }
 
   public func multiply(_ a: Variable, _ b: Variable) throws(EngineError) -> Variable {
     let x = value(a)
     let y = value(b)
-    let out = try checkedFinite(Tensor.zip(x, y, operation: "*") { $0 * $1 },
-      operation: "*", inputs: [a, b])
-    return try record(out, parents: [a, b], label: "*") { g, needed throws(EngineError) in
-      [
-        needed[0] ? try Tensor.zip(g, y, operation: "*") { $0 * $1 } : nil,
-        needed[1] ? try Tensor.zip(g, x, operation: "*") { $0 * $1 } : nil,
-      ]
+    let out = try sharedResult("*", [a, b]) { () throws(EngineError) in
+      try finiteZip(a, b, operation: "*") { $0 * $1 }
+    }
+    return try recordOwning(out, parents: [a, b], label: "*") { g, needed throws(EngineError) in
+      // b's rule reads g before a's rule overwrites it.
+      let db = needed[1] ? try Tensor.zip(g, x, operation: "*") { $0 * $1 } : nil
+      guard needed[0] else { return [nil, db] }
+      try g.formZip(y, operation: "*") { $0 * $1 }
+      return [g, db]
     }
   }
 
   public func divide(_ a: Variable, _ b: Variable) throws(EngineError) -> Variable {
-    let x = value(a)
     let y = value(b)
-    if y.storage.contains(0) { throw .divisionByZero }
-    let out = try checkedFinite(Tensor.zip(x, y, operation: "/") { $0 / $1 },
-      operation: "/", inputs: [a, b])
-    return try record(out, parents: [a, b], label: "/") { g, needed throws(EngineError) in
-      [
-        needed[0] ? try Tensor.zip(g, y, operation: "/") { $0 / $1 } : nil,
-        needed[1]
-          ? try Tensor.zip(try Tensor.zip(g, out, operation: "*") { $0 * $1 }, y, operation: "/") {
-            -$0 / $1
-          } : nil,
-      ]
+    let out = try sharedResult("/", [a, b]) { () throws(EngineError) in
+      if y.containsZero { throw .divisionByZero }
+      return try finiteZip(a, b, operation: "/") { $0 / $1 }
+    }
+    return try recordOwning(out, parents: [a, b], label: "/") { g, needed throws(EngineError) in
+      // −(g·out)/y in one pass (the same operations in the same order as two passes), before
+      // a's rule overwrites g.
+      let db = needed[1] ? try Tensor.zip3(g, out, y, operation: "/") { -($0 * $1) / $2 } : nil
+      guard needed[0] else { return [nil, db] }
+      try g.formZip(y, operation: "/") { $0 / $1 }
+      return [g, db]
     }
   }
 
@@ -52,36 +57,67 @@ extension Tape {
   public func power(_ a: Variable, _ b: Variable) throws(EngineError) -> Variable {
     let x = value(a)
     let y = value(b)
-    let out: Tensor
-    if let exponent = y.scalarValue, exponent == 2, y.isScalar {
-      out = x.map { $0 * $0 }
-    } else {
-      out = try Tensor.zip(x, y, operation: "^") { Glibc.pow($0, $1) }
-    }
-    try checkedFinite(out, operation: "^", inputs: [a, b])
-    return try record(out, parents: [a, b], label: "^") { g, needed throws(EngineError) in
-      var result: [Tensor?] = [nil, nil]
-      if needed[0] {
-        let local: Tensor
-        if let exponent = y.scalarValue, y.isScalar {
-          local = exponent == 2 ? x.map { 2 * $0 } : x.map { exponent * Glibc.pow($0, exponent - 1) }
-        } else {
-          local = try Tensor.zip(x, y, operation: "^") { $1 * Glibc.pow($0, $1 - 1) }
+    let out = try sharedResult("^", [a, b]) { () throws(EngineError) in
+      if let exponent = y.scalarValue, exponent == 2, y.isScalar {
+        var infinities = 0
+        let square = x.map { v in
+          let square = v * v
+          infinities |= square.magnitude == .infinity ? 1 : 0
+          return square
         }
-        result[0] = try Tensor.zip(g, local, operation: "*") { $0 * $1 }
+        if infinities != 0 { try checkedFinite(square, operation: "^", inputs: [a, b]) }
+        return square
       }
+      return try finiteZip(a, b, operation: "^") { Glibc.pow($0, $1) }
+    }
+    return try recordOwning(out, parents: [a, b], label: "^") { g, needed throws(EngineError) in
+      // Each rule is g · (local slope), fused into one pass: the slope is computed exactly as
+      // it would be on its own and then multiplied, so the result is the same to the bit.
+      // The exponent's rule reads g before the base's rule overwrites it.
+      var result: [Tensor?] = [nil, nil]
       if needed[1] {
-        let local = try Tensor.zip(x, out, operation: "^") { base, power in
-          base > 0 ? power * Glibc.log(base) : 0
+        result[1] = try Tensor.zip3(g, x, out, operation: "^") { g, base, power in
+          g * (base > 0 ? power * Glibc.log(base) : 0)
         }
-        result[1] = try Tensor.zip(g, local, operation: "*") { $0 * $1 }
+      }
+      if needed[0] {
+        if let exponent = y.scalarValue, y.isScalar {
+          if exponent == 2 {
+            try g.formZip(x, operation: "*") { $0 * (2 * $1) }
+          } else {
+            try g.formZip(x, operation: "*") { $0 * (exponent * Glibc.pow($1, exponent - 1)) }
+          }
+        } else {
+          try g.formZip3(x, y, operation: "^") { $0 * ($2 * Glibc.pow($1, $2 - 1)) }
+        }
+        result[0] = g
       }
       return result
     }
   }
 
   public func negate(_ a: Variable) throws(EngineError) -> Variable {
-    try record(value(a).map { -$0 }, parents: [a], label: "neg") { g, _ in [g.map { -$0 }] }
+    let out = try sharedResult("neg", [a]) { () throws(EngineError) in value(a).map { -$0 } }
+    return try recordOwning(out, parents: [a], label: "neg") { g, _ in
+      g.formMap { -$0 }
+      return [g]
+    }
+  }
+
+  /// `Tensor.zip` of the two values, then ``checkedFinite(_:operation:inputs:)``, with the
+  /// result's infinities noted while it is written instead of in a second pass over it.
+  @inline(__always)
+  func finiteZip(
+    _ a: Variable, _ b: Variable, operation: String, _ body: (Double, Double) -> Double
+  ) throws(EngineError) -> Tensor {
+    var infinities = 0
+    let out = try Tensor.zip(value(a), value(b), operation: operation) { x, y in
+      let v = body(x, y)
+      infinities |= v.magnitude == .infinity ? 1 : 0
+      return v
+    }
+    if infinities != 0 { try checkedFinite(out, operation: operation, inputs: [a, b]) }
+    return out
   }
 
   /// Throws ``EngineError/overflow(operation:)`` when `result` holds an infinity that its
@@ -90,8 +126,7 @@ extension Tape {
   func checkedFinite(_ result: Tensor, operation: String, inputs: [Variable]) throws(EngineError)
     -> Tensor
   {
-    if result.storage.contains(where: { $0.isInfinite })
-      && !inputs.contains(where: { value($0).storage.contains(where: { $0.isInfinite }) })
+    if result.containsInfinity && !inputs.contains(where: { value($0).containsInfinity })
     {
       throw .overflow(operation: operation)
     }

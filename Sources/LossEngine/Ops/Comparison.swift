@@ -21,9 +21,19 @@ extension Tape {
   public func compare(_ a: Variable, _ comparison: Comparison, _ b: Variable) throws(EngineError)
     -> Variable
   {
-    let out = try Tensor.zip(value(a), value(b), operation: comparison.rawValue) {
-      comparison.holds($0, $1) ? 1 : 0
+    let (x, y) = (value(a), value(b))
+    let name = comparison.rawValue
+    // One loop per comparison, so that the test is not re-dispatched for every element.
+    let out = try sharedResult(name, [a, b]) { () throws(EngineError) in
+      switch comparison {
+      case .less: return try Tensor.zip(x, y, operation: name) { $0 < $1 ? 1 : 0 }
+      case .lessOrEqual: return try Tensor.zip(x, y, operation: name) { $0 <= $1 ? 1 : 0 }
+      case .greater: return try Tensor.zip(x, y, operation: name) { $0 > $1 ? 1 : 0 }
+      case .greaterOrEqual: return try Tensor.zip(x, y, operation: name) { $0 >= $1 ? 1 : 0 }
+      case .equal: return try Tensor.zip(x, y, operation: name) { $0 == $1 ? 1 : 0 }
+      case .notEqual: return try Tensor.zip(x, y, operation: name) { $0 != $1 ? 1 : 0 }
+      }
     }
-    return try leaf(out, label: comparison.rawValue)
+    return try leaf(out, label: name)
   }
 }

@@ -11,9 +11,10 @@ extension Tape {
   ) throws(EngineError) -> Variable {
     let x = value(a)
     let out = x.map(function)
-    return try record(out, parents: [a], label: label) { g, _ throws(EngineError) in
-      let local = try Tensor.zip(x, out, operation: label) { derivative($0, $1) }
-      return [try Tensor.zip(g, local, operation: "*") { $0 * $1 }]
+    return try recordOwning(out, parents: [a], label: label) { g, _ throws(EngineError) in
+      // g · derivative(x, f(x)) in one pass (the same product as computing the slope first).
+      try g.formZip3(x, out, operation: label) { $0 * derivative($1, $2) }
+      return [g]
     }
   }
 

@@ -3,7 +3,7 @@ extension Tape {
   public func sum(_ a: Variable) throws(EngineError) -> Variable {
     let x = value(a)
     return try record(Tensor(scalar: x.sum), parents: [a], label: "sum") { g, _ in
-      [Tensor(uncheckedShape: x.shape, storage: [Double](repeating: g.storage[0], count: x.count))]
+      [Tensor(uncheckedShape: x.shape, storage: Tensor.filledStorage(g.storage[0], count: x.count))]
     }
   }
 
@@ -13,7 +13,7 @@ extension Tape {
     guard x.count > 0 else { throw .emptyInput(operation: "mean") }
     let n = Double(x.count)
     return try record(Tensor(scalar: x.sum / n), parents: [a], label: "mean") { g, _ in
-      [Tensor(uncheckedShape: x.shape, storage: [Double](repeating: g.storage[0] / n, count: x.count))]
+      [Tensor(uncheckedShape: x.shape, storage: Tensor.filledStorage(g.storage[0] / n, count: x.count))]
     }
   }
 

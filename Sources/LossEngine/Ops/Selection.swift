@@ -6,13 +6,15 @@ extension Tape {
     -> Variable
   {
     let mask = value(condition)
-    let out = try Tensor.zip3(mask, value(a), value(b), operation: "where") { $0 != 0 ? $1 : $2 }
-    return try record(out, parents: [condition, a, b], label: "where") { g, needed throws(EngineError) in
-      [
-        nil,
-        needed[1] ? try Tensor.zip(g, mask, operation: "where") { $1 != 0 ? $0 : 0 } : nil,
-        needed[2] ? try Tensor.zip(g, mask, operation: "where") { $1 != 0 ? 0 : $0 } : nil,
-      ]
+    let out = try sharedResult("where", [condition, a, b]) { () throws(EngineError) in
+      try Tensor.zip3(mask, value(a), value(b), operation: "where") { $0 != 0 ? $1 : $2 }
+    }
+    return try recordOwning(out, parents: [condition, a, b], label: "where") { g, needed throws(EngineError) in
+      // The second branch's share is read from g before the first's overwrites it.
+      let db = needed[2] ? try Tensor.zip(g, mask, operation: "where") { $1 != 0 ? 0 : $0 } : nil
+      guard needed[1] else { return [nil, nil, db] }
+      try g.formZip(mask, operation: "where") { $1 != 0 ? $0 : 0 }
+      return [nil, g, db]
     }
   }
 
@@ -26,7 +28,12 @@ extension Tape {
       throw .invalidArgument(operation: "clip", message: "the lower bound must not exceed the upper bound")
     }
     let out = try Tensor.zip3(input, lo, hi, operation: "clip") { Swift.min(Swift.max($0, $1), $2) }
-    return try record(out, parents: [x, low, high], label: "clip") { g, needed throws(EngineError) in
+    return try recordOwning(out, parents: [x, low, high], label: "clip") { g, needed throws(EngineError) in
+      // g · (1 inside the bounds, else 0), in one pass when the bounds are single numbers.
+      if let l = lo.scalarValue, let h = hi.scalarValue, input.count == g.count {
+        try g.formZip(input, operation: "clip") { $0 * ($1 >= l && $1 <= h ? 1 : 0) }
+        return [g, nil, nil]
+      }
       let inside = try Tensor.zip3(input, lo, hi, operation: "clip") { v, l, h in
         v >= l && v <= h ? 1 : 0
       }
@@ -51,14 +58,16 @@ extension Tape {
     let x = value(a)
     let y = value(b)
     let out = try Tensor.zip(x, y, operation: label) { wins($0, $1) || $0 == $1 ? $0 : $1 }
-    return try record(out, parents: [a, b], label: label) { g, needed throws(EngineError) in
-      let share = try Tensor.zip(x, y, operation: label) { p, q in
+    return try recordOwning(out, parents: [a, b], label: label) { g, needed throws(EngineError) in
+      // g · share and g · (1 − share), each in one pass with the share computed on the fly;
+      // b's is read from g before a's overwrites it.
+      @inline(__always) func share(_ p: Double, _ q: Double) -> Double {
         wins(p, q) ? 1 : (p == q ? 0.5 : 0)
       }
-      return [
-        needed[0] ? try Tensor.zip(g, share, operation: "*") { $0 * $1 } : nil,
-        needed[1] ? try Tensor.zip(g, share, operation: "*") { $0 * (1 - $1) } : nil,
-      ]
+      let db = needed[1] ? try Tensor.zip3(g, x, y, operation: "*") { $0 * (1 - share($1, $2)) } : nil
+      guard needed[0] else { return [nil, db] }
+      try g.formZip3(x, y, operation: "*") { $0 * share($1, $2) }
+      return [g, db]
     }
   }
 }

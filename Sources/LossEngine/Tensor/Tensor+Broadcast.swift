@@ -40,37 +40,39 @@ extension Tensor {
   /// Applies `body` to each element.
   @inline(__always)
   public func map(_ body: (Double) -> Double) -> Tensor {
-    let n = storage.count
-    let out = [Double](unsafeUninitializedCapacity: n) { buffer, initialized in
-      storage.withUnsafeBufferPointer { source in
-        for i in 0..<n { buffer[i] = body(source[i]) }
+    let out = storage.withUnsafeBufferPointer { source in
+      Tensor.makeStorage(count: source.count) { buffer in
+        for i in 0..<source.count { buffer[i] = body(source[i]) }
       }
-      initialized = n
     }
     return Tensor(uncheckedShape: shape, storage: out)
   }
 
   /// Combines two tensors element by element, broadcasting as needed.
+  ///
+  /// Equal shapes and a one-element operand take flat loops that vectorise; only a row
+  /// spreading over a matrix needs the strided loop.
   @inline(__always)
   public static func zip(
     _ a: Tensor, _ b: Tensor, operation: String, _ body: (Double, Double) -> Double
   ) throws(EngineError) -> Tensor {
     let shape = try broadcastShape(a.shape, b.shape, operation: operation)
     let n = try elementCount(of: shape)
-    let out = [Double](unsafeUninitializedCapacity: n) { buffer, initialized in
-      a.storage.withUnsafeBufferPointer { pa in
-        b.storage.withUnsafeBufferPointer { pb in
-          if a.shape == b.shape {
+    let out = a.storage.withUnsafeBufferPointer { pa in
+      b.storage.withUnsafeBufferPointer { pb in
+        makeStorage(count: n) { buffer in
+          if pa.count == n && pb.count == n {
+            // Equal shapes (or shapes differing only by leading 1s): the same flat order.
             for i in 0..<n { buffer[i] = body(pa[i], pb[i]) }
-          } else if b.storage.count == 1 {
+          } else if pb.count == 1 {
             let scalar = pb[0]
             for i in 0..<n { buffer[i] = body(pa[i], scalar) }
-          } else if a.storage.count == 1 {
+          } else if pa.count == 1 {
             let scalar = pa[0]
             for i in 0..<n { buffer[i] = body(scalar, pb[i]) }
           } else {
             let columns = shape.last ?? 1
-            let rows = n / max(columns, 1)
+            let rows = n / Swift.max(columns, 1)
             let (aRow, aColumn) = strides(of: a.shape, in: shape)
             let (bRow, bColumn) = strides(of: b.shape, in: shape)
             var k = 0
@@ -83,12 +85,13 @@ extension Tensor {
           }
         }
       }
-      initialized = n
     }
     return Tensor(uncheckedShape: shape, storage: out)
   }
 
-  /// Three-way version of ``zip(_:_:operation:_:)`` (for `where` and `clip`).
+  /// Three-way version of ``zip(_:_:operation:_:)`` (for `where`, `clip` and fused backward
+  /// rules), with flat loops when every operand is either full-size or a single element.
+  @inline(__always)
   public static func zip3(
     _ a: Tensor, _ b: Tensor, _ c: Tensor, operation: String,
     _ body: (Double, Double, Double) -> Double
@@ -96,28 +99,52 @@ extension Tensor {
     let ab = try broadcastShape(a.shape, b.shape, operation: operation)
     let shape = try broadcastShape(ab, c.shape, operation: operation)
     let n = try elementCount(of: shape)
-    let columns = shape.last ?? 1
-    let rows = n / max(columns, 1)
-    let (aRow, aColumn) = strides(of: a.shape, in: shape)
-    let (bRow, bColumn) = strides(of: b.shape, in: shape)
-    let (cRow, cColumn) = strides(of: c.shape, in: shape)
-    let out = [Double](unsafeUninitializedCapacity: n) { buffer, initialized in
-      a.storage.withUnsafeBufferPointer { pa in
-        b.storage.withUnsafeBufferPointer { pb in
-          c.storage.withUnsafeBufferPointer { pc in
-            var k = 0
-            for r in 0..<rows {
-              for col in 0..<columns {
-                buffer[k] = body(
-                  pa[r * aRow + col * aColumn], pb[r * bRow + col * bColumn],
-                  pc[r * cRow + col * cColumn])
-                k += 1
+    let out = a.storage.withUnsafeBufferPointer { pa in
+      b.storage.withUnsafeBufferPointer { pb in
+        c.storage.withUnsafeBufferPointer { pc in
+          makeStorage(count: n) { buffer in
+            let (fa, fb, fc) = (pa.count == n, pb.count == n, pc.count == n)
+            let (sa, sb, sc) = (pa.count == 1, pb.count == 1, pc.count == 1)
+            switch (fa, fb, fc) {
+            case (true, true, true):
+              for i in 0..<n { buffer[i] = body(pa[i], pb[i], pc[i]) }
+            case (true, true, false) where sc:
+              let z = pc[0]
+              for i in 0..<n { buffer[i] = body(pa[i], pb[i], z) }
+            case (true, false, true) where sb:
+              let z = pb[0]
+              for i in 0..<n { buffer[i] = body(pa[i], z, pc[i]) }
+            case (false, true, true) where sa:
+              let z = pa[0]
+              for i in 0..<n { buffer[i] = body(z, pb[i], pc[i]) }
+            case (true, false, false) where sb && sc:
+              let (y, z) = (pb[0], pc[0])
+              for i in 0..<n { buffer[i] = body(pa[i], y, z) }
+            case (false, true, false) where sa && sc:
+              let (x, z) = (pa[0], pc[0])
+              for i in 0..<n { buffer[i] = body(x, pb[i], z) }
+            case (false, false, true) where sa && sb:
+              let (x, y) = (pa[0], pb[0])
+              for i in 0..<n { buffer[i] = body(x, y, pc[i]) }
+            default:
+              let columns = shape.last ?? 1
+              let rows = n / Swift.max(columns, 1)
+              let (aRow, aColumn) = strides(of: a.shape, in: shape)
+              let (bRow, bColumn) = strides(of: b.shape, in: shape)
+              let (cRow, cColumn) = strides(of: c.shape, in: shape)
+              var k = 0
+              for r in 0..<rows {
+                for col in 0..<columns {
+                  buffer[k] = body(
+                    pa[r * aRow + col * aColumn], pb[r * bRow + col * bColumn],
+                    pc[r * cRow + col * cColumn])
+                  k += 1
+                }
               }
             }
           }
         }
       }
-      initialized = n
     }
     return Tensor(uncheckedShape: shape, storage: out)
   }

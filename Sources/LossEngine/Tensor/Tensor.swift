@@ -51,7 +51,7 @@ public struct Tensor: Sendable, Equatable {
   /// A tensor of `shape` with every element equal to `value`.
   public init(repeating value: Double, shape: [Int]) throws(EngineError) {
     let count = try Tensor.elementCount(of: shape)
-    try self.init(shape: shape, storage: [Double](repeating: value, count: count))
+    try self.init(shape: shape, storage: Tensor.filledStorage(value, count: count))
   }
 
   /// Number of elements, or an error when the shape exceeds ``maxElementCount``.

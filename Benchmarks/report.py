@@ -1,0 +1,188 @@
+#!/usr/bin/env python3
+"""Merges the TSV records of losslab-bench, numpy_peer.py and first_prompt.py into one table.
+
+Usage: report.py [--markdown FILE] RECORDS...   (records from several rounds: the best wins)
+
+Records are tab-separated: kind (meta | loss | startup), key, label, amount (ns per element for
+loss rows, milliseconds for startup rows; empty when skipped), value, note. The first file
+that names itself losslab (its path contains "losslab") is the LossLab side, "numpy" the peer.
+"""
+
+import argparse
+import datetime
+import os
+import platform
+import subprocess
+import sys
+
+ROWS = [
+    # key, LossLab key, numpy key, label
+    ("mse", "mse", "mse", "mse value+grad"),
+    ("bce", "bce", "bce", "bce value+grad (p in (0.01, 0.99), 0/1 labels)"),
+    ("huber", "huber", "huber", "huber value+grad (delta 1)"),
+    ("asym", "asym", "asym", "asym (user-defined) value+grad, parsed once"),
+    ("asym_run", "asym_run", "asym", "asym typed as a line (parse + eval + grad)"),
+    ("mse_lang", "mse_lang", "mse", "mse(p, y) typed as a line"),
+]
+FLOORS = [
+    ("copy", "copy", "copy", "copy floor: memcpy/copyto of 12 B/elem (24 B moved)"),
+    ("stream", "stream", "stream", "stream floor: g = p + y (read 16 B, write 8 B)"),
+]
+STARTUP = [
+    ("eval", "eval", "eval", "`losslab eval 1` vs `python3 -c \"import numpy\"` (whole process)"),
+    ("spawn", "spawn", "spawn", "`/bin/true` (spawn floor of each harness)"),
+    ("prompt", "prompt", None, "`losslab` to its first prompt on a pty"),
+    ("prompt_floor", "prompt_floor", None, "`script` + `sh` printing a prompt (pty harness floor)"),
+]
+
+
+def read(paths):
+    """{side: {(kind, key): (amount or None, value or None, note)}}, keeping the best amount."""
+    sides = {"losslab": {}, "numpy": {}}
+    meta = {"losslab": {}, "numpy": {}}
+    for path in paths:
+        side = "numpy" if "numpy" in os.path.basename(path) else "losslab"
+        with open(path) as f:
+            for line in f:
+                fields = line.rstrip("\n").split("\t")
+                if len(fields) < 2:
+                    continue
+                if fields[0] == "meta":
+                    meta[side][fields[1]] = fields[2:]
+                    continue
+                fields += [""] * (6 - len(fields))
+                kind, key, _label, amount, value, note = fields[:6]
+                amount = float(amount) if amount else None
+                value = float(value) if value else None
+                old = sides[side].get((kind, key))
+                if old is None or (amount is not None and (old[0] is None or amount < old[0])):
+                    sides[side][(kind, key)] = (amount, value, note)
+    return sides, meta
+
+
+def fmt(x, digits=2):
+    return "—" if x is None else f"{x:.{digits}f}"
+
+
+def agree(a, b):
+    if a is None or b is None:
+        return ""
+    rel = abs(a - b) / max(abs(a), abs(b), 1e-300)
+    return "✓" if rel < 1e-12 else f"differ by {rel:.1e}"
+
+
+def machine():
+    cpu = "unknown CPU"
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        cpu = platform.processor() or cpu
+    try:
+        swift = subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout.splitlines()[0]
+    except (OSError, IndexError):
+        swift = "swift ?"
+    flags = ""
+    try:
+        with open("/proc/cpuinfo") as f:
+            text = f.read()
+        have = [x for x in ("avx2", "avx512f") if f" {x} " in text]
+        flags = ", " + "/".join(have) if have else ""
+    except OSError:
+        pass
+    return f"{os.cpu_count()} CPUs (`nproc`), {cpu}{flags}; {platform.system()} {platform.release()}; {swift}"
+
+
+def table(sides, meta):
+    ll, np_ = sides["losslab"], sides["numpy"]
+    n = meta["losslab"].get("n", ["?"])[0]
+    reps = meta["losslab"].get("n", ["", "", "?"])[2] if len(meta["losslab"].get("n", [])) > 2 else "?"
+    numpy_info = meta["numpy"].get("numpy", ["numpy not run"])[0]
+    out = []
+    out.append(f"n = {n} Double elements, best of {reps} repetitions after warm-up; {numpy_info}, "
+               "OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE unset for the numpy command.")
+    out.append("")
+    out.append("| workload | LossLab ns/elem | numpy ns/elem | numpy/LossLab (>1: LossLab faster) | LossLab GB/s at 24 B/elem | values agree |")
+    out.append("|---|---:|---:|---:|---:|:---:|")
+    for _, lk, nk, label in ROWS + FLOORS:
+        a = ll.get(("loss", lk))
+        b = np_.get(("loss", nk))
+        if a is None and b is None:
+            continue
+        if a is not None and a[0] is None:
+            out.append(f"| {label} | {a[2] or 'skipped'} | {fmt(b[0] if b else None, 3)} | — | — | |")
+            continue
+        la = a[0] if a else None
+        nb = b[0] if b else None
+        ratio = f"{nb / la:.2f}×" if la and nb else "—"
+        gbps = f"{24.0 / la:.1f}" if la else "—"
+        same = "" if (lk, nk) in (("copy", "copy"), ("stream", "stream")) else agree(a[1] if a else None, b[1] if b else None)
+        out.append(f"| {label} | {fmt(la, 3)} | {fmt(nb, 3)} | {ratio} | {gbps} | {same} |")
+    out.append("")
+    out.append("| startup (best of N) | LossLab ms | python3/numpy ms | numpy/LossLab |")
+    out.append("|---|---:|---:|---:|")
+    for _, lk, nk, label in STARTUP:
+        a = ll.get(("startup", lk))
+        b = np_.get(("startup", nk)) if nk else None
+        if a is None and b is None:
+            continue
+        la = a[0] if a else None
+        nb = b[0] if b else None
+        if a is not None and la is None:
+            out.append(f"| {label} | {a[2]} | {fmt(nb)} | — |")
+            continue
+        ratio = f"{nb / la:.1f}×" if la and nb else "—"
+        out.append(f"| {label} | {fmt(la)} | {fmt(nb)} | {ratio} |")
+    out.append("")
+    out.extend(NOTES)
+    return "\n".join(out)
+
+
+NOTES = [
+    "- Both sides time the same inputs (SplitMix64, seed 42: p, y uniform in (−2, 2); for bce p in "
+    "(0.01, 0.99) and 0/1 labels); *values agree* means the two loss values match to 1e-12 relative.",
+    "- LossLab rows call the engine as the shell does: built-in losses through `LossCatalog` "
+    "(one fused pass writing the gradient), `asym` = `def asym(p, y) = mean(where(y - p > 0, 2*(y-p)^2, (y-p)^2))` "
+    "through the language (`Interpreter.evaluate(_:gradientsFor:)`, or `run` of the typed line), "
+    "reverse-mode on the tape. numpy rows compute the value and the hand-written gradient the "
+    "natural vectorised way (temporaries included); numpy has no parser, so the typed rows are "
+    "compared with the same numpy code.",
+    "- GB/s counts 24 bytes per element (read p and y, write the gradient), the traffic of one fused "
+    "pass; multi-pass workloads move more. At 10^6 elements the three arrays (24 MB) fit in a 32 MB "
+    "L3, so the floors are cache bandwidth. Swift is built with the default release settings "
+    "(baseline x86-64, SSE2 vectors); numpy picks AVX2/AVX-512 loops at run time.",
+    "- Startup: whole processes, best of N, each side spawning its own (Foundation `Process` / "
+    "`subprocess.run`); the `/bin/true` row is each harness's own cost.",
+]
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--markdown", help="also write a Markdown section (with the machine) to this file")
+    ap.add_argument("--revision", default="", help="what was measured (e.g. a commit), for the Markdown section")
+    ap.add_argument("records", nargs="+")
+    args = ap.parse_args()
+    sides, meta = read(args.records)
+    body = table(sides, meta)
+    print(body)
+    if args.markdown:
+        today = datetime.date.today().isoformat()
+        with open(args.markdown, "w") as f:
+            f.write("## Performance\n\n")
+            at = f" at {args.revision}" if args.revision else ""
+            f.write(f"Measured {today}{at} with `bash Benchmarks/run.sh` on {machine()}.\n\n")
+            f.write(body + "\n")
+            f.write(
+                "\nReproduce with `bash Benchmarks/run.sh` (environment N, REPS, ROUNDS, …; `--results` "
+                "rewrites this section into Benchmarks/RESULTS.md). On a shared 2-vCPU machine single "
+                "figures move by ±20 % between runs, so each side runs ROUNDS times in alternation and "
+                "keeps its best. `bash Benchmarks/check_equivalence.sh REV` proves an engine speed-up "
+                "changed no value, gradient or error against revision REV.\n")
+        print(f"\nwrote {args.markdown}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
