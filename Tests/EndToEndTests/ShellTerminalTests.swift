@@ -162,6 +162,43 @@ struct ShellTerminalTests {
     try await again.tmux.waitFor("Silence")
   }
 
+  @Test func ctrlCStopsALongComputationAndTheShellGoesOn() async throws {
+    let shell = try LiveShell()
+    defer { shell.close() }
+    try await shell.enter("def f0(x) = x + 1")
+    for level in 1...22 {
+      try await shell.enter("def f\(level)(x) = f\(level - 1)(x) + f\(level - 1)(x)")
+    }
+    try await shell.tmux.waitFor("defined f22")
+    try await shell.enter("f22(1)")
+    try await Task.sleep(for: .milliseconds(300))
+    try shell.tmux.send(keys: "C-c")
+    try await shell.tmux.waitFor("interrupted")
+    try await shell.enter("6 * 7")
+    try await shell.tmux.waitFor("\n42\n")
+  }
+
+  @Test func plainOutputWhenNoColorIsSet() async throws {
+    let shell = try LiveShell(extraEnvironment: ["NO_COLOR": "1"])
+    defer { shell.close() }
+    let screen = try await shell.waitForPrompt()
+    #expect(screen.contains("LossLab - learn loss functions by doing them."))
+    #expect(!(try shell.tmux.styledScreen()).contains("\u{1B}["))
+  }
+
+  @Test func aCorruptProgressFileIsSetAsideAndTheShellStarts() async throws {
+    let scratch = try Scratch()
+    let state = scratch.folder.appendingPathComponent("state")
+    try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+    try Data("{ this is not json".utf8).write(to: state.appendingPathComponent("progress.json"))
+    let shell = try LiveShell(scratch: scratch)
+    defer { shell.close() }
+    let screen = try await shell.waitForPrompt()
+    #expect(screen.contains("progress.json"), "the learner is told about the file")
+    let kept = try FileManager.default.contentsOfDirectory(atPath: state.path)
+    #expect(kept.contains { $0.hasPrefix("progress.json.corrupt-") }, "\(kept)")
+  }
+
   @Test func pipedInputHasNoPromptAndNoEscapeCodes() throws {
     let ok = try LossLabBinary.run([], stdin: "p = [2.5, 5, 3, 8]\nmse(p, [3, 5, 2.5, 7])\n")
     #expect(ok.exited(with: 0), "\(ok.summary)")
@@ -238,10 +275,11 @@ struct Scratch {
 struct LiveShell {
   let tmux: TmuxSession
 
-  init(scratch: Scratch? = nil, columns: Int = 100, rows: Int = 40) throws {
+  init(scratch: Scratch? = nil, columns: Int = 100, rows: Int = 40, extraEnvironment: [String: String] = [:]) throws {
     let scratch = try scratch ?? Scratch()
     tmux = try TmuxSession(
-      command: [try LossLabBinary.url().path, "--learner", "e2e"], environment: scratch.environment,
+      command: [try LossLabBinary.url().path, "--learner", "e2e"],
+      environment: scratch.environment.merging(extraEnvironment) { _, new in new },
       columns: columns, rows: rows)
   }
 
