@@ -29,11 +29,14 @@ extension ShellSession {
     let before = String(String.UnicodeScalarView(scalars[0..<start]))
 
     guard buffer.isEmpty else {
-      return expressionCompletions(context: buffer.lines.joined(separator: " ") + " " + before, word: word)
+      return expressionCompletions(
+        context: buffer.lines.joined(separator: " ") + " " + before, word: word)
     }
     let lead = before.trimmed
     if lead.isEmpty || lead == ":" {
-      return unique(commands.names.filter { $0.hasPrefix(word) } + expressionCompletions(context: "", word: word))
+      return unique(
+        commands.names.filter { $0.hasPrefix(word) }
+          + expressionCompletions(context: "", word: word))
     }
     if let (command, argument) = commandContext(before) {
       let candidates: [String]
@@ -57,7 +60,9 @@ extension ShellSession {
     if i < scalars.count, scalars[i] == ":" { i += 1 }
     let nameStart = i
     while i < scalars.count, Identifier.isPart(scalars[i]) { i += 1 }
-    guard i > nameStart, i < scalars.count, scalars[i] == " " || scalars[i] == "\t" else { return nil }
+    guard i > nameStart, i < scalars.count, scalars[i] == " " || scalars[i] == "\t" else {
+      return nil
+    }
     let name = String(String.UnicodeScalarView(scalars[nameStart..<i]))
     guard let command = commands.command(named: name) else { return nil }
     let rest = String(String.UnicodeScalarView(scalars[i...]))
@@ -136,7 +141,8 @@ extension ShellSession {
       lastName = nil
       i += 1
     }
-    guard let top = stack.last, let function = top.function, !top.hasContent, top.label == nil else { return [] }
+    guard let top = stack.last, let function = top.function, !top.hasContent, top.label == nil
+    else { return [] }
     let parameters: [String]
     if let builtin = BuiltinLibrary.named(function), !builtin.isVariadic {
       parameters = builtin.parameters.map(\.name)
@@ -145,8 +151,10 @@ extension ShellSession {
     } else {
       return []
     }
-    return parameters.enumerated().filter { $0.offset >= top.positional && !top.named.contains($0.element) }
-      .map { "\($0.element)=" }
+    return parameters.enumerated().filter {
+      $0.offset >= top.positional && !top.named.contains($0.element)
+    }
+    .map { "\($0.element)=" }
   }
 
   private func unique(_ items: [String]) -> [String] {

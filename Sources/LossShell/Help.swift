@@ -49,21 +49,25 @@ extension ShellSession {
 
   /// Every topic `help TOPIC` accepts, for completion and tests.
   public var helpTopics: [String] {
-    commands.all.map(\.name) + BuiltinLibrary.names + [Self.syntaxTopic] + scope.functions.keys.sorted()
+    commands.all.map(\.name) + BuiltinLibrary.names + [Self.syntaxTopic]
+      + scope.functions.keys.sorted()
   }
 
   /// The page for a topic, or nil when there is none.
   public func helpPage(for topic: String) -> HelpPage? {
     if let command = commands.command(named: topic) {
       return HelpPage(
-        topic: command.name, kind: .command(group: command.group), usage: command.usage, summary: command.summary,
-        details: command.details + (command.aliases.isEmpty ? [] : ["Also: \(command.aliases.joined(separator: ", "))."]),
+        topic: command.name, kind: .command(group: command.group), usage: command.usage,
+        summary: command.summary,
+        details: command.details
+          + (command.aliases.isEmpty ? [] : ["Also: \(command.aliases.joined(separator: ", "))."]),
         example: lines(command.example), exampleResult: nil)
     }
     if let function = scope.functions[topic] {
       let info = FunctionInfo(function)
       return HelpPage(
-        topic: topic, kind: .function, usage: info.signature, summary: "your function: \(info.source)",
+        topic: topic, kind: .function, usage: info.signature,
+        summary: "your function: \(info.source)",
         details: [
           "Calling it at the prompt shows its value and, when that is one number, its slope with respect to the first argument, \(info.parameters.first ?? "x"), like a built-in loss."
         ], example: [], exampleResult: nil)
@@ -72,11 +76,13 @@ extension ShellSession {
       var details: [String] = []
       if builtin.isLoss {
         details.append(
-          "Typed at the prompt, it shows the loss, its gradient with respect to \(builtin.parameters.first?.name ?? "p") and which way to move each prediction.")
+          "Typed at the prompt, it shows the loss, its gradient with respect to \(builtin.parameters.first?.name ?? "p") and which way to move each prediction."
+        )
       }
       let options = builtin.parameters.filter { $0.defaultValue != nil }.map(\.name)
       if !options.isEmpty {
-        details.append("Options can be given by name: \(options.map { "\($0)=…" }.joined(separator: ", ")).")
+        details.append(
+          "Options can be given by name: \(options.map { "\($0)=…" }.joined(separator: ", ")).")
       }
       return HelpPage(
         topic: topic, kind: .builtin(category: builtin.category.rawValue), usage: builtin.signature,
@@ -103,14 +109,17 @@ extension ShellSession {
       }
       guard !entries.isEmpty else { continue }
       let title = category.rawValue.prefix(1).uppercased() + category.rawValue.dropFirst()
-      sections.append(HelpIndex.Section(title: title, entries: entries, namesOnly: category != .loss))
+      sections.append(
+        HelpIndex.Section(title: title, entries: entries, namesOnly: category != .loss))
     }
-    let functions = scope.functions.keys.sorted().compactMap { scope.functions[$0] }.map { function in
+    let functions = scope.functions.keys.sorted().compactMap { scope.functions[$0] }.map {
+      function in
       let info = FunctionInfo(function)
       return HelpIndex.Entry(name: info.name, usage: info.signature, summary: info.source)
     }
     if !functions.isEmpty {
-      sections.append(HelpIndex.Section(title: "Your functions", entries: functions, namesOnly: false))
+      sections.append(
+        HelpIndex.Section(title: "Your functions", entries: functions, namesOnly: false))
     }
     sections.append(
       HelpIndex.Section(
@@ -119,7 +128,9 @@ extension ShellSession {
           HelpIndex.Entry(
             name: Self.syntaxTopic, usage: "help \(Self.syntaxTopic)",
             summary: "numbers, vectors, operators, assignments and def"),
-          HelpIndex.Entry(name: "help", usage: "help NAME", summary: "any command or function above, with an example"),
+          HelpIndex.Entry(
+            name: "help", usage: "help NAME",
+            summary: "any command or function above, with an example"),
         ], namesOnly: false))
     return HelpIndex(sections: sections)
   }
@@ -135,7 +146,8 @@ extension ShellSession {
         "Define your own function, such as a custom loss, with def name(p, y) = …. Calling a loss at the prompt, built-in or yours, shows its value, its gradient with respect to the first argument and which way to move.",
         "Options can be named: round(2.71828, digits=2). A # starts a comment. Leave a bracket open to continue on the next line.",
       ],
-      example: ["p = [2.5, 5, 3]", "def sq(p, y) = mean((p - y)^2)", "sq(p, [3, 5, 2])"], exampleResult: nil)
+      example: ["p = [2.5, 5, 3]", "def sq(p, y) = mean((p - y)^2)", "sq(p, [3, 5, 2])"],
+      exampleResult: nil)
   }
 
   private func lines(_ example: String) -> [String] {
@@ -160,11 +172,13 @@ extension ShellSession {
 
   // MARK: Command
 
-  static func helpCommand(_ session: inout ShellSession, _ input: CommandInvocation) -> [ShellEvent] {
+  static func helpCommand(_ session: inout ShellSession, _ input: CommandInvocation) -> [ShellEvent]
+  {
     let topic = input.argument
     guard !topic.isEmpty else { return [.helpIndex(session.helpIndex)] }
     if let page = session.helpPage(for: topic) { return [.help(page)] }
-    var message = "there is no help for '\(topic.count > 40 ? String(topic.prefix(37)) + "…" : topic)'"
+    var message =
+      "there is no help for '\(topic.count > 40 ? String(topic.prefix(37)) + "…" : topic)'"
     if session.scope[topic] != nil {
       message += "; it is one of your variables (type vars to see it)"
     } else if let close = Suggestions.closest(to: topic, among: session.helpTopics) {
@@ -172,6 +186,8 @@ extension ShellSession {
     } else {
       message += "; type help to see every topic"
     }
-    return [.error(ErrorReport(message: message, source: input.source, range: input.sourceRange(nil)))]
+    return [
+      .error(ErrorReport(message: message, source: input.source, range: input.sourceRange(nil)))
+    ]
   }
 }

@@ -25,26 +25,32 @@ struct LossReportBuilder {
 
   /// The report, or nil when the call's value is not a single number.
   func build(value: Value) -> LossReport? {
-    guard let tensor = value.tensor, tensor.count == 1, let loss = tensor.scalarValue else { return nil }
+    guard let tensor = value.tensor, tensor.count == 1, let loss = tensor.scalarValue else {
+      return nil
+    }
     let prediction = call.prediction
     let breakdown = prediction.count > 1 ? makeBreakdown(loss: loss) : nil
     let reading = breakdown.map(makeReading) ?? singleReading()
     var notes: [String] = []
     let inputs = [prediction] + (call.target.map { [$0] } ?? [])
     if let note = NonFiniteExplainer.explain(
-      [tensor], subject: "the loss", expression: expression, scope: interpreter.scope, inputs: inputs)
+      [tensor], subject: "the loss", expression: expression, scope: interpreter.scope,
+      inputs: inputs)
     {
       notes.append(note)
     } else if let gradient = call.gradient,
       let note = NonFiniteExplainer.explain(
-        [gradient], subject: "the gradient", expression: expression, scope: interpreter.scope, inputs: inputs)
+        [gradient], subject: "the gradient", expression: expression, scope: interpreter.scope,
+        inputs: inputs)
     {
       notes.append(note)
     }
     if !call.isBuiltin { notes += directionFindings(reading: reading, away: breakdown?.away) }
     return LossReport(
-      function: call.function, isBuiltin: call.isBuiltin, predictionName: predictionName, value: loss,
-      prediction: prediction, target: call.target, gradient: call.gradient, breakdown: breakdown?.breakdown,
+      function: call.function, isBuiltin: call.isBuiltin, predictionName: predictionName,
+      value: loss,
+      prediction: prediction, target: call.target, gradient: call.gradient,
+      breakdown: breakdown?.breakdown,
       reading: reading, notes: notes)
   }
 
@@ -75,7 +81,8 @@ struct LossReportBuilder {
     let p = call.prediction.storage.first
     var error: Double?
     if errorIsMeaningful, let p, let y = targetElement(0) { error = p - y }
-    return Reading(focus: .whole, basis: .only, error: error, slope: slope, direction: Direction(slope: slope))
+    return Reading(
+      focus: .whole, basis: .only, error: error, slope: slope, direction: Direction(slope: slope))
   }
 
   // MARK: Breakdown
@@ -101,10 +108,15 @@ struct LossReportBuilder {
     let combination = terms.flatMap { reduction(of: $0, matching: loss) }
     let validTerms = combination == nil ? nil : terms
     let focus = focusIndex(terms: validTerms, count: count, width: width)
-    var shown = count <= Self.fullTableLimit ? Set(0..<count) : Set(0..<5).union((count - 3)..<count)
+    var shown =
+      count <= Self.fullTableLimit ? Set(0..<count) : Set(0..<5).union((count - 3)..<count)
     if let focus { shown.insert(focus.index) }
-    let rows = shown.sorted().map { row($0, unit: unit, width: width, count: count, terms: validTerms) }
-    let focusRow = focus.flatMap { focus in rows.first { $0.index == focus.index + 1 }.map { ($0, focus.basis) } }
+    let rows = shown.sorted().map {
+      row($0, unit: unit, width: width, count: count, terms: validTerms)
+    }
+    let focusRow = focus.flatMap { focus in
+      rows.first { $0.index == focus.index + 1 }.map { ($0, focus.basis) }
+    }
     return Built(
       breakdown: Breakdown(
         unit: unit, count: count, reduction: combination, rows: rows,
@@ -114,7 +126,9 @@ struct LossReportBuilder {
   }
 
   /// Row `i` (0-based) of the breakdown.
-  private func row(_ i: Int, unit: Breakdown.Unit, width: Int, count: Int, terms: [Double]?) -> BreakdownRow {
+  private func row(_ i: Int, unit: Breakdown.Unit, width: Int, count: Int, terms: [Double]?)
+    -> BreakdownRow
+  {
     let prediction = call.prediction
     let slice = (i * width)..<((i + 1) * width)
     var y: [Double]?
@@ -128,17 +142,23 @@ struct LossReportBuilder {
       }
     }
     var error: Double?
-    if unit == .element, errorIsMeaningful, let yi = targetElement(i) { error = prediction.storage[i] - yi }
+    if unit == .element, errorIsMeaningful, let yi = targetElement(i) {
+      error = prediction.storage[i] - yi
+    }
     return BreakdownRow(
       index: i + 1, prediction: Array(prediction.storage[slice]), target: y, term: terms?[i],
-      slope: call.gradient.flatMap { $0.count == prediction.count ? Array($0.storage[slice]) : nil }, error: error)
+      slope: call.gradient.flatMap {
+        $0.count == prediction.count ? Array($0.storage[slice]) : nil
+      }, error: error)
   }
 
   /// Orders non-finite terms above every finite one.
   private func magnitude(_ x: Double) -> Double { x.isNaN ? .infinity : x }
 
   /// The 0-based row that matters most: the largest positive term, else the steepest slope.
-  private func focusIndex(terms: [Double]?, count: Int, width: Int) -> (index: Int, basis: Reading.Basis)? {
+  private func focusIndex(terms: [Double]?, count: Int, width: Int) -> (
+    index: Int, basis: Reading.Basis
+  )? {
     if let terms, let best = terms.indices.max(by: { magnitude(terms[$0]) < magnitude(terms[$1]) }),
       magnitude(terms[best]) > 0
     {
@@ -163,13 +183,16 @@ struct LossReportBuilder {
     guard let (row, basis) = built.focus else { return nil }
     let slope = row.slope?.count == 1 ? row.slope?.first : nil
     return Reading(
-      focus: built.breakdown.unit == .row ? .row(row.index) : .element(row.index), basis: basis, error: row.error,
+      focus: built.breakdown.unit == .row ? .row(row.index) : .element(row.index), basis: basis,
+      error: row.error,
       slope: slope, direction: row.direction)
   }
 
   /// Elements whose slope has the opposite sign to their error, and the first (1-based).
   private func pointingAway(count: Int) -> (count: Int, first: Int) {
-    guard errorIsMeaningful, let gradient = call.gradient?.storage, gradient.count == count else { return (0, 0) }
+    guard errorIsMeaningful, let gradient = call.gradient?.storage, gradient.count == count else {
+      return (0, 0)
+    }
     var found = (count: 0, first: 0)
     for i in 0..<count {
       guard let y = targetElement(i) else { return (0, 0) }
@@ -222,7 +245,9 @@ struct LossReportBuilder {
         if target.count == 1 {
           y = Tensor(scalar: target.storage[0])
         } else if target.shape == prediction.shape {
-          y = unit == .row ? try? Tensor(vector: Array(target.storage[slice])) : Tensor(scalar: target.storage[i])
+          y =
+            unit == .row
+            ? try? Tensor(vector: Array(target.storage[slice])) : Tensor(scalar: target.storage[i])
         } else if unit == .row, target.rank == 1, target.count == count {
           y = Tensor(scalar: target.storage[i])
         } else {
@@ -241,7 +266,9 @@ struct LossReportBuilder {
   private func sliceEvaluator(count: Int) -> ((Tensor, Tensor?) -> Double?)? {
     if call.isBuiltin, count <= Self.engineSliceLimit, let loss = builtinLoss() {
       return { p, y in
-        guard let y, let target = try? loss.preparedTarget(prediction: p, target: y) else { return nil }
+        guard let y, let target = try? loss.preparedTarget(prediction: p, target: y) else {
+          return nil
+        }
         return try? loss.evaluate(prediction: p, target: target, wantGradient: false).value
       }
     }
@@ -254,7 +281,9 @@ struct LossReportBuilder {
         guard let y else { return nil }
         scratch.scope.set(Self.targetSlot, .tensor(y))
       }
-      guard let value = try? scratch.evaluate(expression), let tensor = value.tensor, tensor.count == 1 else {
+      guard let value = try? scratch.evaluate(expression), let tensor = value.tensor,
+        tensor.count == 1
+      else {
         return nil
       }
       return tensor.scalarValue
@@ -273,12 +302,15 @@ struct LossReportBuilder {
     for (position, argument) in arguments.dropFirst(2).enumerated() {
       let slot: Int
       if let label = argument.label {
-        guard let named = descriptor.options.firstIndex(where: { $0.name == label }) else { return nil }
+        guard let named = descriptor.options.firstIndex(where: { $0.name == label }) else {
+          return nil
+        }
         slot = named
       } else {
         slot = position
       }
-      guard slot < options.count, let number = (try? interpreter.evaluate(argument.value))?.scalar else { return nil }
+      guard slot < options.count, let number = (try? interpreter.evaluate(argument.value))?.scalar
+      else { return nil }
       options[slot] = number
     }
     return try? descriptor.make(options)
@@ -288,7 +320,8 @@ struct LossReportBuilder {
   private func sliceCall() -> Expression? {
     let hasTarget = call.target != nil
     let replaced = hasTarget ? 2 : 1
-    guard arguments.count >= replaced, arguments.prefix(replaced).allSatisfy({ $0.label == nil }) else { return nil }
+    guard arguments.count >= replaced, arguments.prefix(replaced).allSatisfy({ $0.label == nil })
+    else { return nil }
     let scalars = Array(source.unicodeScalars)
     func text(_ argument: CallArgument) -> String? {
       let start = argument.labelRange?.start ?? argument.value.range.start
@@ -309,13 +342,16 @@ struct LossReportBuilder {
   /// For the learner's own losses: a slope that points away from the target is worth saying.
   private func directionFindings(reading: Reading?, away: (count: Int, first: Int)?) -> [String] {
     let p = predictionName
-    let advice = "\(call.function) gets smaller as \(p) moves away from it — check the signs in your formula"
+    let advice =
+      "\(call.function) gets smaller as \(p) moves away from it — check the signs in your formula"
     guard let away else {
       guard let reading, reading.pointsAway else { return [] }
       return ["the slope points away from the target: \(advice)"]
     }
     guard away.count > 0 else { return [] }
-    let which = away.count == 1 ? "element \(away.first)" : "\(away.count) elements (the first is element \(away.first))"
+    let which =
+      away.count == 1
+      ? "element \(away.first)" : "\(away.count) elements (the first is element \(away.first))"
     return ["for \(which) the slope points away from the target: \(advice)"]
   }
 }

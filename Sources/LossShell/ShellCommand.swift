@@ -39,7 +39,8 @@ public struct ShellCommand: Sendable {
   public let run: Handler
 
   public init(
-    name: String, aliases: [String] = [], arguments: String = "", summary: String, details: [String] = [],
+    name: String, aliases: [String] = [], arguments: String = "", summary: String,
+    details: [String] = [],
     example: String, group: String = "shell", completion: ArgumentCompletion = .none,
     run: @escaping Handler
   ) {
@@ -78,7 +79,9 @@ public struct CommandInvocation: Equatable, Sendable {
 
   /// A range within the argument moved to the columns of the whole input.
   public func sourceRange(_ range: SourceRange?) -> SourceRange {
-    guard let range else { return SourceRange(argumentColumn, argumentColumn + max(1, argument.unicodeScalars.count)) }
+    guard let range else {
+      return SourceRange(argumentColumn, argumentColumn + max(1, argument.unicodeScalars.count))
+    }
     return SourceRange(range.start + argumentColumn, range.end + argumentColumn)
   }
 }

@@ -18,7 +18,8 @@ public struct ShellConfiguration: Sendable {
   public var watchLimit: Int
 
   public init(
-    interactive: Bool = true, isInterrupted: @escaping @Sendable () -> Bool = { false }, resume: String? = nil,
+    interactive: Bool = true, isInterrupted: @escaping @Sendable () -> Bool = { false },
+    resume: String? = nil,
     lessonNames: @escaping @Sendable () -> [String] = { [] }, prompt: String = "losslab> ",
     historyLimit: Int = 1_000, watchLimit: Int = 16
   ) {
@@ -63,7 +64,9 @@ public struct InputInterceptor: Sendable {
   /// Returns the events for the line, or nil to let the language evaluate it.
   public var handle: @Sendable (inout ShellSession, String) -> [ShellEvent]?
 
-  public init(prompt: String? = nil, handle: @escaping @Sendable (inout ShellSession, String) -> [ShellEvent]?) {
+  public init(
+    prompt: String? = nil, handle: @escaping @Sendable (inout ShellSession, String) -> [ShellEvent]?
+  ) {
     self.prompt = prompt
     self.handle = handle
   }

@@ -34,7 +34,9 @@ public struct ShellSession: Sendable {
   private var emptyInterrupts = 0
   private var state: [ObjectIdentifier: any Sendable] = [:]
 
-  public init(configuration: ShellConfiguration = ShellConfiguration(), commands: CommandRegistry = .standard) {
+  public init(
+    configuration: ShellConfiguration = ShellConfiguration(), commands: CommandRegistry = .standard
+  ) {
     self.configuration = configuration
     self.commands = commands
     self.interpreter = Interpreter(isInterrupted: configuration.isInterrupted)
@@ -50,7 +52,9 @@ public struct ShellSession: Sendable {
   public var isContinuing: Bool { !buffer.isEmpty }
 
   /// What to show before the next line.
-  public var prompt: String { isContinuing ? continuationPrompt : (interceptor?.prompt ?? configuration.prompt) }
+  public var prompt: String {
+    isContinuing ? continuationPrompt : (interceptor?.prompt ?? configuration.prompt)
+  }
 
   /// `...> `, as wide as the main prompt so continued lines line up.
   public var continuationPrompt: String {
@@ -92,7 +96,11 @@ public struct ShellSession: Sendable {
     case .incomplete(let opener):
       guard configuration.interactive, line.allSatisfy(\.isWhitespace) else { return [] }
       let closer = opener == "[" ? "]" : ")"
-      return [.notice("still inside an open '\(opener)': type the rest and '\(closer)', or press Ctrl-C to start over")]
+      return [
+        .notice(
+          "still inside an open '\(opener)': type the rest and '\(closer)', or press Ctrl-C to start over"
+        )
+      ]
     case .complete(let text):
       return finish(dispatch(text))
     }
@@ -157,7 +165,10 @@ public struct ShellSession: Sendable {
       case .error(let report):
         failed = true
         guard !configuration.interactive, report.line == nil else { return event }
-        return .error(ErrorReport(message: report.message, source: report.source, range: report.range, line: statementLine))
+        return .error(
+          ErrorReport(
+            message: report.message, source: report.source, range: report.range, line: statementLine
+          ))
       case .interrupted:
         failed = true
         return event
@@ -210,7 +221,9 @@ public struct ShellSession: Sendable {
     }
     if next == "(" {
       if scope.functions[name] != nil { return nil }
-      while argumentEnd > j, scalars[argumentEnd - 1] == " " || scalars[argumentEnd - 1] == "\t" { argumentEnd -= 1 }
+      while argumentEnd > j, scalars[argumentEnd - 1] == " " || scalars[argumentEnd - 1] == "\t" {
+        argumentEnd -= 1
+      }
       guard argumentEnd > j, scalars[argumentEnd - 1] == ")" else { return nil }
       argumentStart = j + 1
       argumentEnd -= 1
@@ -218,11 +231,16 @@ public struct ShellSession: Sendable {
       return nil
     }
     while argumentStart < argumentEnd, scalars[argumentStart] == " " { argumentStart += 1 }
-    while argumentEnd > argumentStart, scalars[argumentEnd - 1] == " " || scalars[argumentEnd - 1] == "\t" {
+    while argumentEnd > argumentStart,
+      scalars[argumentEnd - 1] == " " || scalars[argumentEnd - 1] == "\t"
+    {
       argumentEnd -= 1
     }
     let argument = String(String.UnicodeScalarView(scalars[argumentStart..<argumentEnd]))
-    return (command, CommandInvocation(name: name, argument: argument, argumentColumn: argumentStart, source: text))
+    return (
+      command,
+      CommandInvocation(name: name, argument: argument, argumentColumn: argumentStart, source: text)
+    )
   }
 
   // MARK: The language
@@ -245,7 +263,8 @@ public struct ShellSession: Sendable {
     case (.value(let value, let loss?), .expression(let expression)?):
       if case .call(_, let arguments, _, _) = expression,
         let report = LossReportBuilder(
-          interpreter: interpreter, call: loss, arguments: arguments, source: source, expression: expression
+          interpreter: interpreter, call: loss, arguments: arguments, source: source,
+          expression: expression
         ).build(value: value)
       {
         return [.lossReport(report)] + interruptionNotice()
@@ -254,7 +273,8 @@ public struct ShellSession: Sendable {
     case (.value(let value, _), .expression(let expression)?):
       return [.value(name: nil, value)] + findings(for: value, from: expression)
     case (.assigned(let name, let value), .assignment(_, _, _, let expression)?):
-      return [.value(name: name, value)] + findings(for: value, from: expression) + variablesChanged([name])
+      return [.value(name: name, value)] + findings(for: value, from: expression)
+        + variablesChanged([name])
     case (.assigned(let name, let value), _):
       return [.value(name: name, value)] + variablesChanged([name])
     case (.defined(let function), _):
@@ -266,13 +286,15 @@ public struct ShellSession: Sendable {
 
   private func findings(for value: Value, from expression: Expression) -> [ShellEvent] {
     guard let tensor = value.tensor,
-      let note = NonFiniteExplainer.explain([tensor], subject: "the result", expression: expression, scope: scope)
+      let note = NonFiniteExplainer.explain(
+        [tensor], subject: "the result", expression: expression, scope: scope)
     else { return [] }
     return [.finding(note)]
   }
 
   private func interruptionNotice() -> [ShellEvent] {
-    configuration.isInterrupted() ? [.interrupted("interrupted: the rest of the explanation was skipped")] : []
+    configuration.isInterrupted()
+      ? [.interrupted("interrupted: the rest of the explanation was skipped")] : []
   }
 
   /// An error event, or an interruption notice when Ctrl-C stopped the computation.
@@ -294,8 +316,12 @@ public struct ShellSession: Sendable {
 
   private var welcome: Welcome {
     var suggestions: [Welcome.Suggestion] = []
-    if commands.command(named: "lessons") != nil { suggestions.append(.init("lessons", "see the course")) }
-    if commands.command(named: "start") != nil { suggestions.append(.init("start 1", "begin the first lesson")) }
+    if commands.command(named: "lessons") != nil {
+      suggestions.append(.init("lessons", "see the course"))
+    }
+    if commands.command(named: "start") != nil {
+      suggestions.append(.init("start 1", "begin the first lesson"))
+    }
     if suggestions.isEmpty {
       suggestions.append(.init("mse([2.5, 5], [3, 5])", "compute a loss and see its gradient"))
     }
@@ -321,7 +347,9 @@ enum Identifier {
   /// The line's only word, when it is a single name.
   static func single(in text: String) -> String? {
     let word = text.trimmed
-    guard let first = word.unicodeScalars.first, isStart(first), word.unicodeScalars.allSatisfy(isPart) else {
+    guard let first = word.unicodeScalars.first, isStart(first),
+      word.unicodeScalars.allSatisfy(isPart)
+    else {
       return nil
     }
     return word

@@ -4,14 +4,18 @@ extension CommandRegistry {
   /// The shell's own commands. Lessons add theirs with ``register(_:)``.
   public static let standard = CommandRegistry([
     ShellCommand(
-      name: "help", arguments: "[TOPIC]", summary: "this list, or one command or function explained",
-      details: ["help alone lists every command and built-in function; help NAME explains one, with an example you can type."],
+      name: "help", arguments: "[TOPIC]",
+      summary: "this list, or one command or function explained",
+      details: [
+        "help alone lists every command and built-in function; help NAME explains one, with an example you can type."
+      ],
       example: "help mse", completion: .helpTopics, run: ShellSession.helpCommand),
     ShellCommand(
       name: "vars", summary: "your variables (with shapes), functions and watches",
       example: "p = [2.5, 5, 3]\nvars", run: ShellSession.varsCommand),
     ShellCommand(
-      name: "watch", arguments: "[EXPR]", summary: "pin an expression to recompute it after every assignment",
+      name: "watch", arguments: "[EXPR]",
+      summary: "pin an expression to recompute it after every assignment",
       details: [
         "After every assignment to a variable it uses (w = 0.35, p[2] = 4), the expression is computed again and shown with its change since last time (down is better for a loss) and its slope with respect to what changed: a positive slope says lowering that variable lowers the expression.",
         "watch alone lists what is watched; unwatch stops.",
@@ -26,7 +30,9 @@ extension CommandRegistry {
       run: ShellSession.resetCommand),
     ShellCommand(
       name: "history", summary: "the lines you typed in this session",
-      details: ["Up and Down recall earlier lines, also from earlier sessions; Ctrl-R searches them."],
+      details: [
+        "Up and Down recall earlier lines, also from earlier sessions; Ctrl-R searches them."
+      ],
       example: "1 + 1\nhistory", run: ShellSession.historyCommand),
     ShellCommand(
       name: "quit", aliases: ["exit"], summary: "leave LossLab (Ctrl-D works too)", example: "quit",
@@ -35,13 +41,16 @@ extension CommandRegistry {
 }
 
 extension ShellSession {
-  static func varsCommand(_ session: inout ShellSession, _ input: CommandInvocation) -> [ShellEvent] {
+  static func varsCommand(_ session: inout ShellSession, _ input: CommandInvocation) -> [ShellEvent]
+  {
     let scope = session.scope
     let listing = VariablesListing(
       variables: scope.variables.keys.sorted().compactMap { name in
         scope.variables[name].map { NamedValue(name: name, value: $0) }
       },
-      functions: scope.functions.keys.sorted().compactMap { scope.functions[$0].map(FunctionInfo.init) },
+      functions: scope.functions.keys.sorted().compactMap {
+        scope.functions[$0].map(FunctionInfo.init)
+      },
       watches: session.watches.map(\.source))
     guard !listing.isEmpty else {
       return [.notice("no variables yet; make one with a name and =, like w = 0.5")]
@@ -49,7 +58,9 @@ extension ShellSession {
     return [.variables(listing)]
   }
 
-  static func resetCommand(_ session: inout ShellSession, _ input: CommandInvocation) -> [ShellEvent] {
+  static func resetCommand(_ session: inout ShellSession, _ input: CommandInvocation)
+    -> [ShellEvent]
+  {
     let scope = session.scope
     var parts: [String] = []
     func count(_ n: Int, _ noun: String) {
@@ -60,15 +71,20 @@ extension ShellSession {
     count(session.watches.count, "watch")
     session.scope = Scope()
     session.watches = []
-    guard !parts.isEmpty else { return [.notice("nothing to forget: there were no variables, functions or watches")] }
+    guard !parts.isEmpty else {
+      return [.notice("nothing to forget: there were no variables, functions or watches")]
+    }
     return [.notice("forgot \(parts.joined(separator: ", ")); you are starting afresh")]
   }
 
-  static func historyCommand(_ session: inout ShellSession, _ input: CommandInvocation) -> [ShellEvent] {
+  static func historyCommand(_ session: inout ShellSession, _ input: CommandInvocation)
+    -> [ShellEvent]
+  {
     [.history(firstNumber: session.historyStart, lines: session.history)]
   }
 
-  static func quitCommand(_ session: inout ShellSession, _ input: CommandInvocation) -> [ShellEvent] {
+  static func quitCommand(_ session: inout ShellSession, _ input: CommandInvocation) -> [ShellEvent]
+  {
     let interactive = session.configuration.interactive
     session.requestExit()
     return interactive ? [.goodbye] : []

@@ -8,4 +8,3 @@ extension String {
     return String(s)
   }
 }
-

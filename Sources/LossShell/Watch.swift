@@ -69,13 +69,16 @@ extension ShellSession {
       {
         change = newValue - oldValue
       }
-      gradients = names.compactMap { name in evaluated.gradients[name].map { NamedTensor(name: name, tensor: $0) } }
+      gradients = names.compactMap { name in
+        evaluated.gradients[name].map { NamedTensor(name: name, tensor: $0) }
+      }
       watches[index].last = evaluated.value
     } catch {
       result = .failed(error.message)
     }
     return WatchReport(
-      number: index + 1, source: watch.source, result: result, change: change, gradients: gradients, isNew: isNew)
+      number: index + 1, source: watch.source, result: result, change: change, gradients: gradients,
+      isNew: isNew)
   }
 
   /// The global names an expression reads, looking into the learner's functions.
@@ -87,7 +90,8 @@ extension ShellSession {
   }
 
   private func collect(
-    _ expression: Expression, locals: Set<String>, into names: inout Set<String>, visited: inout Set<String>
+    _ expression: Expression, locals: Set<String>, into names: inout Set<String>,
+    visited: inout Set<String>
   ) {
     switch expression {
     case .number, .string: return
@@ -113,18 +117,27 @@ extension ShellSession {
   // MARK: Commands
 
   /// `watch`, `watch EXPR`.
-  static func watchCommand(_ session: inout ShellSession, _ input: CommandInvocation) -> [ShellEvent] {
+  static func watchCommand(_ session: inout ShellSession, _ input: CommandInvocation)
+    -> [ShellEvent]
+  {
     guard !input.argument.isEmpty else {
       guard !session.watches.isEmpty else {
         return [.notice("nothing is watched yet; try: watch mse(w * 2, 3) and then change w")]
       }
-      return [.watchList(session.watches.indices.map { session.refresh($0, gradientsFor: [], isNew: false) })]
+      return [
+        .watchList(
+          session.watches.indices.map { session.refresh($0, gradientsFor: [], isNew: false) })
+      ]
     }
     let expression: Expression
     do {
       expression = try Parser.parseExpression(input.argument)
     } catch {
-      return [.error(ErrorReport(message: error.message, source: input.source, range: input.sourceRange(error.range)))]
+      return [
+        .error(
+          ErrorReport(
+            message: error.message, source: input.source, range: input.sourceRange(error.range)))
+      ]
     }
     let source = input.argument
     if let existing = session.watches.firstIndex(where: { $0.source == source }) {
@@ -134,19 +147,24 @@ extension ShellSession {
       return [
         .error(
           ErrorReport(
-            message: "at most \(session.configuration.watchLimit) expressions can be watched; unwatch one first",
+            message:
+              "at most \(session.configuration.watchLimit) expressions can be watched; unwatch one first",
             source: input.source, range: input.sourceRange(nil)))
       ]
     }
     session.watches.append(Watch(source: source, expression: expression, last: nil))
-    let variables = session.references(of: expression).filter { session.scope[$0]?.tensor != nil }.sorted()
+    let variables = session.references(of: expression).filter { session.scope[$0]?.tensor != nil }
+      .sorted()
     let report = session.refresh(
-      session.watches.count - 1, gradientsFor: Array(variables.prefix(initialGradientLimit)), isNew: true)
+      session.watches.count - 1, gradientsFor: Array(variables.prefix(initialGradientLimit)),
+      isNew: true)
     return [.watchUpdate(report)]
   }
 
   /// `unwatch` (all), `unwatch N`, or `unwatch EXPR` as it was typed.
-  static func unwatchCommand(_ session: inout ShellSession, _ input: CommandInvocation) -> [ShellEvent] {
+  static func unwatchCommand(_ session: inout ShellSession, _ input: CommandInvocation)
+    -> [ShellEvent]
+  {
     guard !session.watches.isEmpty else { return [.notice("nothing is being watched")] }
     if input.argument.isEmpty {
       let count = session.watches.count
@@ -160,7 +178,8 @@ extension ShellSession {
         return [
           .error(
             ErrorReport(
-              message: "there is no watch \(number); the watches are numbered \(range) (type watch to list them)",
+              message:
+                "there is no watch \(number); the watches are numbered \(range) (type watch to list them)",
               source: input.source, range: input.sourceRange(nil)))
         ]
       }
@@ -171,7 +190,8 @@ extension ShellSession {
       return [
         .error(
           ErrorReport(
-            message: "unwatch takes a watch's number (type watch to list them), or nothing to stop them all",
+            message:
+              "unwatch takes a watch's number (type watch to list them), or nothing to stop them all",
             source: input.source, range: input.sourceRange(nil)))
       ]
     }

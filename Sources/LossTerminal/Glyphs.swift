@@ -14,18 +14,22 @@ struct Glyphs: Sendable {
   let bar: [Character]
 
   static let unicode = Glyphs(
-    up: "↑", down: "↓", check: "✓", ellipsis: "…", verticalEllipsis: "⋮", partial: "∂", dash: "—", arrow: "→",
+    up: "↑", down: "↓", check: "✓", ellipsis: "…", verticalEllipsis: "⋮", partial: "∂", dash: "—",
+    arrow: "→",
     rule: "─", bar: ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"])
 
   static let ascii = Glyphs(
-    up: "^", down: "v", check: "ok", ellipsis: "...", verticalEllipsis: "...", partial: "d", dash: "-",
+    up: "^", down: "v", check: "ok", ellipsis: "...", verticalEllipsis: "...", partial: "d",
+    dash: "-",
     arrow: "->", rule: "-", bar: ["#"])
 
   /// ASCII stand-ins for the symbols the session's prose and the built-ins' summaries use.
   private static let replacements: [Character: String] = [
     "—": "-", "–": "-", "−": "-", "…": "...", "→": "->", "←": "<-", "↑": "^", "↓": "v", "∂": "d",
-    "·": "*", "×": "x", "≤": "<=", "≥": ">=", "≈": "~", "≠": "!=", "√": "sqrt", "Σ": "sum ", "∑": "sum ",
-    "²": "^2", "³": "^3", "∞": "inf", "ε": "eps", "δ": "delta", "γ": "gamma", "α": "alpha", "β": "beta",
+    "·": "*", "×": "x", "≤": "<=", "≥": ">=", "≈": "~", "≠": "!=", "√": "sqrt", "Σ": "sum ",
+    "∑": "sum ",
+    "²": "^2", "³": "^3", "∞": "inf", "ε": "eps", "δ": "delta", "γ": "gamma", "α": "alpha",
+    "β": "beta",
     "✓": "ok", "✗": "x", "‘": "'", "’": "'", "“": "\"", "”": "\"", "⋮": "...", "█": "#", "─": "-",
     "ŷ": "y^", "ᵢ": "_i", "•": "*",
   ]

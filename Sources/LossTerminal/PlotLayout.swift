@@ -17,36 +17,51 @@ struct PlotLayout {
     let ys = points.map(\.y)
     let low = ys.min() ?? 0
     let high = ys.max() ?? 0
-    let labelWidth = max(ValueFormatter.number(low, significantDigits: 4).count, ValueFormatter.number(high, significantDigits: 4).count)
+    let labelWidth = max(
+      ValueFormatter.number(low, significantDigits: 4).count,
+      ValueFormatter.number(high, significantDigits: 4).count)
     let columns = max(4, min(60, width - labelWidth - 6))
     var grid = [[Character]](repeating: [Character](repeating: " ", count: columns), count: height)
     for point in points {
-      let column = Int(((point.x - first.x) / max(last.x - first.x, 1e-300)) * Double(columns - 1) + 0.5)
-      let row = high == low ? height / 2 : Int(((high - point.y) / (high - low)) * Double(height - 1) + 0.5)
-      if (0..<columns).contains(column), (0..<height).contains(row) { grid[row][column] = glyphs.check == "ok" ? "*" : "•" }
+      let column = Int(
+        ((point.x - first.x) / max(last.x - first.x, 1e-300)) * Double(columns - 1) + 0.5)
+      let row =
+        high == low ? height / 2 : Int(((high - point.y) / (high - low)) * Double(height - 1) + 0.5)
+      if (0..<columns).contains(column), (0..<height).contains(row) {
+        grid[row][column] = glyphs.check == "ok" ? "*" : "•"
+      }
     }
     var lines: [Line] = []
     for (index, row) in grid.enumerated() {
-      let label = index == 0 ? ValueFormatter.number(high, significantDigits: 4) : (index == height - 1 ? ValueFormatter.number(low, significantDigits: 4) : "")
+      let label =
+        index == 0
+        ? ValueFormatter.number(high, significantDigits: 4)
+        : (index == height - 1 ? ValueFormatter.number(low, significantDigits: 4) : "")
       let padded = String(repeating: " ", count: labelWidth - label.count) + label
       lines.append(Line([Span("  " + padded + " |", .dim), Span(String(row), .value)]))
     }
-    let axis = String(repeating: " ", count: labelWidth + 3) + "+" + String(repeating: "-", count: columns)
+    let axis =
+      String(repeating: " ", count: labelWidth + 3) + "+" + String(repeating: "-", count: columns)
     lines.append(Line(axis, .dim))
     let from = ValueFormatter.number(first.x, significantDigits: 4)
     let to = ValueFormatter.number(last.x, significantDigits: 4)
     let gap = max(1, columns - from.count - to.count)
-    lines.append(Line(String(repeating: " ", count: labelWidth + 4) + from + String(repeating: " ", count: gap) + to, .dim))
+    lines.append(
+      Line(
+        String(repeating: " ", count: labelWidth + 4) + from + String(repeating: " ", count: gap)
+          + to, .dim))
     lines += Wrapper.wrap([Span(description(points), .dim)], width: width, indent: 3)
     return lines
   }
 
   /// "mse(e, 0) over e from -3 to 3: lowest 0 at e = 0, highest 9 at e = -3".
   private func description(_ points: [(x: Double, y: Double)]) -> String {
-    guard let lowest = points.min(by: { $0.y < $1.y }), let highest = points.max(by: { $0.y < $1.y }),
+    guard let lowest = points.min(by: { $0.y < $1.y }),
+      let highest = points.max(by: { $0.y < $1.y }),
       let first = points.first, let last = points.last
     else { return "" }
     let n = { (x: Double) in ValueFormatter.number(x, significantDigits: 4) }
-    return "\(samples.expression) for \(samples.variable) from \(n(first.x)) to \(n(last.x)): lowest \(n(lowest.y)) at \(samples.variable) = \(n(lowest.x)), highest \(n(highest.y)) at \(samples.variable) = \(n(highest.x))"
+    return
+      "\(samples.expression) for \(samples.variable) from \(n(first.x)) to \(n(last.x)): lowest \(n(lowest.y)) at \(samples.variable) = \(n(lowest.x)), highest \(n(highest.y)) at \(samples.variable) = \(n(highest.x))"
   }
 }

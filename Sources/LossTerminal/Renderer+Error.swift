@@ -17,7 +17,8 @@ extension Renderer {
       lines.append(Line([Span("  "), Span(caret, .error)]))
     }
     let label = report.line.map { "error on line \($0): " } ?? "error: "
-    lines += Wrapper.wrap([Span(label, .error), Span(text(report.message))], width: width, hanging: 2)
+    lines += Wrapper.wrap(
+      [Span(label, .error), Span(text(report.message))], width: width, hanging: 2)
     return lines
   }
 
@@ -44,7 +45,9 @@ extension Renderer {
     if to < scalars.count { shown += cut }
     let visibleEnd = min(end, to + 1) - from + (from > 0 ? cut.count : 0)
     let length = max(1, visibleEnd - offset)
-    let caret = String(repeating: " ", count: max(0, offset)) + "^" + String(repeating: "~", count: length - 1)
+    let caret =
+      String(repeating: " ", count: max(0, offset)) + "^"
+      + String(repeating: "~", count: length - 1)
     return (text(shown), caret)
   }
 }

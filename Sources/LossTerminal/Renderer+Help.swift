@@ -5,7 +5,8 @@ extension Renderer {
     var heading = Line(text(page.usage), .strong)
     switch page.kind {
     case .builtin(let category): heading.add("   " + category, .dim)
-    case .command(let group): heading.add("   " + (group == "shell" ? "command" : "\(group) command"), .dim)
+    case .command(let group):
+      heading.add("   " + (group == "shell" ? "command" : "\(group) command"), .dim)
     case .function: heading.add("   your function", .dim)
     case .topic: break
     }
@@ -16,7 +17,9 @@ extension Renderer {
       lines.append(Line())
       lines.append(Line([Span("  "), Span("Example", .heading)]))
       for line in page.example {
-        lines += Wrapper.wrap([Span("    losslab> ", .dim), Span(text(line))], width: width, hanging: min(13, width / 3))
+        lines += Wrapper.wrap(
+          [Span("    losslab> ", .dim), Span(text(line))], width: width, hanging: min(13, width / 3)
+        )
       }
       if let result = page.exampleResult {
         lines += Wrapper.wrap([Span(text(result), .value)], width: width, indent: 4)
@@ -29,7 +32,9 @@ extension Renderer {
   /// Below 50 columns a summary goes under its usage instead of beside it.
   func layoutHelpIndex(_ index: HelpIndex) -> [Line] {
     var lines: [Line] = []
-    let usageWidth = min(index.sections.filter { !$0.namesOnly }.flatMap(\.entries).map { text($0.usage).count }.max() ?? 0, width / 3)
+    let usageWidth = min(
+      index.sections.filter { !$0.namesOnly }.flatMap(\.entries).map { text($0.usage).count }.max()
+        ?? 0, width / 3)
     let stacked = width < 50
     for section in index.sections {
       lines.append(Line(section.title, .heading))

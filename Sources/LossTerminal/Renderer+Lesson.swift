@@ -12,22 +12,27 @@ extension Renderer {
       return LessonParagraphs.split(markup).flatMap { paragraph -> [Line] in
         switch paragraph {
         case .blank: return [Line()]
-        case .verbatim(let line): return [fit(Line([Span(" ")] + MarkupSpans.parse(text(line), style: style)))]
-        case .prose(let prose): return Wrapper.wrap(MarkupSpans.parse(text(prose), style: style), width: width, indent: 1)
+        case .verbatim(let line):
+          return [fit(Line([Span(" ")] + MarkupSpans.parse(text(line), style: style)))]
+        case .prose(let prose):
+          return Wrapper.wrap(MarkupSpans.parse(text(prose), style: style), width: width, indent: 1)
         }
       }
     case .options(let options):
       return options.enumerated().flatMap { index, option in
-        Wrapper.wrap([Span("  \(index + 1). ", .accent), Span(text(option))], width: width, hanging: 5)
+        Wrapper.wrap(
+          [Span("  \(index + 1). ", .accent), Span(text(option))], width: width, hanging: 5)
       }
     case .readouts(let readouts):
       return readoutLines(readouts)
     case .feedback(let words, let tone):
       let color: Tone = tone == .good ? .good : (tone == .bad ? .bad : .normal)
-      return Wrapper.wrap(MarkupSpans.parse("   " + text(words), style: style, base: color), width: width, hanging: 3)
+      return Wrapper.wrap(
+        MarkupSpans.parse("   " + text(words), style: style, base: color), width: width, hanging: 3)
     case .hint(let number, let count, let hint):
       return Wrapper.wrap(
-        [Span("  hint \(number) of \(count): ", .accent)] + MarkupSpans.parse(text(hint), style: style), width: width,
+        [Span("  hint \(number) of \(count): ", .accent)]
+          + MarkupSpans.parse(text(hint), style: style), width: width,
         hanging: 4)
     case .answer(let answer):
       let lines = answer.split(separator: "\n").map(String.init)
@@ -35,9 +40,12 @@ extension Renderer {
         return [Line("  answer, line by line:", .accent)]
           + lines.flatMap { Wrapper.wrap([Span(text($0), .value)], width: width, indent: 4) }
       }
-      return Wrapper.wrap([Span("  answer: ", .accent), Span(text(answer), .value)], width: width, hanging: 4)
+      return Wrapper.wrap(
+        [Span("  answer: ", .accent), Span(text(answer), .value)], width: width, hanging: 4)
     case .inputProblem(let message):
-      return Wrapper.wrap(MarkupSpans.parse("   " + text(message), style: style, base: .bad), width: width, hanging: 3)
+      return Wrapper.wrap(
+        MarkupSpans.parse("   " + text(message), style: style, base: .bad), width: width, hanging: 3
+      )
     case .error(let error, let source):
       return layoutError(ErrorReport(message: error.message, source: source, range: error.range))
     case .value(let value):
@@ -45,7 +53,9 @@ extension Renderer {
     case .plot(let samples):
       return PlotLayout(samples: samples, width: width, glyphs: glyphs).lines()
     case .stepComplete:
-      return Wrapper.wrap([Span("  \(glyphs.check) ", .good), Span("step done. Press Enter to go on.", .dim)], width: width, hanging: 4)
+      return Wrapper.wrap(
+        [Span("  \(glyphs.check) ", .good), Span("step done. Press Enter to go on.", .dim)],
+        width: width, hanging: 4)
     case .pressEnter:
       return prose("(press Enter to go on)", tone: .dim, indent: 2)
     case .lessonComplete(let title, let stats):
@@ -56,7 +66,8 @@ extension Renderer {
       lines += prose(counts + ". Your progress is saved.", tone: .dim, indent: 1)
       return lines
     case .notice(let message):
-      return Wrapper.wrap(MarkupSpans.parse("  " + text(message), style: style, base: .dim), width: width, hanging: 2)
+      return Wrapper.wrap(
+        MarkupSpans.parse("  " + text(message), style: style, base: .dim), width: width, hanging: 2)
     }
   }
 
@@ -68,9 +79,14 @@ extension Renderer {
     let fill = max(2, width - left.count - right.count)
     var lines: [Line]
     if left.count + right.count + 2 <= width {
-      lines = [Line([Span(left, .heading), Span(String(repeating: rule, count: fill), .dim), Span(right, .dim)])]
+      lines = [
+        Line([
+          Span(left, .heading), Span(String(repeating: rule, count: fill), .dim), Span(right, .dim),
+        ])
+      ]
     } else {
-      lines = prose(text(lesson), tone: .heading, indent: 1) + [Line("  step \(step) of \(count)", .dim)]
+      lines =
+        prose(text(lesson), tone: .heading, indent: 1) + [Line("  step \(step) of \(count)", .dim)]
     }
     if let title { lines += prose(text(title), tone: .strong, indent: 1) }
     return lines
@@ -88,7 +104,8 @@ extension Renderer {
     var lines = Wrapper.wrap(spans, width: width, hanging: 5)
     for gradient in readouts.gradients {
       let label = "   \(glyphs.partial)loss/\(glyphs.partial)\(gradient.name) = "
-      lines += Wrapper.wrap([Span(label, .dim), Span(text(summary(gradient.value)), .value)], width: width, hanging: 5)
+      lines += Wrapper.wrap(
+        [Span(label, .dim), Span(text(summary(gradient.value)), .value)], width: width, hanging: 5)
     }
     return lines
   }
@@ -102,7 +119,11 @@ extension Renderer {
       case .inProgress(let step, let count): mark = ("step \(step)/\(count)", .accent)
       case .new: mark = ("new", .dim)
       }
-      var line = Line([Span(String(repeating: " ", count: max(1, 4 - "\(row.number)".count)) + "\(row.number)  ", .accent)])
+      var line = Line([
+        Span(
+          String(repeating: " ", count: max(1, 4 - "\(row.number)".count)) + "\(row.number)  ",
+          .accent)
+      ])
       line.add(text(row.title), .strong)
       line.add("  \(row.minutes) min  ", .dim)
       line.add(mark.0, mark.1)
@@ -111,8 +132,12 @@ extension Renderer {
       lines += Wrapper.wrap([Span(text(row.summary), .dim)], width: width, indent: 8)
     }
     if menu.rows.isEmpty { lines += prose("No lessons found.", tone: .dim, indent: 2) }
-    for problem in menu.problems { lines += prose("could not read " + problem, tone: .bad, indent: 2, hanging: 4) }
-    lines += prose("Type `start N` to begin lesson N, or `start` to continue where you left off.", tone: .dim, indent: 1)
+    for problem in menu.problems {
+      lines += prose("could not read " + problem, tone: .bad, indent: 2, hanging: 4)
+    }
+    lines += prose(
+      "Type `start N` to begin lesson N, or `start` to continue where you left off.", tone: .dim,
+      indent: 1)
     return lines
   }
 }
@@ -143,7 +168,9 @@ enum MarkupSpans {
         let isStrong = i + 1 < chars.count && chars[i + 1] == "*"
         let marker = isStrong ? 2 : 1
         let start = i + marker
-        if start < chars.count, chars[start] != " ", let close = closing(chars, from: start, marker: marker) {
+        if start < chars.count, chars[start] != " ",
+          let close = closing(chars, from: start, marker: marker)
+        {
           flush()
           spans.append(Span(String(chars[start..<close]), isStrong ? .strong : .accent))
           i = close + marker

@@ -61,11 +61,14 @@ extension Renderer {
     }
     if case .tensor(let tensor) = value, tensor.rank == 2, tensor.rows > 1 {
       let oneLine = summary(tensor)
-      if lead.width + oneLine.count > width || tensor.rows > 6 { return matrixLines(tensor, lead: lead) }
+      if lead.width + oneLine.count > width || tensor.rows > 6 {
+        return matrixLines(tensor, lead: lead)
+      }
     }
     let body = summary(value)
     let tone: Tone = value.tensor?.storage.contains { !$0.isFinite } == true ? .bad : .value
-    return Wrapper.wrap(lead.spans + [Span(text(body), tone)], width: width, hanging: min(lead.width, width / 2))
+    return Wrapper.wrap(
+      lead.spans + [Span(text(body), tone)], width: width, hanging: min(lead.width, width / 2))
   }
 
   /// A matrix one row per line under its name, long ones summarised.
@@ -79,11 +82,17 @@ extension Renderer {
     var lines: [Line] = []
     for (position, (index, row)) in shown.enumerated() {
       if position > 0, index != shown[position - 1].0 + 1 {
-        lines.append(fit(Line(margin + "\(glyphs.verticalEllipsis) \(index - shown[position - 1].0 - 1) more rows", .dim)))
+        lines.append(
+          fit(
+            Line(
+              margin + "\(glyphs.verticalEllipsis) \(index - shown[position - 1].0 - 1) more rows",
+              .dim)))
       }
       var line = position == 0 ? lead : Line(margin)
       line.add(position == 0 ? "[" : "")
-      line.add("[" + summarisedElements(row, limit: 8) + "]" + (index == rows.count - 1 ? "]" : ","), .value)
+      line.add(
+        "[" + summarisedElements(row, limit: 8) + "]" + (index == rows.count - 1 ? "]" : ","),
+        .value)
       lines.append(fit(line))
     }
     if rows.count > 8 { lines.append(Line(margin + "(\(tensor.shapeDescription))", .dim)) }
@@ -120,7 +129,8 @@ extension Renderer {
     if !listing.functions.isEmpty {
       lines.append(Line("Functions", .heading))
       for function in listing.functions {
-        lines += Wrapper.wrap([Span(text(function.source), .name)], width: width, indent: 2, hanging: 6)
+        lines += Wrapper.wrap(
+          [Span(text(function.source), .name)], width: width, indent: 2, hanging: 6)
       }
     }
     if !listing.watches.isEmpty {

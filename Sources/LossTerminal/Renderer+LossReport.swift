@@ -18,16 +18,20 @@ extension Renderer {
     title.add(number(report.value), report.value.isFinite ? .value : .bad)
     lines.append(fit(title))
     if let gradient = report.gradient {
-      let label = "  gradient \(glyphs.partial)\(report.function)/\(glyphs.partial)\(report.predictionName) = "
+      let label =
+        "  gradient \(glyphs.partial)\(report.function)/\(glyphs.partial)\(report.predictionName) = "
       lines += Wrapper.wrap(
         [Span(label, .dim), Span(text(summary(gradient)), .value)], width: width, hanging: 4)
     }
     if let breakdown = report.breakdown {
-      lines += BreakdownTable(renderer: self, breakdown: breakdown, predictionName: report.predictionName).lines()
+      lines += BreakdownTable(
+        renderer: self, breakdown: breakdown, predictionName: report.predictionName
+      ).lines()
       if let reduction = breakdown.reduction {
         let how = reduction == .mean ? "the mean" : "the sum"
         let which = breakdown.isSummarised ? "all \(breakdown.count)" : "these \(breakdown.count)"
-        lines += prose("(\(report.function) is \(how) of \(which) loss terms)", tone: .dim, indent: 2)
+        lines += prose(
+          "(\(report.function) is \(how) of \(which) loss terms)", tone: .dim, indent: 2)
       }
     }
     if let reading = report.reading {
@@ -40,7 +44,8 @@ extension Renderer {
 
   private func notes(_ report: LossReport) -> [Line] {
     report.notes.flatMap { note in
-      Wrapper.wrap([Span("note: ", .accent), Span(text(note))], width: width, indent: 2, hanging: 4)
+      Wrapper.wrap(
+        [Span("note: ", .accent), Span(text(note))], width: width, indent: 2, hanging: 4)
     }
   }
 
@@ -63,21 +68,33 @@ extension Renderer {
     case .whole:
       guard let error = reading.error else {
         switch reading.direction {
-        case .down?: return ("\(arrow(.down))the slope is positive: move \(p) down to lower \(report.function)", .accent)
-        case .up?: return ("\(arrow(.up))the slope is negative: move \(p) up to lower \(report.function)", .accent)
-        case .stay?: return ("the slope is 0: \(p) sits at a flat point (a minimum, a maximum or a plateau)", .dim)
+        case .down?:
+          return (
+            "\(arrow(.down))the slope is positive: move \(p) down to lower \(report.function)",
+            .accent
+          )
+        case .up?:
+          return (
+            "\(arrow(.up))the slope is negative: move \(p) up to lower \(report.function)", .accent
+          )
+        case .stay?:
+          return (
+            "the slope is 0: \(p) sits at a flat point (a minimum, a maximum or a plateau)", .dim
+          )
         case nil: return ("", .normal)
         }
       }
       if error == 0 { return ("\(glyphs.check) spot on: the prediction equals the target", .good) }
       let off = "you are \(number(Swift.abs(error))) too \(error > 0 ? "high" : "low")"
-      return sentence(off, direction: reading.direction, pointsAway: reading.pointsAway, pronoun: "")
+      return sentence(
+        off, direction: reading.direction, pointsAway: reading.pointsAway, pronoun: "")
     case .element(let index), .row(let index):
       let noun = reading.focus == .element(index) ? "element" : "row"
       var subject = "\(noun) \(index) "
       switch reading.basis {
       case .steepestSlope: subject += "has the steepest slope"
-      case .largestTerm(let term): subject += "hurts most" + (reading.error == nil ? " (loss term \(number(term)))" : "")
+      case .largestTerm(let term):
+        subject += "hurts most" + (reading.error == nil ? " (loss term \(number(term)))" : "")
       case .only: subject += "matters most"
       }
       guard let error = reading.error else {
@@ -88,12 +105,15 @@ extension Renderer {
         }
       }
       let off = "\(subject): it is \(number(Swift.abs(error))) too \(error > 0 ? "high" : "low")"
-      return sentence(off, direction: reading.direction, pointsAway: reading.pointsAway, pronoun: " it")
+      return sentence(
+        off, direction: reading.direction, pointsAway: reading.pointsAway, pronoun: " it")
     }
   }
 
   /// "… — move down", with the arrow in front, or why there is no direction.
-  private func sentence(_ off: String, direction: Direction?, pointsAway: Bool, pronoun: String) -> (String, Tone) {
+  private func sentence(_ off: String, direction: Direction?, pointsAway: Bool, pronoun: String)
+    -> (String, Tone)
+  {
     let dash = glyphs.dash
     switch direction {
     case .down?:
@@ -132,12 +152,16 @@ struct BreakdownTable {
 
   func lines() -> [Line] {
     let width = renderer.width
-    let attempts = [(16, false, false), (10, false, false), (6, false, false), (0, false, false), (0, true, false),
-      (6, true, true), (0, true, true)]
+    let attempts = [
+      (16, false, false), (10, false, false), (6, false, false), (0, false, false),
+      (0, true, false),
+      (6, true, true), (0, true, true),
+    ]
     let hasBars = (breakdown.largestTerm.map { $0 > 0 || !$0.isFinite } ?? false)
     for (barWidth, shortDirections, compactHeaders) in attempts {
       if !hasBars, barWidth > 0 { continue }
-      let table = columns(barWidth: barWidth, shortDirections: shortDirections, compactHeaders: compactHeaders)
+      let table = columns(
+        barWidth: barWidth, shortDirections: shortDirections, compactHeaders: compactHeaders)
       if tableWidth(table) <= width { return layout(table) }
     }
     return stacked()
@@ -154,15 +178,20 @@ struct BreakdownTable {
 
   private func columns(barWidth: Int, shortDirections: Bool, compactHeaders: Bool) -> [Column] {
     let rows = breakdown.rows
-    var columns = [Column(header: "#", cells: rows.map { Cell(text: "\($0.index)", tone: .dim) }, rightAligned: true)]
+    var columns = [
+      Column(
+        header: "#", cells: rows.map { Cell(text: "\($0.index)", tone: .dim) }, rightAligned: true)
+    ]
     columns.append(
       Column(
-        header: compactHeaders ? predictionName : "prediction", cells: rows.map { Cell(text: numbers($0.prediction)) },
+        header: compactHeaders ? predictionName : "prediction",
+        cells: rows.map { Cell(text: numbers($0.prediction)) },
         rightAligned: true))
     if hasTarget {
       columns.append(
         Column(
-          header: compactHeaders ? "y" : "target", cells: rows.map { Cell(text: $0.target.map(numbers) ?? "") },
+          header: compactHeaders ? "y" : "target",
+          cells: rows.map { Cell(text: $0.target.map(numbers) ?? "") },
           rightAligned: true))
     }
     if hasTerms {
@@ -170,22 +199,33 @@ struct BreakdownTable {
         Column(
           header: compactHeaders ? "term" : "loss term",
           cells: rows.map { row in
-            Cell(text: row.term.map { renderer.number($0, digits: 4) } ?? "", tone: row.term?.isFinite == false ? .bad : .value)
+            Cell(
+              text: row.term.map { renderer.number($0, digits: 4) } ?? "",
+              tone: row.term?.isFinite == false ? .bad : .value)
           }, rightAligned: true))
     }
     if hasSlope {
       columns.append(
-        Column(header: "slope", cells: rows.map { Cell(text: $0.slope.map(numbers) ?? "") }, rightAligned: true))
+        Column(
+          header: "slope", cells: rows.map { Cell(text: $0.slope.map(numbers) ?? "") },
+          rightAligned: true))
     }
     if hasTerms, barWidth > 0 {
       columns.append(
         Column(
-          header: "", cells: rows.map { Cell(text: bar($0.term, width: barWidth), tone: $0.term?.isFinite == false ? .bad : .accent) },
+          header: "",
+          cells: rows.map {
+            Cell(
+              text: bar($0.term, width: barWidth), tone: $0.term?.isFinite == false ? .bad : .accent
+            )
+          },
           rightAligned: false))
     }
     if hasDirection {
       columns.append(
-        Column(header: "", cells: rows.map { direction($0, short: shortDirections) }, rightAligned: false))
+        Column(
+          header: "", cells: rows.map { direction($0, short: shortDirections) }, rightAligned: false
+        ))
     }
     return columns.filter { $0.width > 0 }
   }
@@ -249,7 +289,9 @@ struct BreakdownTable {
       var spans = [Span("#\(row.index) ", .dim)]
       var parts = ["prediction \(numbers(row.prediction))"]
       if let target = row.target { parts.append("target \(numbers(target))") }
-      if hasTerms, let term = row.term { parts.append("loss term \(renderer.number(term, digits: 4))") }
+      if hasTerms, let term = row.term {
+        parts.append("loss term \(renderer.number(term, digits: 4))")
+      }
       if let slope = row.slope { parts.append("slope \(numbers(slope))") }
       spans.append(Span(parts.joined(separator: ", ")))
       if hasDirection {
@@ -276,7 +318,8 @@ struct BreakdownTable {
     let full = glyphs.bar[glyphs.bar.count - 1]
     if !term.isFinite { return String(repeating: full, count: width) }
     guard term > 0 else { return "" }
-    let largest = breakdown.largestTerm.flatMap { $0.isFinite ? $0 : nil }
+    let largest =
+      breakdown.largestTerm.flatMap { $0.isFinite ? $0 : nil }
       ?? breakdown.rows.compactMap(\.term).filter(\.isFinite).max() ?? term
     let cells = min(Double(width), term / max(largest, .leastNormalMagnitude) * Double(width))
     let steps = glyphs.bar.count
@@ -300,7 +343,8 @@ struct BreakdownTable {
     case .up?:
       return Cell(text: short ? shortWord(glyphs.up, "up") : "\(glyphs.up) raise it", tone: .accent)
     case .down?:
-      return Cell(text: short ? shortWord(glyphs.down, "down") : "\(glyphs.down) lower it", tone: .accent)
+      return Cell(
+        text: short ? shortWord(glyphs.down, "down") : "\(glyphs.down) lower it", tone: .accent)
     case .stay?:
       return Cell(text: "flat", tone: .dim)
     case nil:

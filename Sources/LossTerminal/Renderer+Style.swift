@@ -7,7 +7,9 @@ extension Renderer.Style {
   ///   - environment: The process environment (`ProcessInfo.processInfo.environment`).
   ///   - isTerminal: Whether the output stream is a terminal (`isatty`).
   ///   - plainRequested: The `--plain` flag.
-  public static func detect(environment: [String: String], isTerminal: Bool, plainRequested: Bool = false) -> Self {
+  public static func detect(
+    environment: [String: String], isTerminal: Bool, plainRequested: Bool = false
+  ) -> Self {
     if plainRequested || !isTerminal { return .plain }
     if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return .plain }
     guard let term = environment["TERM"], !term.isEmpty, term != "dumb" else { return .plain }

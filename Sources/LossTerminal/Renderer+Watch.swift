@@ -10,7 +10,9 @@ extension Renderer {
   ///
   /// Plain output says "down by 3.125, better" instead of the arrow.
   func layoutWatch(_ report: WatchReport) -> [Line] {
-    var spans = [Span(report.isNew ? "watching \(report.number): " : "watch \(report.number): ", .dim)]
+    var spans = [
+      Span(report.isNew ? "watching \(report.number): " : "watch \(report.number): ", .dim)
+    ]
     spans.append(Span(text(report.source)))
     switch report.result {
     case .failed(let message):
@@ -32,10 +34,16 @@ extension Renderer {
     let amount = number(Swift.abs(change))
     let plain = style == .plain
     if change < 0 {
-      return [Span("   "), Span(plain ? "down by \(amount), better" : "\(glyphs.down) better by \(amount)", .good)]
+      return [
+        Span("   "),
+        Span(plain ? "down by \(amount), better" : "\(glyphs.down) better by \(amount)", .good),
+      ]
     }
     if change > 0 {
-      return [Span("   "), Span(plain ? "up by \(amount), worse" : "\(glyphs.up) worse by \(amount)", .bad)]
+      return [
+        Span("   "),
+        Span(plain ? "up by \(amount), worse" : "\(glyphs.up) worse by \(amount)", .bad),
+      ]
     }
     return [Span("   "), Span("unchanged", .dim)]
   }

@@ -58,7 +58,8 @@ public struct Renderer: Sendable {
     case .watchUpdate(let report): return layoutWatch(report)
     case .watchList(let reports): return layoutWatchList(reports)
     case .error(let report): return layoutError(report)
-    case .finding(let note): return Wrapper.wrap([Span("note: ", .accent), Span(text(note))], width: width, hanging: 2)
+    case .finding(let note):
+      return Wrapper.wrap([Span("note: ", .accent), Span(text(note))], width: width, hanging: 2)
     case .help(let page): return layoutHelp(page)
     case .helpIndex(let index): return layoutHelpIndex(index)
     case .variables(let listing): return layoutVariables(listing)
@@ -72,7 +73,8 @@ public struct Renderer: Sendable {
   }
 
   /// Wrapped prose in one tone.
-  func prose(_ string: String, tone: Tone = .normal, indent: Int = 0, hanging: Int? = nil) -> [Line] {
+  func prose(_ string: String, tone: Tone = .normal, indent: Int = 0, hanging: Int? = nil) -> [Line]
+  {
     Wrapper.wrap([Span(text(string), tone)], width: width, indent: indent, hanging: hanging)
   }
 
@@ -106,11 +108,15 @@ public struct Renderer: Sendable {
   // MARK: Numbers
 
   /// A number as learners read it.
-  func number(_ x: Double, digits: Int = 6) -> String { ValueFormatter.number(x, significantDigits: digits) }
+  func number(_ x: Double, digits: Int = 6) -> String {
+    ValueFormatter.number(x, significantDigits: digits)
+  }
 
   /// A vector's elements, at most `limit` of them: `1, 2, 3, …, 9, 10`.
   func summarisedElements(_ values: [Double], limit: Int = 10, digits: Int = 6) -> String {
-    guard values.count > limit else { return values.map { number($0, digits: digits) }.joined(separator: ", ") }
+    guard values.count > limit else {
+      return values.map { number($0, digits: digits) }.joined(separator: ", ")
+    }
     let head = values.prefix(limit - 3).map { number($0, digits: digits) }
     let tail = values.suffix(2).map { number($0, digits: digits) }
     return (head + [glyphs.ellipsis] + tail).joined(separator: ", ")
@@ -121,7 +127,8 @@ public struct Renderer: Sendable {
     switch value {
     case .tensor(let tensor): return summary(tensor, digits: digits)
     case .string(let string): return "\"\(string)\""
-    case .list(let items): return "(" + items.map { summary($0, digits: digits) }.joined(separator: ", ") + ")"
+    case .list(let items):
+      return "(" + items.map { summary($0, digits: digits) }.joined(separator: ", ") + ")"
     }
   }
 
@@ -140,7 +147,8 @@ public struct Renderer: Sendable {
         parts.append("[" + summarisedElements(rows[rows.count - 1], limit: 6, digits: digits) + "]")
       }
       let body = "[" + parts.joined(separator: ", ") + "]"
-      return rows.count > 6 || (rows.first?.count ?? 0) > 6 ? body + " (\(tensor.shapeDescription))" : body
+      return rows.count > 6 || (rows.first?.count ?? 0) > 6
+        ? body + " (\(tensor.shapeDescription))" : body
     }
   }
 }

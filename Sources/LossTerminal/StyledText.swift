@@ -130,8 +130,11 @@ enum Wrapper {
         wordLine = rest
       }
       if lineHasWord {
-        let sameTone = line.spans.last?.tone == wordLine.spans.first?.tone && line.spans.last?.tone == word.gapTone
-        line.add(String(repeating: " ", count: max(1, word.gap.count)), sameTone ? word.gapTone : .normal)
+        let sameTone =
+          line.spans.last?.tone == wordLine.spans.first?.tone
+          && line.spans.last?.tone == word.gapTone
+        line.add(
+          String(repeating: " ", count: max(1, word.gap.count)), sameTone ? word.gapTone : .normal)
       }
       line.add(wordLine)
       lineHasWord = true

@@ -11,30 +11,36 @@ struct EvalCommandTests {
 
   @Test func argumentsPrintOneJSONObjectPerExpressionInOneScope() throws {
     let run = try LossLabBinary.run([
-      "eval", "--json", "x = [1, 2]", "x * 3", "mse(x, [2, 2])", "def f(p, y) = mean((p - y)^2)", "f(x, 2)",
+      "eval", "--json", "x = [1, 2]", "x * 3", "mse(x, [2, 2])", "def f(p, y) = mean((p - y)^2)",
+      "f(x, 2)",
       "grad(sum(x^2), x)", #"s = "adam""#,
     ])
     #expect(run.exited(with: 0), "\(run.summary)")
     #expect(run.stderr == "")
-    #expect(run.lines == [
-      #"{"value": [1.0, 2.0], "grad": null}"#,
-      #"{"value": [3.0, 6.0], "grad": null}"#,
-      #"{"value": 0.5, "grad": [-1.0, 0.0]}"#,
-      #"{"defined": "f", "value": null, "grad": null}"#,
-      #"{"value": 0.5, "grad": [-1.0, 0.0]}"#,
-      #"{"value": [2.0, 4.0], "grad": null}"#,
-      #"{"value": "adam", "grad": null}"#,
-    ])
+    #expect(
+      run.lines == [
+        #"{"value": [1.0, 2.0], "grad": null}"#,
+        #"{"value": [3.0, 6.0], "grad": null}"#,
+        #"{"value": 0.5, "grad": [-1.0, 0.0]}"#,
+        #"{"defined": "f", "value": null, "grad": null}"#,
+        #"{"value": 0.5, "grad": [-1.0, 0.0]}"#,
+        #"{"value": [2.0, 4.0], "grad": null}"#,
+        #"{"value": "adam", "grad": null}"#,
+      ])
     for line in run.lines { _ = try JSONLine(line) }
   }
 
   @Test func aFailedExpressionPrintsAnErrorAndEvaluationGoesOn() throws {
-    let run = try LossLabBinary.run(["eval", "--json", "a = 1", "nope + 1", "a + 1", "mse([1,2,3],[1,2])", "a + 2"])
+    let run = try LossLabBinary.run([
+      "eval", "--json", "a = 1", "nope + 1", "a + 1", "mse([1,2,3],[1,2])", "a + 2",
+    ])
     #expect(run.exited(with: 1), "\(run.summary)")
     #expect(run.lines.count == 5)
     #expect(try JSONLine(run.lines[1]).error == "unknown name 'nope' (column 1)")
     #expect(try JSONLine(run.lines[2]).number == 2)
-    #expect(try JSONLine(run.lines[3]).error == "mse expects p and y of the same shape, got [3] and [2] (column 1)")
+    #expect(
+      try JSONLine(run.lines[3]).error
+        == "mse expects p and y of the same shape, got [3] and [2] (column 1)")
     #expect(try JSONLine(run.lines[4]).number == 3)
     #expect(run.stderr == "")
   }
@@ -42,13 +48,16 @@ struct EvalCommandTests {
   @Test func expressionsMayStartWithAMinus() throws {
     let run = try LossLabBinary.run(["eval", "--json", "-2^2", "x = 5", "-x", "-[1, 2]"])
     #expect(run.exited(with: 0), "\(run.summary)")
-    #expect(run.lines == [
-      #"{"value": -4.0, "grad": null}"#, #"{"value": 5.0, "grad": null}"#, #"{"value": -5.0, "grad": null}"#,
-      #"{"value": [-1.0, -2.0], "grad": null}"#,
-    ])
+    #expect(
+      run.lines == [
+        #"{"value": -4.0, "grad": null}"#, #"{"value": 5.0, "grad": null}"#,
+        #"{"value": -5.0, "grad": null}"#,
+        #"{"value": [-1.0, -2.0], "grad": null}"#,
+      ])
     let separated = try LossLabBinary.run(["eval", "--json", "--", "-2^2", "2^3^2"])
     #expect(separated.exited(with: 0), "\(separated.summary)")
-    #expect(separated.lines == [#"{"value": -4.0, "grad": null}"#, #"{"value": 512.0, "grad": null}"#])
+    #expect(
+      separated.lines == [#"{"value": -4.0, "grad": null}"#, #"{"value": 512.0, "grad": null}"#])
   }
 
   @Test func exitStatusIsZeroOnlyWhenEverythingSucceeds() throws {
@@ -65,24 +74,28 @@ struct EvalCommandTests {
   // MARK: Standard input
 
   @Test func standardInputIsOneExpressionPerLine() throws {
-    let run = try LossLabBinary.run(["eval", "--json"], stdin: """
-      w = 0.5
+    let run = try LossLabBinary.run(
+      ["eval", "--json"],
+      stdin: """
+        w = 0.5
 
-      # a comment-only line prints nothing
-         # indented comment
-      \t
-      w * 2   # a trailing comment
-      [1, 2
-      w + 1
-      def sq(x) = x^2
-      sq(w)
-      """)
+        # a comment-only line prints nothing
+           # indented comment
+        \t
+        w * 2   # a trailing comment
+        [1, 2
+        w + 1
+        def sq(x) = x^2
+        sq(w)
+        """)
     #expect(run.exited(with: 1), "\(run.summary)")
     #expect(run.lines.count == 6, "\(run.lines)")
     #expect(try JSONLine(run.lines[0]).number == 0.5)
     #expect(try JSONLine(run.lines[1]).number == 1)
     // An unclosed bracket is an error at the end of its own line; the next line is evaluated.
-    #expect(try JSONLine(run.lines[2]).error == "expected ',' or ']' to close the '[' at column 1, found the end of the line (column 6)")
+    #expect(
+      try JSONLine(run.lines[2]).error
+        == "expected ',' or ']' to close the '[' at column 1, found the end of the line (column 6)")
     #expect(try JSONLine(run.lines[3]).number == 1.5)
     #expect(run.lines[4] == #"{"defined": "sq", "value": null, "grad": null}"#)
     #expect(try JSONLine(run.lines[5]).number == 0.25)
@@ -92,7 +105,8 @@ struct EvalCommandTests {
 
   @Test func standardInputWithoutAFinalNewlineOrWithCRLF() throws {
     let noNewline = try LossLabBinary.run(["eval", "--json"], stdin: "1 + 1\n2 + 2")
-    #expect(noNewline.lines == [#"{"value": 2.0, "grad": null}"#, #"{"value": 4.0, "grad": null}"#])
+    #expect(
+      noNewline.lines == [#"{"value": 2.0, "grad": null}"#, #"{"value": 4.0, "grad": null}"#])
     let crlf = try LossLabBinary.run(["eval", "--json"], stdin: "1 + 1\r\n\r\n[1,\r\n3\r\n")
     #expect(crlf.lines.count == 3, "\(crlf.lines)")
     #expect(crlf.lines.first == #"{"value": 2.0, "grad": null}"#)
@@ -103,20 +117,26 @@ struct EvalCommandTests {
   // MARK: Values
 
   @Test func nonFiniteNumbersPrintAsStrings() throws {
-    let run = try LossLabBinary.run(["eval", "--json", "log(0)", "-log(0)", "sqrt(-1)", "0 * log(0)", "log([1, 0, -1])"])
-    #expect(run.exited(with: 0), "\(run.summary)")
-    #expect(run.lines == [
-      #"{"value": "-inf", "grad": null}"#,
-      #"{"value": "inf", "grad": null}"#,
-      #"{"value": "nan", "grad": null}"#,
-      #"{"value": "nan", "grad": null}"#,
-      #"{"value": [0.0, "-inf", "nan"], "grad": null}"#,
+    let run = try LossLabBinary.run([
+      "eval", "--json", "log(0)", "-log(0)", "sqrt(-1)", "0 * log(0)", "log([1, 0, -1])",
     ])
+    #expect(run.exited(with: 0), "\(run.summary)")
+    #expect(
+      run.lines == [
+        #"{"value": "-inf", "grad": null}"#,
+        #"{"value": "inf", "grad": null}"#,
+        #"{"value": "nan", "grad": null}"#,
+        #"{"value": "nan", "grad": null}"#,
+        #"{"value": [0.0, "-inf", "nan"], "grad": null}"#,
+      ])
     for line in run.lines { _ = try JSONLine(line) }  // still valid JSON
   }
 
   @Test func definitionsPrintTheirName() throws {
-    let run = try LossLabBinary.run(["eval", "--json", "def asym(p, y) = mean(where(y - p > 0, 2*(y-p)^2, (y-p)^2))", "asym([1, 2, 3], [2, 2, 2])"])
+    let run = try LossLabBinary.run([
+      "eval", "--json", "def asym(p, y) = mean(where(y - p > 0, 2*(y-p)^2, (y-p)^2))",
+      "asym([1, 2, 3], [2, 2, 2])",
+    ])
     #expect(run.exited(with: 0), "\(run.summary)")
     #expect(run.lines.first == #"{"defined": "asym", "value": null, "grad": null}"#)
     let loss = try JSONLine(run.lines[1])
@@ -126,18 +146,20 @@ struct EvalCommandTests {
 
   @Test func withoutJSONTheValueAndGradientPrintAligned() throws {
     let run = try LossLabBinary.run([
-      "eval", "mse([1, 2], [2, 2])", "def my_long_loss(p, y) = mean(abs(p - y))", "my_long_loss([1, 3], [2, 2])", "x = 1/3", "[0.1 + 0.2, 1e9]",
+      "eval", "mse([1, 2], [2, 2])", "def my_long_loss(p, y) = mean(abs(p - y))",
+      "my_long_loss([1, 3], [2, 2])", "x = 1/3", "[0.1 + 0.2, 1e9]",
     ])
     #expect(run.exited(with: 0), "\(run.summary)")
-    #expect(run.lines == [
-      "mse  = 0.5",
-      "∂/∂p = [-1, 0]",
-      "defined my_long_loss(p, y)",
-      "my_long_loss = 1",
-      "∂/∂p         = [-0.5, 0.5]",
-      "x = 0.333333",
-      "[0.3, 1000000000]",
-    ])
+    #expect(
+      run.lines == [
+        "mse  = 0.5",
+        "∂/∂p = [-1, 0]",
+        "defined my_long_loss(p, y)",
+        "my_long_loss = 1",
+        "∂/∂p         = [-0.5, 0.5]",
+        "x = 0.333333",
+        "[0.3, 1000000000]",
+      ])
     // The '=' signs of a value and its gradient are in the same column.
     for (first, second) in [(0, 1), (3, 4)] {
       let a = Array(run.lines[first]), b = Array(run.lines[second])
@@ -149,11 +171,12 @@ struct EvalCommandTests {
     let run = try LossLabBinary.run(["eval"], stdin: "1 + 1\n1 + foo_bar\n")
     #expect(run.exited(with: 1), "\(run.summary)")
     #expect(run.lines == ["2"])
-    #expect(run.stderrLines == [
-      "error: line 2: unknown name 'foo_bar' (column 5)",
-      "  1 + foo_bar",
-      "      ^~~~~~~",
-    ])
+    #expect(
+      run.stderrLines == [
+        "error: line 2: unknown name 'foo_bar' (column 5)",
+        "  1 + foo_bar",
+        "      ^~~~~~~",
+      ])
   }
 
   // MARK: Bad input
@@ -177,14 +200,24 @@ struct EvalCommandTests {
     Bad("unclosed parenthesis", "(1 + 2", "expected ')'"),
     Bad("extra closing bracket", "[1, 2]]", "there is no opening bracket to match it"),
     Bad("extra closing parenthesis", "1 + 2)", "there is no opening bracket to match it"),
-    Bad("100,000 nested parentheses",
-        String(repeating: "(", count: 100_000) + "1" + String(repeating: ")", count: 100_000), "nested too deeply"),
-    Bad("100,000 nested brackets",
-        String(repeating: "[", count: 100_000) + "1" + String(repeating: "]", count: 100_000), "nested too deeply"),
-    Bad("100,000 indexes", setup: ["x = [1]"], "x" + String(repeating: "[1]", count: 100_000), "nested too deeply"),
-    Bad("500,000-term sum", Array(repeating: "1", count: 500_000).joined(separator: "+"), "nested too deeply"),
+    Bad(
+      "100,000 nested parentheses",
+      String(repeating: "(", count: 100_000) + "1" + String(repeating: ")", count: 100_000),
+      "nested too deeply"),
+    Bad(
+      "100,000 nested brackets",
+      String(repeating: "[", count: 100_000) + "1" + String(repeating: "]", count: 100_000),
+      "nested too deeply"),
+    Bad(
+      "100,000 indexes", setup: ["x = [1]"], "x" + String(repeating: "[1]", count: 100_000),
+      "nested too deeply"),
+    Bad(
+      "500,000-term sum", Array(repeating: "1", count: 500_000).joined(separator: "+"),
+      "nested too deeply"),
     Bad("500,000 unary minus", String(repeating: "-", count: 500_000) + "1", "nested too deeply"),
-    Bad("1 MB name", String(repeating: "x", count: 1_000_000), "unknown name 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…'"),
+    Bad(
+      "1 MB name", String(repeating: "x", count: 1_000_000),
+      "unknown name 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…'"),
     Bad("1 MB number", String(repeating: "9", count: 1_000_000), "too large for a double"),
     Bad("3 MB line", String(repeating: "1", count: 3_000_000), "the limit is 2000000"),
     Bad("1e400", "1e400", "too large for a double"),
@@ -194,7 +227,9 @@ struct EvalCommandTests {
     Bad("[1,2]/[1,0]", "[1,2]/[1,0]", "division by zero"),
     Bad("empty vector", "[]", "an empty vector [] has no elements"),
     Bad("shape mismatch", "[1, 2] + [1, 2, 3]", "+ cannot combine shapes [2] and [3]"),
-    Bad("loss shape mismatch", "mse([1,2,3],[1,2])", "mse expects p and y of the same shape, got [3] and [2]"),
+    Bad(
+      "loss shape mismatch", "mse([1,2,3],[1,2])",
+      "mse expects p and y of the same shape, got [3] and [2]"),
     Bad("unknown name", "nope * 2", "unknown name 'nope'"),
     Bad("unknown function", "msee(1, 2)", "did you mean 'mse'"),
     Bad("assigning to a built-in", "mean = 2", "'mean' is a built-in and cannot be redefined"),
@@ -205,16 +240,23 @@ struct EvalCommandTests {
     Bad("bang", "1 ! 2", "'!' on its own is not an operator"),
     Bad("number into name", "2x", "a number cannot run into a name"),
     Bad("nested grad", setup: ["x = 1"], "grad(grad(x^2, x), x)", "grad cannot be nested"),
-    Bad("grad with an unused variable first", setup: ["p = [1, 2]", "M = 3"], "grad(p, p, M)", "must give one number"),
-    Bad("f1..f30 each calling the previous twice",
-        setup: ["def f1(x) = x + 1"] + (2...30).map { "def f\($0)(x) = f\($0 - 1)(x) + f\($0 - 1)(x)" },
-        "f30(1)", "this expression needs more than 1,000,000 operations; it was stopped"),
-    Bad("g1..g30 nesting calls that record nothing",
-        setup: ["def g1(x) = x"] + (2...30).map { "def g\($0)(x) = g\($0 - 1)(g\($0 - 1)(x))" },
-        "g30(1)", "this expression needs more than 1,000,000 operations; it was stopped"),
-    Bad("functions with deep bodies calling each other",
-        setup: ["def h1(x) = x"] + (2...40).map { "def h\($0)(x) = " + String(repeating: "-", count: 150) + "h\($0 - 1)(x)" },
-        "h40(1)", "nested too deeply"),
+    Bad(
+      "grad with an unused variable first", setup: ["p = [1, 2]", "M = 3"], "grad(p, p, M)",
+      "must give one number"),
+    Bad(
+      "f1..f30 each calling the previous twice",
+      setup: ["def f1(x) = x + 1"]
+        + (2...30).map { "def f\($0)(x) = f\($0 - 1)(x) + f\($0 - 1)(x)" },
+      "f30(1)", "this expression needs more than 1,000,000 operations; it was stopped"),
+    Bad(
+      "g1..g30 nesting calls that record nothing",
+      setup: ["def g1(x) = x"] + (2...30).map { "def g\($0)(x) = g\($0 - 1)(g\($0 - 1)(x))" },
+      "g30(1)", "this expression needs more than 1,000,000 operations; it was stopped"),
+    Bad(
+      "functions with deep bodies calling each other",
+      setup: ["def h1(x) = x"]
+        + (2...40).map { "def h\($0)(x) = " + String(repeating: "-", count: 150) + "h\($0 - 1)(x)" },
+      "h40(1)", "nested too deeply"),
   ]
 
   /// Each bad input, as the last line on standard input after its setup: one JSON error line,
@@ -293,7 +335,9 @@ enum LossLabBinary {
     }
 
     /// Exited normally (no signal, no timeout) with `status`.
-    func exited(with status: Int32) -> Bool { !timedOut && reason == .exit && self.status == status }
+    func exited(with status: Int32) -> Bool {
+      !timedOut && reason == .exit && self.status == status
+    }
 
     var summary: String {
       "status \(status) (\(reason == .exit ? "exit" : "signal")\(timedOut ? ", timed out" : "")); "
@@ -327,7 +371,8 @@ enum LossLabBinary {
     candidates.append(packageRoot.appendingPathComponent(".build/debug/losslab"))
     for candidate in candidates {
       var isDirectory: ObjCBool = false
-      if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+      if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory),
+        !isDirectory.boolValue,
         FileManager.default.isExecutableFile(atPath: candidate.path)
       {
         return candidate
@@ -338,7 +383,9 @@ enum LossLabBinary {
 
   /// Runs `losslab ARGUMENTS` with `stdin` as standard input, collecting both outputs through
   /// files (so no pipe can fill up and block it); kills it after `timeout`.
-  static func run(_ arguments: [String], stdin: String = "", timeout: Duration = .seconds(120)) throws -> Run {
+  static func run(_ arguments: [String], stdin: String = "", timeout: Duration = .seconds(120))
+    throws -> Run
+  {
     let executable = try url()
     let directory = FileManager.default.temporaryDirectory
       .appendingPathComponent("losslab-e2e-\(UUID().uuidString)", isDirectory: true)
@@ -396,7 +443,9 @@ struct JSONLine {
 
   init(_ line: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
     let parsed = try JSONSerialization.jsonObject(with: Data(line.utf8))
-    object = try #require(parsed as? [String: Any], "not a JSON object: \(line.prefix(200))", sourceLocation: sourceLocation)
+    object = try #require(
+      parsed as? [String: Any], "not a JSON object: \(line.prefix(200))",
+      sourceLocation: sourceLocation)
   }
 
   var keys: Set<String> { Set(object.keys) }
@@ -404,5 +453,7 @@ struct JSONLine {
   var error: String? { object["error"] as? String }
   var number: Double? { (object["value"] as? NSNumber)?.doubleValue }
   var grad: Any? { object["grad"] }
-  var gradNumbers: [Double]? { (object["grad"] as? [Any])?.compactMap { ($0 as? NSNumber)?.doubleValue } }
+  var gradNumbers: [Double]? {
+    (object["grad"] as? [Any])?.compactMap { ($0 as? NSNumber)?.doubleValue }
+  }
 }

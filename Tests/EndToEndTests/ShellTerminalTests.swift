@@ -111,7 +111,9 @@ struct ShellTerminalTests {
     // Listen to the friend and adjust.
     try await shell.enter("0, 0", prompt: "dart>")
     screen = try await shell.tmux.waitFor("the friend's directions") { screen in
-      screen.range(of: "dart> 0, 0", options: .backwards).map { screen[$0.upperBound...].contains("Friend:") } ?? false
+      screen.range(of: "dart> 0, 0", options: .backwards).map {
+        screen[$0.upperBound...].contains("Friend:")
+      } ?? false
     }
     let (x, y) = try bullseye(fromFriendIn: screen, throwX: 0, throwY: 0)
     try await shell.enter("\(x), \(y)", prompt: "dart>")
@@ -121,9 +123,12 @@ struct ShellTerminalTests {
     try await shell.enter("", prompt: "lesson>")
     // The friend as a formula: read the gradient and step against half of it.
     try await shell.enter("0, 0", prompt: "dart>")
-    screen = try await shell.tmux.waitFor("the gradient readout") { $0.contains("∂loss/∂guess = [") }
+    screen = try await shell.tmux.waitFor("the gradient readout") {
+      $0.contains("∂loss/∂guess = [")
+    }
     let gradient = try numbers(after: "∂loss/∂guess = [", in: screen)
-    try await shell.enter("\(format(-gradient[0] / 2)), \(format(-gradient[1] / 2))", prompt: "dart>")
+    try await shell.enter(
+      "\(format(-gradient[0] / 2)), \(format(-gradient[1] / 2))", prompt: "dart>")
     try await shell.tmux.waitFor("Zero loss, zero gradient")
     try await shell.enter("", prompt: "dart>")
     // Your own loss, computed with an expression.
@@ -134,7 +139,8 @@ struct ShellTerminalTests {
     try await shell.tmux.waitFor("Correct:")
     try await shell.enter("", prompt: "answer>")
     screen = try await shell.tmux.waitFor("exactly 0. What does that mean?")
-    try await shell.enter(try option(starting: "The prediction was perfect.", in: screen), prompt: "choice>")
+    try await shell.enter(
+      try option(starting: "The prediction was perfect.", in: screen), prompt: "choice>")
     try await shell.tmux.waitFor("step done")
     try await shell.enter("", prompt: "choice>")
     try await shell.tmux.waitFor("You finished The blindfolded dart player!")
@@ -217,21 +223,33 @@ struct ShellTerminalTests {
   private func option(starting text: String, in screen: String) throws -> String {
     for line in screen.split(separator: "\n") {
       let trimmed = line.drop(while: { $0 == " " })
-      guard let dot = trimmed.firstIndex(of: "."), let number = Int(trimmed[..<dot]) else { continue }
-      if trimmed[trimmed.index(after: dot)...].drop(while: { $0 == " " }).hasPrefix(text) { return "\(number)" }
+      guard let dot = trimmed.firstIndex(of: "."), let number = Int(trimmed[..<dot]) else {
+        continue
+      }
+      if trimmed[trimmed.index(after: dot)...].drop(while: { $0 == " " }).hasPrefix(text) {
+        return "\(number)"
+      }
     }
-    throw TmuxSession.Failure(description: "no option starting with \(text) on the screen:\n\(screen)")
+    throw TmuxSession.Failure(
+      description: "no option starting with \(text) on the screen:\n\(screen)")
   }
 
   /// Where the bullseye is, from "You're 12 cm to the left and 7 up." after a throw.
-  private func bullseye(fromFriendIn screen: String, throwX: Int, throwY: Int) throws -> (Int, Int) {
+  private func bullseye(fromFriendIn screen: String, throwX: Int, throwY: Int) throws -> (Int, Int)
+  {
     // Only what the friend said after the latest throw (the lesson's own example comes earlier).
-    let latest = screen.range(of: "dart> \(throwX), \(throwY)", options: .backwards).map { String(screen[$0.upperBound...]) } ?? screen
-    let text = latest.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "  ", with: " ")
+    let latest =
+      screen.range(of: "dart> \(throwX), \(throwY)", options: .backwards).map {
+        String(screen[$0.upperBound...])
+      } ?? screen
+    let text = latest.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(
+      of: "  ", with: " ")
     func value(_ pattern: String) -> (Int, String)? {
       guard let range = text.range(of: pattern, options: .regularExpression) else { return nil }
       let words = text[range].split(separator: " ")
-      guard let number = words.compactMap({ Int($0) }).first, let direction = words.last else { return nil }
+      guard let number = words.compactMap({ Int($0) }).first, let direction = words.last else {
+        return nil
+      }
       return (number, String(direction).trimmingCharacters(in: .punctuationCharacters))
     }
     var x = throwX
@@ -242,7 +260,9 @@ struct ShellTerminalTests {
   }
 
   private func numbers(after marker: String, in screen: String) throws -> [Double] {
-    guard let start = screen.range(of: marker), let end = screen[start.upperBound...].firstIndex(of: "]") else {
+    guard let start = screen.range(of: marker),
+      let end = screen[start.upperBound...].firstIndex(of: "]")
+    else {
       throw TmuxSession.Failure(description: "no \(marker) on the screen:\n\(screen)")
     }
     return screen[start.upperBound..<end].split(separator: ",").compactMap {
@@ -258,7 +278,8 @@ struct Scratch {
   let folder: URL
 
   init() throws {
-    folder = FileManager.default.temporaryDirectory.appendingPathComponent("losslab-e2e-\(UUID().uuidString)")
+    folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "losslab-e2e-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
   }
 
@@ -275,7 +296,10 @@ struct Scratch {
 struct LiveShell {
   let tmux: TmuxSession
 
-  init(scratch: Scratch? = nil, columns: Int = 100, rows: Int = 40, extraEnvironment: [String: String] = [:]) throws {
+  init(
+    scratch: Scratch? = nil, columns: Int = 100, rows: Int = 40,
+    extraEnvironment: [String: String] = [:]
+  ) throws {
     let scratch = try scratch ?? Scratch()
     tmux = try TmuxSession(
       command: [try LossLabBinary.url().path, "--learner", "e2e"],

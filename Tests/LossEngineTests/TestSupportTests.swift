@@ -56,7 +56,9 @@ struct TestSupportTests {
       try expectGradientsCorrect(at: [p]) { tape, v in
         try tape.loss(SlightlyWrongLoss(), prediction: v[0], target: tape.leaf(y))
       }
-    } matching: { issue in issue.error == nil }
+    } matching: { issue in
+      issue.error == nil
+    }
     // The same check passes for the correct loss and the (correct) target gradient.
     try expectGradientsCorrect(at: [p, y]) { tape, v in
       try tape.loss(MeanSquaredError(), prediction: v[0], target: v[1])
@@ -70,7 +72,9 @@ struct TestSupportTests {
       try expectDirectionalDerivativesMatch(at: [p]) { tape, v in
         try tape.loss(SlightlyWrongLoss(), prediction: v[0], target: tape.leaf(y))
       }
-    } matching: { issue in issue.error == nil }
+    } matching: { issue in
+      issue.error == nil
+    }
   }
 
   @Test func labelsComeFromTheGivenValues() {

@@ -12,7 +12,8 @@ struct CallTests {
   }
 
   @Test(arguments: [
-    "f(1, 2, 3)", "f(a=1, b=2, c=3)", "f(c=3, b=2, a=1)", "f(b=2, c=3, a=1)", "f(1, c=3, b=2)", "f(1, 2, c=3)",
+    "f(1, 2, 3)", "f(a=1, b=2, c=3)", "f(c=3, b=2, a=1)", "f(b=2, c=3, a=1)", "f(1, c=3, b=2)",
+    "f(1, 2, c=3)",
   ])
   func namedArgumentsMayComeInAnyOrderOrPositionally(_ call: String) throws {
     var session = try session()
@@ -31,11 +32,13 @@ struct CallTests {
 
   @Test func anUnknownNamedArgumentIsRefusedWithASuggestion() throws {
     let error = try failure("mse([1], yy=[1])")
-    #expect(error.message == "mse has no argument named 'yy' — did you mean 'y'? (its arguments: p, y)")
+    #expect(
+      error.message == "mse has no argument named 'yy' — did you mean 'y'? (its arguments: p, y)")
     #expect(error.range?.column == 10)
     var session = try session()
     let user = try session.failure("f(1, 2, cc=3)")
-    #expect(user.message == "f has no argument named 'cc' — did you mean 'c'? (its arguments: a, b, c)")
+    #expect(
+      user.message == "f has no argument named 'cc' — did you mean 'c'? (its arguments: a, b, c)")
     #expect(user.range?.column == 9)
     let far = try session.failure("f(1, 2, zzzzzz=3)")
     #expect(far.message == "f has no argument named 'zzzzzz' (its arguments: a, b, c)")
@@ -43,7 +46,8 @@ struct CallTests {
 
   @Test func missingArgumentsAreNamed() throws {
     #expect(try failure("mse([1, 2])").message == "mse(p, y) is missing its argument 'y'")
-    #expect(try failure("clip([1, 2], hi=1)").message == "clip(x, lo, hi) is missing its argument 'lo'")
+    #expect(
+      try failure("clip([1, 2], hi=1)").message == "clip(x, lo, hi) is missing its argument 'lo'")
     #expect(try failure("mean()").message == "mean(x) is missing its argument 'x'")
     var session = try session()
     #expect(try session.failure("f(1, c=2)").message == "f(a, b, c) is missing its argument 'b'")
@@ -61,13 +65,19 @@ struct CallTests {
   @Test func anArgumentGivenTwiceOrPositionalAfterNamedIsRefused() throws {
     var session = try session()
     #expect(try session.failure("f(1, a=2, c=3)").message == "f's argument 'a' is given twice")
-    #expect(try session.failure("f(a=1, 2, 3)").message == "a positional argument cannot follow a named one in a call to f")
+    #expect(
+      try session.failure("f(a=1, 2, 3)").message
+        == "a positional argument cannot follow a named one in a call to f")
   }
 
   @Test func callingAVariableOrNamingAFunctionIsExplained() throws {
     #expect(try failure("x = 3", "x(1)").message == "'x' is a variable, not a function")
-    #expect(try failure("mean + 1").message == "'mean' is a function; call it with arguments, like mean(…)")
-    #expect(try failure("def f(x) = x", "f * 2").message == "'f' is a function; call it with arguments, like f(…)")
+    #expect(
+      try failure("mean + 1").message
+        == "'mean' is a function; call it with arguments, like mean(…)")
+    #expect(
+      try failure("def f(x) = x", "f * 2").message
+        == "'f' is a function; call it with arguments, like f(…)")
   }
 
   @Test func maxAndMinReduceOrCompare() throws {
@@ -78,8 +88,11 @@ struct CallTests {
   }
 
   @Test func requiredBuiltinsExist() throws {
-    for name in ["mean", "sum", "abs", "sqrt", "log", "exp", "square", "max", "min", "clip", "sigmoid", "softmax",
-                 "relu", "tanh", "where", "sign", "len", "linspace", "grad", "mse"] {
+    for name in [
+      "mean", "sum", "abs", "sqrt", "log", "exp", "square", "max", "min", "clip", "sigmoid",
+      "softmax",
+      "relu", "tanh", "where", "sign", "len", "linspace", "grad", "mse",
+    ] {
       #expect(BuiltinLibrary.named(name) != nil, "\(name)")
     }
     #expect(try scalar("sum([1, 2, 3])") == 6)
@@ -98,7 +111,12 @@ struct CallTests {
     #expect(try tensor("linspace(-3, 3, 7)").parts == parts([7], [-3, -2, -1, 0, 1, 2, 3]))
     let s = try tensor("softmax([[1, 1], [0, 100]])")
     #expect(s.shape == [2, 2])
-    #expect(isClose(s, try Tensor(shape: [2, 2], storage: [0.5, 0.5, Glibc.exp(-100) / (1 + Glibc.exp(-100)), 1 / (1 + Glibc.exp(-100))])))
+    #expect(
+      isClose(
+        s,
+        try Tensor(
+          shape: [2, 2],
+          storage: [0.5, 0.5, Glibc.exp(-100) / (1 + Glibc.exp(-100)), 1 / (1 + Glibc.exp(-100))])))
   }
 }
 
@@ -129,8 +147,10 @@ struct AssignmentTests {
     #expect(try session.failure("p[4]").message == "indexing: position 4 is outside 1…3")
     #expect(try session.failure("M[3]").message == "indexing: position 3 is outside 1…2")
     #expect(try session.failure("p[1.5]").message == "an index must be a whole number, got 1.5")
-    #expect(try session.failure("p[[1, 2]]").message == "an index must be a single number, got shape [2]")
-    #expect(try session.failure("p[1][1]").message == "indexing: a single number has no elements to pick")
+    #expect(
+      try session.failure("p[[1, 2]]").message == "an index must be a single number, got shape [2]")
+    #expect(
+      try session.failure("p[1][1]").message == "indexing: a single number has no elements to pick")
   }
 
   @Test func elementAssignmentReplacesOneElement() throws {
@@ -141,10 +161,13 @@ struct AssignmentTests {
     try session.run("p[3] = p[1] * 10")
     #expect(try session.tensor("p").parts == parts([3], [1, 4, 10]))
     #expect(session.json("p[1] = -1") == #"{"value": [-1.0, 4.0, 10.0], "grad": null}"#)
-    #expect(try session.failure("p[4] = 1").message == "the index must be a whole number from 1 to 3")
-    #expect(try session.failure("p[0] = 1").message == "the index must be a whole number from 1 to 3")
+    #expect(
+      try session.failure("p[4] = 1").message == "the index must be a whole number from 1 to 3")
+    #expect(
+      try session.failure("p[0] = 1").message == "the index must be a whole number from 1 to 3")
     #expect(try session.failure("p[1] = [1, 2]").message == "p[1] holds shape scalar, got [2]")
-    #expect(try session.failure("q[1] = 2").message == "unknown name 'q': assign the whole value first")
+    #expect(
+      try session.failure("q[1] = 2").message == "unknown name 'q': assign the whole value first")
     try session.run("s = 5")
     #expect(try session.failure("s[1] = 2").message == "'s' has no elements to replace")
     // A failed assignment leaves the variable as it was.
@@ -160,7 +183,9 @@ struct AssignmentTests {
     #expect(try session.tensor("M").parts == parts([3, 2], [10, 12, 30, 40, 5, 6]))
     #expect(try session.failure("M[1] = [1, 2, 3]").message == "M[1] holds shape [2], got [3]")
     #expect(try session.failure("M[1] = 7").message == "M[1] holds shape [2], got scalar")
-    #expect(try session.failure("M[4] = [1, 2]").message == "the index must be a whole number from 1 to 3")
+    #expect(
+      try session.failure("M[4] = [1, 2]").message == "the index must be a whole number from 1 to 3"
+    )
   }
 
   @Test func comparisonIsNotAssignment() throws {
@@ -168,7 +193,9 @@ struct AssignmentTests {
     try session.run("x = 1")
     #expect(try session.scalar("x == 1") == 1)
     let error = try session.failure("x + 1 = 2")
-    #expect(error.message == "unexpected '=': only a name (or name[i]) can be assigned; use == to compare")
+    #expect(
+      error.message == "unexpected '=': only a name (or name[i]) can be assigned; use == to compare"
+    )
     #expect(error.range?.column == 7)
   }
 
@@ -178,8 +205,12 @@ struct AssignmentTests {
     let error = try session.failure("\(name) = 3")
     #expect(error.message == "'\(name)' is a built-in and cannot be redefined; pick another name")
     #expect(error.range?.column == 1)
-    #expect(try session.failure("def \(name)(x) = x").message == "'\(name)' is a built-in and cannot be redefined; pick another name")
-    #expect(try session.failure("def f(\(name)) = 1").message == "the parameter '\(name)' would hide the built-in \(name); pick another name")
+    #expect(
+      try session.failure("def \(name)(x) = x").message
+        == "'\(name)' is a built-in and cannot be redefined; pick another name")
+    #expect(
+      try session.failure("def f(\(name)) = 1").message
+        == "the parameter '\(name)' would hide the built-in \(name); pick another name")
     // And the built-in still works.
     if name == "pi" { #expect(try session.scalar("pi") == Double.pi) }
     if name == "mean" { #expect(try session.scalar("mean([1, 3])") == 2) }
@@ -190,7 +221,9 @@ struct AssignmentTests {
     try session.run("f = 3")
     try session.run("def f(x) = x * 2")
     #expect(try session.scalar("f(4)") == 8)
-    #expect(try session.failure("f + 1").message == "'f' is a function; call it with arguments, like f(…)")
+    #expect(
+      try session.failure("f + 1").message == "'f' is a function; call it with arguments, like f(…)"
+    )
     try session.run("f = 5")
     #expect(try session.scalar("f + 1") == 6)
     #expect(try session.failure("f(1)").message == "'f' is a variable, not a function")

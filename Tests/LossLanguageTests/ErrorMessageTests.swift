@@ -9,7 +9,9 @@ struct ErrorMessageTests {
     let error = try failure("mse([1,2,3],[1,2])")
     #expect(error.message == "mse expects p and y of the same shape, got [3] and [2]")
     #expect(error.oneLine == "mse expects p and y of the same shape, got [3] and [2] (column 1)")
-    #expect(try failure("mse([[1, 2]], [1, 2])").message == "mse expects p and y of the same shape, got [1, 2] and [2]")
+    #expect(
+      try failure("mse([[1, 2]], [1, 2])").message
+        == "mse expects p and y of the same shape, got [1, 2] and [2]")
   }
 
   @Test func misspelledFunctionsAndNamesGetASuggestion() throws {
@@ -17,9 +19,14 @@ struct ErrorMessageTests {
     #expect(function.message.contains("did you mean 'mse'"))
     #expect(function.message == "unknown function 'msee' — did you mean 'mse'?")
     #expect(try failure("meen([1])").message == "unknown function 'meen' — did you mean 'mean'?")
-    #expect(try failure("sigmod(1)").message == "unknown function 'sigmod' — did you mean 'sigmoid'?")
-    #expect(try failure("prediction = 1", "predction + 1").message == "unknown name 'predction' — did you mean 'prediction'?")
-    #expect(try failure("y_true = 1", "y_ture").message == "unknown name 'y_ture' — did you mean 'y_true'?")
+    #expect(
+      try failure("sigmod(1)").message == "unknown function 'sigmod' — did you mean 'sigmoid'?")
+    #expect(
+      try failure("prediction = 1", "predction + 1").message
+        == "unknown name 'predction' — did you mean 'prediction'?")
+    #expect(
+      try failure("y_true = 1", "y_ture").message
+        == "unknown name 'y_ture' — did you mean 'y_true'?")
   }
 
   @Test func unknownNamesWithoutACloseMatchSayOnlyThat() throws {
@@ -41,61 +48,91 @@ struct ErrorMessageTests {
   }
 
   static let marked: [Marked] = [
-    Marked("mse([1,2,3],[1,2])",
-           "^~~~~~~~~~~~~~~~~~", "mse expects p and y of the same shape, got [3] and [2]"),
-    Marked("1 + undefined_thing * 2",
-           "    ^~~~~~~~~~~~~~~", "unknown name 'undefined_thing'"),
-    Marked("msee(1,2)",
-           "^~~~", "unknown function 'msee' — did you mean 'mse'?"),
-    Marked("2 * msee(1,2)",
-           "    ^~~~", "unknown function 'msee' — did you mean 'mse'?"),
-    Marked("[1, 2] / [1, 0]",
-           "         ^~~~~~", "division by zero: the divisor contains a 0"),
-    Marked("1 + 1/0",
-           "      ^", "division by zero: the divisor contains a 0"),
-    Marked("(1 + 2",
-           "      ^", "expected ')' to close the '(' at column 1, found the end of the line"),
-    Marked("[1, [2",
-           "      ^", "expected ',' or ']' to close the '[' at column 5, found the end of the line"),
-    Marked("abs(1",
-           "     ^", "expected ',' or ')' to close the call to abs opened at column 4, found the end of the line"),
-    Marked("1 + 2)",
-           "     ^", "unexpected ')': there is no opening bracket to match it"),
-    Marked("1 + 2]",
-           "     ^", "unexpected ']': there is no opening bracket to match it"),
-    Marked("x = $",
-           "    ^", "unexpected character '$'"),
-    Marked("3 ! 2",
-           "  ^", "'!' on its own is not an operator; did you mean '!='?"),
-    Marked("2x + 1",
-           "^~", "a number cannot run into a name here; write '2 * …' to multiply"),
-    Marked("1 + 2.5e3abc",
-           "    ^~~~~~", "a number cannot run into a name here; write '2.5e3 * …' to multiply"),
-    Marked(#"p = "abc"#,
-           "    ^~~~", "this string has no closing quote"),
-    Marked("1 +",
-           "   ^", "the expression is incomplete: expected a value at the end of the line"),
-    Marked("mse([1], zz=1)",
-           "         ^~", "mse has no argument named 'zz' (its arguments: p, y)"),
-    Marked("mean([1,2], [3])",
-           "            ^~~", "mean takes at most 1 argument, got 2"),
-    Marked("1e999 + 1",
-           "^~~~~", "the number 1e999 is too large for a double (the largest is about 1.8e308)"),
-    Marked("linspace(0, 1, 0)",
-           "               ^", "linspace's n must be a whole number from 1 to 10000000, got 0"),
-    Marked("x = 1 + [1, 2] + [1, 2, 3]",
-           "    ^~~~~~~~~~~~~~~~~~~~~~", "+ cannot combine shapes [2] and [3]: sizes must match, or one side must be a scalar or a row that fits"),
-    Marked("def f(x, 1) = 1",
-           "         ^", "expected a parameter name"),
-    Marked("mean = 2",
-           "^~~~", "'mean' is a built-in and cannot be redefined; pick another name"),
-    Marked("[[1, 2], [3]]",
-           "         ^~~", "every row of a matrix must have the same length: row 1 has 2, row 2 has 1"),
+    Marked(
+      "mse([1,2,3],[1,2])",
+      "^~~~~~~~~~~~~~~~~~", "mse expects p and y of the same shape, got [3] and [2]"),
+    Marked(
+      "1 + undefined_thing * 2",
+      "    ^~~~~~~~~~~~~~~", "unknown name 'undefined_thing'"),
+    Marked(
+      "msee(1,2)",
+      "^~~~", "unknown function 'msee' — did you mean 'mse'?"),
+    Marked(
+      "2 * msee(1,2)",
+      "    ^~~~", "unknown function 'msee' — did you mean 'mse'?"),
+    Marked(
+      "[1, 2] / [1, 0]",
+      "         ^~~~~~", "division by zero: the divisor contains a 0"),
+    Marked(
+      "1 + 1/0",
+      "      ^", "division by zero: the divisor contains a 0"),
+    Marked(
+      "(1 + 2",
+      "      ^", "expected ')' to close the '(' at column 1, found the end of the line"),
+    Marked(
+      "[1, [2",
+      "      ^", "expected ',' or ']' to close the '[' at column 5, found the end of the line"),
+    Marked(
+      "abs(1",
+      "     ^",
+      "expected ',' or ')' to close the call to abs opened at column 4, found the end of the line"),
+    Marked(
+      "1 + 2)",
+      "     ^", "unexpected ')': there is no opening bracket to match it"),
+    Marked(
+      "1 + 2]",
+      "     ^", "unexpected ']': there is no opening bracket to match it"),
+    Marked(
+      "x = $",
+      "    ^", "unexpected character '$'"),
+    Marked(
+      "3 ! 2",
+      "  ^", "'!' on its own is not an operator; did you mean '!='?"),
+    Marked(
+      "2x + 1",
+      "^~", "a number cannot run into a name here; write '2 * …' to multiply"),
+    Marked(
+      "1 + 2.5e3abc",
+      "    ^~~~~~", "a number cannot run into a name here; write '2.5e3 * …' to multiply"),
+    Marked(
+      #"p = "abc"#,
+      "    ^~~~", "this string has no closing quote"),
+    Marked(
+      "1 +",
+      "   ^", "the expression is incomplete: expected a value at the end of the line"),
+    Marked(
+      "mse([1], zz=1)",
+      "         ^~", "mse has no argument named 'zz' (its arguments: p, y)"),
+    Marked(
+      "mean([1,2], [3])",
+      "            ^~~", "mean takes at most 1 argument, got 2"),
+    Marked(
+      "1e999 + 1",
+      "^~~~~", "the number 1e999 is too large for a double (the largest is about 1.8e308)"),
+    Marked(
+      "linspace(0, 1, 0)",
+      "               ^", "linspace's n must be a whole number from 1 to 10000000, got 0"),
+    Marked(
+      "x = 1 + [1, 2] + [1, 2, 3]",
+      "    ^~~~~~~~~~~~~~~~~~~~~~",
+      "+ cannot combine shapes [2] and [3]: sizes must match, or one side must be a scalar or a row that fits"
+    ),
+    Marked(
+      "def f(x, 1) = 1",
+      "         ^", "expected a parameter name"),
+    Marked(
+      "mean = 2",
+      "^~~~", "'mean' is a built-in and cannot be redefined; pick another name"),
+    Marked(
+      "[[1, 2], [3]]",
+      "         ^~~", "every row of a matrix must have the same length: row 1 has 2, row 2 has 1"),
     // Columns count characters, not bytes: the caret lines up after non-ASCII text.
-    Marked(#"len("éé") + zz"#,
-           "            ^~", "unknown name 'zz'"),
-    Marked("1 + é",
-           "    ^", "unexpected character 'é'"),
+    Marked(
+      #"len("éé") + zz"#,
+      "            ^~", "unknown name 'zz'"),
+    Marked(
+      "1 + é",
+      "    ^", "unexpected character 'é'"),
   ]
 
   @Test(arguments: marked)

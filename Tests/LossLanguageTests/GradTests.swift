@@ -24,10 +24,13 @@ struct GradTests {
     #expect(both == .list([.tensor(Tensor(scalar: 5)), .tensor(try Tensor(vector: [4, 8]))]))
     let reversed = try session.value("grad(a * sum(b^2), b, a)")
     #expect(reversed == .list([.tensor(try Tensor(vector: [4, 8])), .tensor(Tensor(scalar: 5))]))
-    #expect(session.json("grad(a * sum(b^2), a, b)") == #"{"value": [5.0, [4.0, 8.0]], "grad": null}"#)
+    #expect(
+      session.json("grad(a * sum(b^2), a, b)") == #"{"value": [5.0, [4.0, 8.0]], "grad": null}"#)
     // A variable the expression does not use gets zeros.
     try session.run("unused = [7, 7, 7]")
-    #expect(try session.value("grad(a^2, a, unused)") == .list([.tensor(Tensor(scalar: 4)), .tensor(try Tensor(vector: [0, 0, 0]))]))
+    #expect(
+      try session.value("grad(a^2, a, unused)")
+        == .list([.tensor(Tensor(scalar: 4)), .tensor(try Tensor(vector: [0, 0, 0]))]))
   }
 
   @Test func gradIsStoredLikeAnyValue() throws {
@@ -59,13 +62,16 @@ struct GradTests {
     #expect(try session.scalar("grad(f(x), x)") == 6)
     #expect(try session.scalar("grad(f(2), x)") == 2)
     try session.run("v = [1, 2]")
-    #expect(try session.tensor("grad(sum([v[1], v[1], v[2]] * [1, 10, 100]), v)").parts == parts([2], [11, 100]))
+    #expect(
+      try session.tensor("grad(sum([v[1], v[1], v[2]] * [1, 10, 100]), v)").parts
+        == parts([2], [11, 100]))
   }
 
   @Test func gradThroughTheBranchTaken() throws {
     var session = Session()
     try session.run("p = [1, -2, 3]")
-    #expect(try session.tensor("grad(sum(where(p > 0, p^2, 10 * p)), p)").parts == parts([3], [2, 10, 6]))
+    #expect(
+      try session.tensor("grad(sum(where(p > 0, p^2, 10 * p)), p)").parts == parts([3], [2, 10, 6]))
     #expect(try session.tensor("grad(sum(clip(p, -1, 2)), p)").parts == parts([3], [1, 0, 0]))
     #expect(try session.tensor("grad(sum(max(p, 0)), p)").parts == parts([3], [1, 0, 1]))
     #expect(try session.tensor("grad(max(p), p)").parts == parts([3], [0, 0, 1]))
@@ -73,16 +79,20 @@ struct GradTests {
     #expect(try session.tensor("grad(sum(abs(p)), p)").parts == parts([3], [1, -1, 1]))
     #expect(try session.tensor("grad(p[2] * 5, p)").parts == parts([3], [0, 5, 0]))
     try session.run("M = [[1, 2], [3, 4]]")
-    #expect(try session.tensor("grad(sum(M[2] * [10, 100]), M)").parts == parts([2, 2], [0, 0, 10, 100]))
+    #expect(
+      try session.tensor("grad(sum(M[2] * [10, 100]), M)").parts == parts([2, 2], [0, 0, 10, 100]))
   }
 
   @Test func documentedSubgradientsAtKinks() throws {
     var session = Session()
     try session.run("p = [0, 1]")
     #expect(try session.tensor("grad(sum(abs(p)), p)").parts == parts([2], [0, 1]))  // abs'(0) = 0
-    #expect(try session.tensor("grad(sum(relu(p)), p)").parts == parts([2], [0, 1]))  // relu'(0) = 0
-    #expect(try session.tensor("grad(sum(max(p, [0, 1])), p)").parts == parts([2], [0.5, 0.5]))  // ties share
-    #expect(try session.tensor("grad(sum(clip(p, 0, 1)), p)").parts == parts([2], [1, 1]))  // bounds pass
+    // relu'(0) = 0
+    #expect(try session.tensor("grad(sum(relu(p)), p)").parts == parts([2], [0, 1]))
+    // ties share
+    #expect(try session.tensor("grad(sum(max(p, [0, 1])), p)").parts == parts([2], [0.5, 0.5]))
+    // bounds pass
+    #expect(try session.tensor("grad(sum(clip(p, 0, 1)), p)").parts == parts([2], [1, 1]))
     #expect(try session.tensor("grad(mean(abs(p - [0, 1])), p)").parts == parts([2], [0, 0]))
   }
 
@@ -92,29 +102,44 @@ struct GradTests {
     #expect(error.range?.column == 6)
     // Also through a function.
     let inFunction = try failure("x = 1", "def slope(a) = grad(a^2, x)", "grad(slope(x), x)")
-    #expect(inFunction.message.hasSuffix("grad cannot be nested: second derivatives are not supported"))
+    #expect(
+      inFunction.message.hasSuffix("grad cannot be nested: second derivatives are not supported"))
   }
 
   @Test func gradOfANonScalarIsRefused() throws {
     let error = try failure("x = [1, 2]", "grad(x * 2, x)")
-    #expect(error.message == "grad is not differentiable here: the expression must give one number (a loss), got shape [2]")
+    #expect(
+      error.message
+        == "grad is not differentiable here: the expression must give one number (a loss), got shape [2]"
+    )
     #expect(error.range?.column == 6)
   }
 
   @Test func gradNeedsVariables() throws {
-    #expect(try failure("grad(1)").message == "grad needs an expression and at least one variable name, like grad(mse(w * x, y), w)")
-    #expect(try failure("x = 1", "grad(x^2, 2)").message == "grad differentiates with respect to variables: write a variable's name here")
-    #expect(try failure("x = 1", "grad(x^2, x + 1)").message == "grad differentiates with respect to variables: write a variable's name here")
+    #expect(
+      try failure("grad(1)").message
+        == "grad needs an expression and at least one variable name, like grad(mse(w * x, y), w)")
+    #expect(
+      try failure("x = 1", "grad(x^2, 2)").message
+        == "grad differentiates with respect to variables: write a variable's name here")
+    #expect(
+      try failure("x = 1", "grad(x^2, x + 1)").message
+        == "grad differentiates with respect to variables: write a variable's name here")
     let unknown = try failure("weight = 1", "grad(weight^2, wieght)")
-    #expect(unknown.message == "grad needs 'wieght' to be a variable with a value — did you mean 'weight'?")
+    #expect(
+      unknown.message
+        == "grad needs 'wieght' to be a variable with a value — did you mean 'weight'?")
     #expect(unknown.range?.column == 16)
-    #expect(try failure(#"s = "adam""#, "grad(1, s)").message == "grad can only differentiate with respect to numbers; 's' is a string")
+    #expect(
+      try failure(#"s = "adam""#, "grad(1, s)").message
+        == "grad can only differentiate with respect to numbers; 's' is a string")
     #expect(try failure("grad(1, x=2)").message == "grad takes no named arguments")
   }
 
   @Test func aConstantExpressionHasZeroGradient() throws {
     #expect(try tensor("w = [1, 2]", "grad(5, w)").parts == parts([2], [0, 0]))
-    #expect(try tensor("w = [1, 2]", "grad(sum(w > 1), w)").parts == parts([2], [0, 0]))  // comparisons are steps
+    // comparisons are steps
+    #expect(try tensor("w = [1, 2]", "grad(sum(w > 1), w)").parts == parts([2], [0, 0]))
   }
 
   @Test func gradDoesNotChangeTheScope() throws {
@@ -141,7 +166,9 @@ struct GradTests {
     let (value, loss) = try session.loss("mse([1, 2, 3], 2)")
     #expect(value == .tensor(Tensor(scalar: 2.0 / 3)))
     #expect(loss.gradient?.parts == parts([3], [-2.0 / 3, 0, 2.0 / 3]))
-    #expect(try session.failure("mse(2, [1, 2, 3])").message == "mse expects p and y of the same shape, got scalar and [3]")
+    #expect(
+      try session.failure("mse(2, [1, 2, 3])").message
+        == "mse expects p and y of the same shape, got scalar and [3]")
   }
 }
 
@@ -154,7 +181,8 @@ struct WatchGradientTests {
     try session.run("unused = [5, 5, 5]")
     try session.run(#"s = "text""#)
     let expression = try Parser.parseExpression("sum(w^2) * b")
-    let (value, gradients) = try session.interpreter.evaluate(expression, gradientsFor: ["w", "b", "unused", "s", "nothing"])
+    let (value, gradients) = try session.interpreter.evaluate(
+      expression, gradientsFor: ["w", "b", "unused", "s", "nothing"])
     #expect(value == .tensor(Tensor(scalar: 15)))
     #expect(gradients["w"]?.parts == parts([2], [6, 12]))
     #expect(gradients["b"]?.parts == parts([], [5]))
@@ -166,7 +194,8 @@ struct WatchGradientTests {
   @Test func aNonScalarValueHasNoGradients() throws {
     var session = Session()
     try session.run("w = [1, 2]")
-    let (value, gradients) = try session.interpreter.evaluate(try Parser.parseExpression("w * 2"), gradientsFor: ["w"])
+    let (value, gradients) = try session.interpreter.evaluate(
+      try Parser.parseExpression("w * 2"), gradientsFor: ["w"])
     #expect(value == .tensor(try Tensor(vector: [2, 4])))
     #expect(gradients.isEmpty)
   }

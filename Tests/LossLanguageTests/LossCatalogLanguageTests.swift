@@ -9,7 +9,10 @@ import Testing
 /// is also checked with `mse` and user functions in the other files.
 @Suite("Language with the full loss catalogue")
 struct LossCatalogLanguageTests {
-  static let catalogue = ["mse", "mae", "rmse", "huber", "mape", "bce", "bce_logits", "cce", "cce_logits", "hinge", "focal", "logcosh"]
+  static let catalogue = [
+    "mse", "mae", "rmse", "huber", "mape", "bce", "bce_logits", "cce", "cce_logits", "hinge",
+    "focal", "logcosh",
+  ]
 
   @Test(arguments: catalogue)
   func everyLossIsABuiltInLoss(_ name: String) throws {
@@ -40,12 +43,17 @@ struct LossCatalogLanguageTests {
     #expect(try session.scalar("huber(p, y)") == (try session.scalar("huber(p, y, delta=1)")))
     try session.run("q = [0.3, 0.8]")
     try session.run("t = [1, 0]")
-    #expect(try session.scalar("focal(q, t, 1, 0.5)") == (try session.scalar("focal(q, t, alpha=0.5, gamma=1)")))
+    #expect(
+      try session.scalar("focal(q, t, 1, 0.5)")
+        == (try session.scalar("focal(q, t, alpha=0.5, gamma=1)")))
   }
 
   @Test func aMisspelledOptionGetsASuggestion() throws {
     let error = try failure("huber([1], [2], delt=2)")
-    #expect(error.message == "huber has no argument named 'delt' — did you mean 'delta'? (its arguments: p, y, delta)")
+    #expect(
+      error.message
+        == "huber has no argument named 'delt' — did you mean 'delta'? (its arguments: p, y, delta)"
+    )
     #expect(error.range?.column == 17)
     #expect(try failure("focal([0.5], [1], gama=2)").message.contains("did you mean 'gamma'?"))
   }
@@ -57,9 +65,11 @@ struct LossCatalogLanguageTests {
     #expect(isClose(value.scalar ?? .nan, expected))
     let gradient = try #require(loss.gradient)
     #expect(isClose(gradient, try Tensor(vector: [-1 / (0.9 * 2), -1 / (0.8 * 2)])))
-    #expect(try session.scalar("bce([0.9, 0.8], 1)") == (try session.scalar("bce([0.9, 0.8], [1, 1])")))
+    #expect(
+      try session.scalar("bce([0.9, 0.8], 1)") == (try session.scalar("bce([0.9, 0.8], [1, 1])")))
     #expect(isClose(try session.scalar("mae([1, 2, 3], 2)"), 2.0 / 3))
-    #expect(try session.scalar("hinge([0.5, -2], 1)") == (try session.scalar("hinge([0.5, -2], [1, 1])")))
+    #expect(
+      try session.scalar("hinge([0.5, -2], 1)") == (try session.scalar("hinge([0.5, -2], [1, 1])")))
   }
 
   @Test func elementWiseLossesOnMatricesTakeTheMeanOverAllElements() throws {
@@ -70,9 +80,14 @@ struct LossCatalogLanguageTests {
     let (_, loss) = try session.loss("mae(P, 0)")
     #expect(loss.gradient?.parts == parts([2, 2], [0.25, 0.25, 0.25, 0.25]))
     #expect(isClose(try session.scalar("huber(P / 10, 0)"), (0.005 + 0.02 + 0.045 + 0.08) / 4))
-    #expect(isClose(try session.scalar("bce([[0.9, 0.8]], [[1, 1]])"), (-Glibc.log(0.9) - Glibc.log(0.8)) / 2))
+    #expect(
+      isClose(
+        try session.scalar("bce([[0.9, 0.8]], [[1, 1]])"), (-Glibc.log(0.9) - Glibc.log(0.8)) / 2))
     // The categorical losses reduce over rows instead.
-    #expect(isClose(try session.scalar("cce([[0.5, 0.5], [0.25, 0.75]], [[1, 0], [0, 1]])"), (Glibc.log(2) - Glibc.log(0.75)) / 2))
+    #expect(
+      isClose(
+        try session.scalar("cce([[0.5, 0.5], [0.25, 0.75]], [[1, 0], [0, 1]])"),
+        (Glibc.log(2) - Glibc.log(0.75)) / 2))
   }
 
   @Test func lossesComposeWithUserFunctionsAndGrad() throws {
@@ -92,7 +107,8 @@ struct LossCatalogLanguageTests {
   }
 
   @Test(arguments: [
-    "mae(p, y)", "rmse(p, y)", "huber(p, y, delta=0.7)", "mape(p, y)", "logcosh(p, y)", "bce(q, t)", "bce_logits(p, t)",
+    "mae(p, y)", "rmse(p, y)", "huber(p, y, delta=0.7)", "mape(p, y)", "logcosh(p, y)", "bce(q, t)",
+    "bce_logits(p, t)",
     "hinge(p, s)", "focal(q, t, gamma=2, alpha=0.25)", "cce(softmax(P), T)", "cce_logits(P, T)",
   ])
   func gradThroughEachLossMatchesFiniteDifferences(_ expression: String) throws {
@@ -108,7 +124,7 @@ struct LossCatalogLanguageTests {
       ],
       separations: [.init(a: "p", b: "y", kinks: [0, 0.7, -0.7])])
     for n in [1, 4] {
-      var values = GradientCheckTests.inputs(for: c, n: n, seed: UInt64(n))
+      var values = try GradientCheckTests.inputs(for: c, n: n, seed: UInt64(n))
       values["t"] = try Tensor(vector: (0..<n).map { Double($0 % 2) })
       values["s"] = try Tensor(vector: (0..<n).map { $0 % 2 == 0 ? 1 : -1 })
       var oneHot = [Double](repeating: 0, count: 2 * n)
@@ -117,14 +133,19 @@ struct LossCatalogLanguageTests {
       values["T"] = try Tensor(shape: [2, n], storage: oneHot)
       var session = Session()
       for (name, value) in values { session.interpreter.scope.set(name, .tensor(value)) }
-      let variable = expression.contains("(P") || expression.contains("softmax(P") ? "P" : (expression.contains("(q") ? "q" : "p")
+      let variable =
+        expression.contains("(P") || expression.contains("softmax(P")
+        ? "P" : (expression.contains("(q") ? "q" : "p")
       let analytic = try session.tensor("grad(\(expression), \(variable))")
       let fd = try GradientCheckTests.finiteDifferences(
-        for: GradientCheckTests.Case(name: expression, expression: expression, inputs: c.inputs.filter { $0.name == variable }),
+        for: GradientCheckTests.Case(
+          name: expression, expression: expression, inputs: c.inputs.filter { $0.name == variable }),
         at: values)[variable]!
       #expect(analytic.count == fd.count)
       for (i, (a, b)) in zip(analytic.storage, fd).enumerated() {
-        #expect(Swift.abs(a - b) <= 1e-6 + 1e-5 * Swift.abs(b), "n=\(n) ∂/∂\(variable)[\(i)]: \(a) vs \(b)")
+        #expect(
+          Swift.abs(a - b) <= 1e-6 + 1e-5 * Swift.abs(b),
+          "n=\(n) ∂/∂\(variable)[\(i)]: \(a) vs \(b)")
       }
     }
   }

@@ -16,6 +16,9 @@ struct ReferenceCaseTests {
     let line = try #require(reference.lastOutputLine(), "\(reference.id) printed nothing")
     let output = try JSONTree(parsing: line)
     let problems = ReferenceComparison.problems(output: output, case: reference)
-    #expect(problems.isEmpty, "\(reference.id) [\(reference.source)]: \(problems.joined(separator: "; "))\n  output: \(line)")
+    #expect(
+      problems.isEmpty,
+      "\(reference.id) [\(reference.source)]: \(problems.joined(separator: "; "))\n  output: \(line)"
+    )
   }
 }

@@ -116,7 +116,9 @@ struct BroadcastingTests {
   @Test func vectorsAndMatrices() throws {
     #expect(try tensor("[1, 2, 3]").parts == parts([3], [1, 2, 3]))
     #expect(try tensor("[5]").parts == parts([1], [5]))
-    #expect(try tensor("[[0.7, 0.2, 0.1], [0.1, 0.8, 0.1]]").parts == parts([2, 3], [0.7, 0.2, 0.1, 0.1, 0.8, 0.1]))
+    #expect(
+      try tensor("[[0.7, 0.2, 0.1], [0.1, 0.8, 0.1]]").parts
+        == parts([2, 3], [0.7, 0.2, 0.1, 0.1, 0.8, 0.1]))
     #expect(try tensor("[[1, 2]]").parts == parts([1, 2], [1, 2]))
     #expect(try tensor("[[1], [2]]").parts == parts([2, 1], [1, 2]))
     // Elements are expressions.
@@ -126,10 +128,12 @@ struct BroadcastingTests {
 
   @Test func raggedMatricesAreRefusedWithTheOffendingRow() throws {
     let error = try failure("[[1, 2], [3]]")
-    #expect(error.message == "every row of a matrix must have the same length: row 1 has 2, row 2 has 1")
+    #expect(
+      error.message == "every row of a matrix must have the same length: row 1 has 2, row 2 has 1")
     #expect(error.range?.column == 10)
     let third = try failure("[[1, 2], [3, 4], [5, 6, 7]]")
-    #expect(third.message == "every row of a matrix must have the same length: row 1 has 2, row 3 has 3")
+    #expect(
+      third.message == "every row of a matrix must have the same length: row 1 has 2, row 3 has 3")
   }
 
   @Test func mixingNumbersAndRowsIsRefused() throws {
@@ -153,12 +157,15 @@ struct BroadcastingTests {
   @Test func rowsSpreadOverMatrices() throws {
     #expect(try tensor("[[1, 2], [3, 4]] + [10, 20]").parts == parts([2, 2], [11, 22, 13, 24]))
     #expect(try tensor("[10, 20] - [[1, 2], [3, 4]]").parts == parts([2, 2], [9, 18, 7, 16]))
-    #expect(try tensor("[[1, 2, 3], [4, 5, 6]] * [[1, 0, 2]]").parts == parts([2, 3], [1, 0, 6, 4, 0, 12]))
+    #expect(
+      try tensor("[[1, 2, 3], [4, 5, 6]] * [[1, 0, 2]]").parts
+        == parts([2, 3], [1, 0, 6, 4, 0, 12]))
   }
 
   @Test func elementWiseOperationsOfEqualShapes() throws {
     #expect(try tensor("[1, 2, 3] * [4, 5, 6]").parts == parts([3], [4, 10, 18]))
-    #expect(try tensor("[[1, 2], [3, 4]] - [[1, 1], [1, 1]]").parts == parts([2, 2], [0, 1, 2, 3]))
+    #expect(
+      try tensor("[[1, 2], [3, 4]] - [[1, 1], [1, 1]]").parts == parts([2, 2], [0, 1, 2, 3]))
   }
 
   @Test(arguments: [

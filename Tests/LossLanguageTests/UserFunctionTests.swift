@@ -33,7 +33,9 @@ struct UserFunctionTests {
     // ∂/∂p: -4(y-p)/3 where y > p, else -2(y-p)/3.
     let gradient = try #require(loss.gradient)
     #expect(isClose(gradient, try Tensor(vector: [-4.0 / 3, 0, 2.0 / 3])))
-    #expect(session.json("asym([1, 2, 3], [2, 2, 2])") == #"{"value": 1.0, "grad": [-1.3333333333333333, -0.0, 0.6666666666666666]}"#)
+    #expect(
+      session.json("asym([1, 2, 3], [2, 2, 2])")
+        == #"{"value": 1.0, "grad": [-1.3333333333333333, -0.0, 0.6666666666666666]}"#)
     // The same through grad(), with the prediction in a variable.
     try session.run("p = [1, 2, 3]")
     #expect(isClose(try session.tensor("grad(asym(p, [2, 2, 2]), p)"), gradient))

@@ -20,31 +20,41 @@ struct LessonCheckerTests {
   }
 
   @Test func aBrokenExpressionIsReportedWithItsPosition() throws {
-    let broken = runnerFixture.replacingOccurrences(of: "loss: \"sum((guess - target)^2)\"", with: "loss: \"sum((guess - target)^2\"")
+    let broken = runnerFixture.replacingOccurrences(
+      of: "loss: \"sum((guess - target)^2)\"", with: "loss: \"sum((guess - target)^2\"")
     let lesson = try #require(LessonLoader.load(yaml: broken, file: "broken.yaml").lesson)
     let found = LessonChecker.check(lesson)
     #expect(found.count == 1)
-    let lossLine = try #require(broken.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("sum((guess - target)^2\"") })
+    let lossLine = try #require(
+      broken.split(separator: "\n", omittingEmptySubsequences: false).firstIndex {
+        $0.contains("sum((guess - target)^2\"")
+      })
     #expect(found.first?.description.hasPrefix("broken.yaml:\(lossLine + 1):") == true, "\(found)")
     #expect(found.first?.message.contains("expected ',' or ')'") == true)
   }
 
   @Test func aWrongAnswerThatPassesIsReported() throws {
-    let broken = runnerFixture.replacingOccurrences(of: "- answer: \"mae(pred, actual)\"", with: "- answer: \"mean((pred - actual)^2)\"")
+    let broken = runnerFixture.replacingOccurrences(
+      of: "- answer: \"mae(pred, actual)\"", with: "- answer: \"mean((pred - actual)^2)\"")
     let lesson = try #require(LessonLoader.load(yaml: broken, file: "wrong.yaml").lesson)
     let found = LessonChecker.check(lesson)
-    #expect(found.contains { $0.message.contains("known-wrong answer `mean((pred - actual)^2)` passes the check") })
+    #expect(
+      found.contains {
+        $0.message.contains("known-wrong answer `mean((pred - actual)^2)` passes the check")
+      })
   }
 
   @Test func anUnreachableGoalIsReported() throws {
-    let broken = runnerFixture.replacingOccurrences(of: "answer: [\"w = 2\"]", with: "answer: [\"w = 1\"]")
+    let broken = runnerFixture.replacingOccurrences(
+      of: "answer: [\"w = 2\"]", with: "answer: [\"w = 1\"]")
     let lesson = try #require(LessonLoader.load(yaml: broken, file: "goal.yaml").lesson)
     let found = LessonChecker.check(lesson)
     #expect(found.contains { $0.message.contains("does not reach the goal") })
   }
 
   @Test func aTemplateThatCannotBeComputedIsReported() throws {
-    let broken = runnerFixture.replacingOccurrences(of: "The answer is {{ target[1] }}", with: "The answer is {{ targt[1] }}")
+    let broken = runnerFixture.replacingOccurrences(
+      of: "The answer is {{ target[1] }}", with: "The answer is {{ targt[1] }}")
     let lesson = try #require(LessonLoader.load(yaml: broken, file: "hint.yaml").lesson)
     let found = LessonChecker.check(lesson)
     #expect(found.contains { $0.message.contains("unknown name 'targt'") })

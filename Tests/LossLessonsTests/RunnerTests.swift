@@ -90,7 +90,8 @@ struct RunnerTests {
     var run = try LessonRun(lesson: fixtureLesson(), learner: "ada")
     _ = run.begin(at: 1)
     let first = run.handle("0, 0")
-    let readout = LessonReadouts(loss: 13, change: nil, gradients: [(name: "guess", value: try Tensor(vector: [-6, 4]))])
+    let readout = LessonReadouts(
+      loss: 13, change: nil, gradients: [(name: "guess", value: try Tensor(vector: [-6, 4]))])
     #expect(first.contains(.readouts(readout)))
     #expect(first.contains(.feedback("Off by 3.61", tone: .neutral)))
     let second = run.handle("2, -2")
@@ -122,7 +123,10 @@ struct RunnerTests {
     #expect(run.handle("sum((pred - actual)^2)") == [.feedback("That's the sum.", tone: .bad)])
     #expect(run.handle("mae(pred, actual)") == [.feedback("That's the mae.", tone: .bad)])
     let far = run.handle("0.45")
-    #expect(far == [.feedback("Not quite: you got 0.45, which is 0.075 too high (off by 20%).", tone: .bad)])
+    #expect(
+      far == [
+        .feedback("Not quite: you got 0.45, which is 0.075 too high (off by 20%).", tone: .bad)
+      ])
     // Any correct way passes: a number within the tolerance, or another expression.
     #expect(run.handle("mean((actual - pred)^2)").contains(.stepComplete))
     var again = try LessonRun(lesson: fixtureLesson(), learner: "ada")
@@ -150,7 +154,11 @@ struct RunnerTests {
     for learner in ["ada", "grace", "alan", "edsger"] {
       var run = try LessonRun(lesson: fixtureLesson(), learner: learner)
       let events = run.begin(at: 3)
-      guard case .options(let options)? = events.first(where: { if case .options = $0 { true } else { false } }) else {
+      guard
+        case .options(let options)? = events.first(where: {
+          if case .options = $0 { true } else { false }
+        })
+      else {
         Issue.record("no options shown")
         return
       }
@@ -168,10 +176,12 @@ struct RunnerTests {
   @Test func tweakWatchesTheLossAndEndsAtTheGoal() throws {
     var run = try LessonRun(lesson: fixtureLesson(), learner: "ada")
     let start = run.begin(at: 4)
-    let initial = LessonReadouts(loss: 10, change: nil, gradients: [(name: "w", value: Tensor(scalar: -10))])
+    let initial = LessonReadouts(
+      loss: 10, change: nil, gradients: [(name: "w", value: Tensor(scalar: -10))])
     #expect(start.contains(.readouts(initial)))
     let events = run.handle("w = 1")
-    let after = LessonReadouts(loss: 2.5, change: -7.5, gradients: [(name: "w", value: Tensor(scalar: -5))])
+    let after = LessonReadouts(
+      loss: 2.5, change: -7.5, gradients: [(name: "w", value: Tensor(scalar: -5))])
     #expect(events.contains(.readouts(after)))
     #expect(!events.contains(.stepComplete))
     #expect(run.handle("w = 2").contains(.stepComplete))
@@ -191,7 +201,9 @@ struct RunnerTests {
   @Test func plotStepSamplesTheCurve() throws {
     var run = try LessonRun(lesson: fixtureLesson(), learner: "ada")
     let events = run.begin(at: 6)
-    guard case .plot(let samples)? = events.first(where: { if case .plot = $0 { true } else { false } }) else {
+    guard
+      case .plot(let samples)? = events.first(where: { if case .plot = $0 { true } else { false } })
+    else {
       Issue.record("no plot")
       return
     }
@@ -250,7 +262,10 @@ struct RunnerTests {
   @Test func nextRefusesAnUnfinishedStep() throws {
     var run = try LessonRun(lesson: fixtureLesson(), learner: "ada")
     _ = run.begin(at: 1)
-    #expect(run.next() == [.notice("Finish this step first (type `hint` for help, or `skip` to see the answer).")])
+    #expect(
+      run.next() == [
+        .notice("Finish this step first (type `hint` for help, or `skip` to see the answer).")
+      ])
     #expect(run.stepIndex == 1)
   }
 
@@ -274,9 +289,15 @@ struct RunnerTests {
   }
 
   @Test func seedsDifferPerLearnerAndLessonButAreStable() {
-    #expect(LessonRun.seed(learner: "ada", lesson: "darts") == LessonRun.seed(learner: "ada", lesson: "darts"))
-    #expect(LessonRun.seed(learner: "ada", lesson: "darts") != LessonRun.seed(learner: "grace", lesson: "darts"))
-    #expect(LessonRun.seed(learner: "ada", lesson: "darts") != LessonRun.seed(learner: "ada", lesson: "gps"))
+    #expect(
+      LessonRun.seed(learner: "ada", lesson: "darts")
+        == LessonRun.seed(learner: "ada", lesson: "darts"))
+    #expect(
+      LessonRun.seed(learner: "ada", lesson: "darts")
+        != LessonRun.seed(learner: "grace", lesson: "darts"))
+    #expect(
+      LessonRun.seed(learner: "ada", lesson: "darts")
+        != LessonRun.seed(learner: "ada", lesson: "gps"))
   }
 }
 
@@ -294,12 +315,20 @@ struct RunnerDetailTests {
   }
 
   @Test func feedbackConditionsThatFailAreShownNotSwallowed() throws {
-    let broken = runnerFixture.replacingOccurrences(of: "- when: \"loss == 0\"", with: "- when: \"loss == zero\"")
+    let broken = runnerFixture.replacingOccurrences(
+      of: "- when: \"loss == 0\"", with: "- when: \"loss == zero\"")
     let lesson = try #require(LessonLoader.load(yaml: broken, file: "when.yaml").lesson)
     var run = try LessonRun(lesson: lesson, learner: "ada")
     _ = run.begin(at: 1)
     let events = run.handle("1, 1")
-    #expect(events.contains { if case .error(let error, "loss == zero") = $0 { error.message.contains("unknown name 'zero'") } else { false } })
+    #expect(
+      events.contains {
+        if case .error(let error, "loss == zero") = $0 {
+          error.message.contains("unknown name 'zero'")
+        } else {
+          false
+        }
+      })
     #expect(LessonChecker.check(lesson).contains { $0.message.contains("unknown name 'zero'") })
   }
 }

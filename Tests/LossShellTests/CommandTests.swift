@@ -17,9 +17,12 @@ struct HelpTests {
     #expect(commands.title == "Commands")
     #expect(commands.entries.map(\.name) == CommandRegistry.standard.all.map(\.name))
     let listed = Set(index.sections.flatMap(\.entries).map(\.name))
-    for builtin in BuiltinLibrary.all { #expect(listed.contains(builtin.name), "\(builtin.name) missing") }
+    for builtin in BuiltinLibrary.all {
+      #expect(listed.contains(builtin.name), "\(builtin.name) missing")
+    }
     #expect(index.sections.contains { $0.title == "Losses" && !$0.namesOnly })
-    #expect(index.sections.contains { $0.title == "Your functions" && $0.entries.map(\.name) == ["sq"] })
+    #expect(
+      index.sections.contains { $0.title == "Your functions" && $0.entries.map(\.name) == ["sq"] })
   }
 
   @Test(arguments: ShellSession().helpTopics)
@@ -92,20 +95,27 @@ struct CommandTests {
     var session = ShellSession()
     #expect(session.handle(line: "reset").notices.first?.contains("nothing to forget") == true)
     run(["w = 0.5", "p = [1, 2]", "def sq(p, y) = mean((p - y)^2)"], in: &session)
-    #expect(session.handle(line: "reset").notices == ["forgot 2 variables, 1 function; you are starting afresh"])
+    #expect(
+      session.handle(line: "reset").notices == [
+        "forgot 2 variables, 1 function; you are starting afresh"
+      ])
     #expect(session.scope == Scope())
   }
 
   @Test func historyListsTheLinesTyped() {
     var session = ShellSession()
     run(["w = 1", "", "p = [1,", "2]"], in: &session)
-    #expect(session.handle(line: "history") == [.history(firstNumber: 1, lines: ["w = 1", "p = [1,", "2]", "history"])])
+    #expect(
+      session.handle(line: "history") == [
+        .history(firstNumber: 1, lines: ["w = 1", "p = [1,", "2]", "history"])
+      ])
   }
 
   @Test func historyKeepsTheNewestLines() {
     var session = ShellSession(configuration: ShellConfiguration(historyLimit: 3))
     run(["1", "2", "3", "4"], in: &session)
-    #expect(session.handle(line: "history") == [.history(firstNumber: 3, lines: ["3", "4", "history"])])
+    #expect(
+      session.handle(line: "history") == [.history(firstNumber: 3, lines: ["3", "4", "history"])])
   }
 
   @Test(arguments: ["quit", "exit", "  quit  ", ":quit"])
@@ -137,7 +147,8 @@ struct ExtensionTests {
   }
 
   static let start = ShellCommand(
-    name: "start", arguments: "LESSON", summary: "start a lesson", example: "start 1", group: "lessons",
+    name: "start", arguments: "LESSON", summary: "start a lesson", example: "start 1",
+    group: "lessons",
     completion: .lessonNames
   ) { session, input in
     session.interceptor = InputInterceptor(prompt: "dart> ") { session, line in
@@ -169,7 +180,8 @@ struct ExtensionTests {
   }
 
   @Test func theWelcomeWithoutLessonsOffersAFirstLoss() throws {
-    var session = ShellSession(configuration: ShellConfiguration(resume: "You were on lesson 2, step 3."))
+    var session = ShellSession(
+      configuration: ShellConfiguration(resume: "You were on lesson 2, step 3."))
     guard case .welcome(let welcome)? = session.start().first else {
       Issue.record("expected a welcome")
       return
@@ -197,7 +209,8 @@ struct ExtensionTests {
   @Test func aCommandCanBeReplacedOrRemoved() {
     var session = ShellSession()
     session.commands.register(
-      ShellCommand(name: "vars", summary: "replaced", example: "vars") { _, _ in [.notice("mine")] })
+      ShellCommand(name: "vars", summary: "replaced", example: "vars") { _, _ in [.notice("mine")] }
+    )
     #expect(session.handle(line: "vars").notices == ["mine"])
     session.commands.remove(named: "vars")
     #expect(session.handle(line: "vars").errors.count == 1)

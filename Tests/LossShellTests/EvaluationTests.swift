@@ -29,7 +29,9 @@ struct EvaluationTests {
     var session = ShellSession()
     run(["w = 1", "def sq(p, y) = mean((p - y)^2)"], in: &session)
     let before = session.scope
-    for line in ["w = [1, 2] + [1, 2, 3]", "w = nothing_here", "def sq(p) = p +", "w[1] = 2", "sq(1)"] {
+    for line in [
+      "w = [1, 2] + [1, 2, 3]", "w = nothing_here", "def sq(p) = p +", "w[1] = 2", "sq(1)",
+    ] {
       let events = session.handle(line: line)
       #expect(events.errors.count == 1, "\(line) should fail")
     }

@@ -27,7 +27,9 @@ struct MultilineTests {
 
   @Test func bracketsInStringsAndCommentsDoNotCount() {
     var session = ShellSession()
-    #expect(session.handle(line: "1 + 1 # (not open").first == .value(name: nil, .tensor(Tensor(scalar: 2))))
+    #expect(
+      session.handle(line: "1 + 1 # (not open").first
+        == .value(name: nil, .tensor(Tensor(scalar: 2))))
     #expect(!session.isContinuing)
   }
 

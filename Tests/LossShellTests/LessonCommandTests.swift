@@ -87,9 +87,11 @@ struct LessonCommandTests {
     #expect(session.prompt == "lesson> ")
     _ = session.handle(line: "")
     #expect(session.prompt == "guess> ")
-    #expect(lessonEvents(session.handle(line: "1")).contains(.feedback("No, 2 off.", tone: .neutral)))
+    #expect(
+      lessonEvents(session.handle(line: "1")).contains(.feedback("No, 2 off.", tone: .neutral)))
     #expect(session.handle(line: "where") == [.notice("You are in Guess: step 2 of 3.")])
-    #expect(lessonEvents(session.handle(line: "hint")) == [.hint(number: 1, of: 2, text: "It is small.")])
+    #expect(
+      lessonEvents(session.handle(line: "hint")) == [.hint(number: 1, of: 2, text: "It is small.")])
     #expect(lessonEvents(session.handle(line: "3")).contains(.stepComplete))
     _ = session.handle(line: "")
     #expect(session.prompt == "answer> ")
@@ -103,7 +105,10 @@ struct LessonCommandTests {
 
   @Test func expressionsOutsideALessonStillWork() {
     var session = lessonSession()
-    #expect(session.handle(line: "next") == [.notice("No lesson is running. Type `lessons` to see the course, or `start 1`.")])
+    #expect(
+      session.handle(line: "next") == [
+        .notice("No lesson is running. Type `lessons` to see the course, or `start 1`.")
+      ])
     #expect(session.handle(line: "2 + 2").first == .value(name: nil, .tensor(.init(scalar: 4))))
   }
 
@@ -123,7 +128,8 @@ struct LessonCommandTests {
     // A new shell with the same progress resumes at the same step.
     var later = lessonSession(progress: progress)
     let events = later.handle(line: "start")
-    #expect(events.contains(.notice("Welcome back: resuming at step 3. Type `restart` to begin again.")))
+    #expect(
+      events.contains(.notice("Welcome back: resuming at step 3. Type `restart` to begin again.")))
     #expect(later.prompt == "answer> ")
     guard case .lessonMenu(let menu)? = later.handle(line: "lessons").first else {
       Issue.record("no menu")
@@ -147,7 +153,10 @@ struct LessonCommandTests {
 
   @Test func unknownLessonsGetASuggestion() {
     var session = lessonSession()
-    #expect(session.handle(line: "start 9") == [.notice("There is no lesson 9: the course has lessons 1 to 2. Type `lessons` to see them.")])
+    #expect(
+      session.handle(line: "start 9") == [
+        .notice("There is no lesson 9: the course has lessons 1 to 2. Type `lessons` to see them.")
+      ])
     let events = session.handle(line: "start guest")
     guard case .notice(let message)? = events.first else {
       Issue.record("expected a notice, got \(events)")
@@ -180,7 +189,8 @@ struct LessonCommandTests {
   }
 
   @Test func everyLessonCommandsHelpExampleRuns() {
-    let context = LessonContext(library: LessonLibrary(builtinFiles: lessonFiles), learner: "t", progress: .inMemory())
+    let context = LessonContext(
+      library: LessonLibrary(builtinFiles: lessonFiles), learner: "t", progress: .inMemory())
     let registry = CommandRegistry.withLessons(context)
     for command in registry.all where command.group == "lessons" {
       var session = ShellSession(configuration: ShellConfiguration(), commands: registry)
@@ -194,7 +204,8 @@ struct LessonCommandTests {
   @Test func completionOffersLessonNamesAfterStart() {
     var configuration = ShellConfiguration()
     configuration.lessonNames = { ["1", "guess", "2", "next-one"] }
-    let context = LessonContext(library: LessonLibrary(builtinFiles: lessonFiles), learner: "t", progress: .inMemory())
+    let context = LessonContext(
+      library: LessonLibrary(builtinFiles: lessonFiles), learner: "t", progress: .inMemory())
     let session = ShellSession(configuration: configuration, commands: .withLessons(context))
     #expect(session.completions(line: "start gu", cursor: 8) == ["guess"])
   }

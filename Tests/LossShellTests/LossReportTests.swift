@@ -50,7 +50,9 @@ struct LossReportTests {
     let terms = breakdown.rows.compactMap(\.term)
     #expect(terms.count == 4)
     for (term, expected) in zip(terms, [0.25, 0, 0.25, 1]) { expectClose(term, expected) }
-    for (row, expected) in zip(breakdown.rows, [-0.25, 0, 0.25, 0.5]) { expectClose(row.slope?.first, expected) }
+    for (row, expected) in zip(breakdown.rows, [-0.25, 0, 0.25, 0.5]) {
+      expectClose(row.slope?.first, expected)
+    }
     #expect(breakdown.rows.map(\.direction) == [.up, .stay, .down, .down])
     expectClose(breakdown.largestTerm, 1)
     let reading = try #require(report.reading)
@@ -84,14 +86,16 @@ struct LossReportTests {
   }
 
   @Test func aSummedLossSplitsIntoASum() throws {
-    let breakdown = try #require(try report(["def sse(p, y) = sum((p - y)^2)", "sse([1, 2], [0, 0])"]).breakdown)
+    let breakdown = try #require(
+      try report(["def sse(p, y) = sum((p - y)^2)", "sse([1, 2], [0, 0])"]).breakdown)
     #expect(breakdown.reduction == .sum)
     #expect(breakdown.rows.compactMap(\.term) == [1, 4])
   }
 
   @Test func extraArgumentsAreKeptWhenSplitting() throws {
     let breakdown = try #require(
-      try report(["k = 3", "def wsq(p, y, k) = k * mean((p - y)^2)", "wsq([1, 2], [0, 0], k)"]).breakdown)
+      try report(["k = 3", "def wsq(p, y, k) = k * mean((p - y)^2)", "wsq([1, 2], [0, 0], k)"])
+        .breakdown)
     #expect(breakdown.rows.compactMap(\.term) == [3, 12])
   }
 

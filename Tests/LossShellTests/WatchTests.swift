@@ -9,7 +9,8 @@ struct WatchTests {
   @Test func watchingShowsTheValueAndTheSlopeOfEachVariable() throws {
     var session = ShellSession()
     run(["w = 0.5"], in: &session)
-    let report = try #require(session.handle(line: "watch mse(w * [1, 2], [2, 4])").watchReports.first)
+    let report = try #require(
+      session.handle(line: "watch mse(w * [1, 2], [2, 4])").watchReports.first)
     #expect(report.isNew)
     #expect(report.number == 1)
     #expect(report.source == "mse(w * [1, 2], [2, 4])")
@@ -52,7 +53,9 @@ struct WatchTests {
 
   @Test func dependenciesThroughTheLearnersFunctionsCount() throws {
     var session = ShellSession()
-    run(["x = [1, 2]", "y = [2, 4]", "w = 1", "def loss(v) = mse(v * x, y)", "watch loss(w)"], in: &session)
+    run(
+      ["x = [1, 2]", "y = [2, 4]", "w = 1", "def loss(v) = mse(v * x, y)", "watch loss(w)"],
+      in: &session)
     let report = try #require(session.handle(line: "x = [2, 4]").watchReports.first)
     expectClose(report.change, -2.5)
     #expect(report.gradients.map(\.name) == ["x"])
@@ -80,7 +83,10 @@ struct WatchTests {
       return
     }
     #expect(reports.map(\.source) == ["w^2", "w + 1"])
-    #expect(reports.map(\.result) == [.value(.tensor(Tensor(scalar: 4))), .value(.tensor(Tensor(scalar: 3)))])
+    #expect(
+      reports.map(\.result) == [
+        .value(.tensor(Tensor(scalar: 4))), .value(.tensor(Tensor(scalar: 3))),
+      ])
   }
 
   @Test func aCommentAfterTheCommandIsNotWatched() {
@@ -135,7 +141,10 @@ struct WatchTests {
   @Test func resetForgetsWatches() {
     var session = ShellSession()
     run(["w = 1", "watch w^2"], in: &session)
-    #expect(session.handle(line: "reset").notices == ["forgot 1 variable, 1 watch; you are starting afresh"])
+    #expect(
+      session.handle(line: "reset").notices == [
+        "forgot 1 variable, 1 watch; you are starting afresh"
+      ])
     #expect(session.watches.isEmpty)
     #expect(session.scope.names.isEmpty)
   }

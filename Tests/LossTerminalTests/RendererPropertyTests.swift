@@ -14,20 +14,27 @@ let corpus: [ShellEvent] = {
     "W = [[1.5, -2.25, 3, 4.125, 5, 6, 7, 8, 9, 10, 11, 12], [6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17]]",
     "tall = [[1, 2], [3, 4], [5, 6], [7, 8], [9, 10], [11, 12], [13, 14], [15, 16], [17, 18], [19, 20]]",
     "mse(W, 0)", "mse(tall, 1)",
-    "def sq(p, y) = mean((p - y)^2)", "sq(p, y)", "def rmse(p, y) = sqrt(mean((p - y)^2))", "rmse(p, y)",
-    "def bad(p, y) = -mean((p - y)^2)", "bad(p, y)", "def nll(p, y) = -mean(y * log(p))", "nll([0, 1], [1, 0])",
-    "log([1, 0])", "watch mse(w * p, y)", "watch sq(p, y)", "w = 1", "p[2] = 4", "watch", "watch w *",
+    "def sq(p, y) = mean((p - y)^2)", "sq(p, y)", "def rmse(p, y) = sqrt(mean((p - y)^2))",
+    "rmse(p, y)",
+    "def bad(p, y) = -mean((p - y)^2)", "bad(p, y)", "def nll(p, y) = -mean(y * log(p))",
+    "nll([0, 1], [1, 0])",
+    "log([1, 0])", "watch mse(w * p, y)", "watch sq(p, y)", "w = 1", "p[2] = 4", "watch",
+    "watch w *",
     "mse([1, 2, 3], [1, 2])",
     "a_really_long_variable_name_for_testing_layout = [1, 2, 3] + [4, 5, 6] * [7, 8, 9] - undefined_thing_here",
-    "help", "help mse", "help watch", "help syntax", "help sq", "help nothing_like_it", "vars", "history",
+    "help", "help mse", "help watch", "help syntax", "help sq", "help nothing_like_it", "vars",
+    "history",
     "unwatch 9", "unwatch 1", "reset", "vars", "p = [1,", "", "2]", "hlep", "quit",
   ]
   var session = ShellSession(
     configuration: ShellConfiguration(
-      resume: "Welcome back: you were on lesson 2 (hot and cold), step 3 of 8. Type start 2 to go on."))
+      resume:
+        "Welcome back: you were on lesson 2 (hot and cold), step 3 of 8. Type start 2 to go on."))
   var events = session.start()
   for line in lines { events += session.handle(line: line) }
-  events += [session.interrupt(), session.interrupt(), session.interrupt(partial: "x")].flatMap { $0 }
+  events += [session.interrupt(), session.interrupt(), session.interrupt(partial: "x")].flatMap {
+    $0
+  }
   var script = ShellSession(configuration: .script)
   events += script.handle(line: "1 + * 2")
   events += [
@@ -89,7 +96,8 @@ struct RendererPropertyTests {
     let text = Renderer(style: .plain, width: width).render(corpus)
     #expect(!text.contains("\u{1B}"))
     let nonASCII = text.unicodeScalars.filter { !$0.isASCII }
-    #expect(nonASCII.isEmpty, "non-ASCII in plain output: \(String(String.UnicodeScalarView(nonASCII)))")
+    #expect(
+      nonASCII.isEmpty, "non-ASCII in plain output: \(String(String.UnicodeScalarView(nonASCII)))")
   }
 
   @Test(arguments: [Renderer.Style.plain, .color], [20, 40, 60, 80, 132])
@@ -98,7 +106,8 @@ struct RendererPropertyTests {
     for event in corpus {
       for line in renderer.lines(for: event) {
         let visibleLine = strippingSGR(line)
-        #expect(visibleLine.count <= width, "\(visibleLine.count) > \(width): \(visibleLine) in \(event)")
+        #expect(
+          visibleLine.count <= width, "\(visibleLine.count) > \(width): \(visibleLine) in \(event)")
       }
     }
   }
@@ -111,7 +120,9 @@ struct RendererPropertyTests {
       var end = index + 1
       #expect(end < scalars.count && scalars[end] == "[")
       end += 1
-      while end < scalars.count, ("0"..."9").contains(scalars[end]) || scalars[end] == ";" { end += 1 }
+      while end < scalars.count, ("0"..."9").contains(scalars[end]) || scalars[end] == ";" {
+        end += 1
+      }
       #expect(end < scalars.count && scalars[end] == "m", "not an SGR sequence at \(index)")
     }
   }
@@ -122,7 +133,9 @@ struct RendererPropertyTests {
     let report = events(after: ["mse([2.5, 5, 3, 8], [3, 5, 2.5, 7])"])
     let plainText = plain.render(report)
     let colourText = strippingSGR(colour.render(report))
-    for phrase in ["raise it", "lower it", "on target", "hurts most", "too high", "move it down", "loss term"] {
+    for phrase in [
+      "raise it", "lower it", "on target", "hurts most", "too high", "move it down", "loss term",
+    ] {
       #expect(plainText.contains(phrase))
       #expect(colourText.contains(phrase))
     }
@@ -148,9 +161,14 @@ struct StyleTests {
     let term = ["TERM": "xterm-256color"]
     #expect(Renderer.Style.detect(environment: term, isTerminal: true) == .color)
     #expect(Renderer.Style.detect(environment: term, isTerminal: false) == .plain)
-    #expect(Renderer.Style.detect(environment: term, isTerminal: true, plainRequested: true) == .plain)
-    #expect(Renderer.Style.detect(environment: ["TERM": "xterm", "NO_COLOR": "1"], isTerminal: true) == .plain)
-    #expect(Renderer.Style.detect(environment: ["TERM": "xterm", "NO_COLOR": ""], isTerminal: true) == .color)
+    #expect(
+      Renderer.Style.detect(environment: term, isTerminal: true, plainRequested: true) == .plain)
+    #expect(
+      Renderer.Style.detect(environment: ["TERM": "xterm", "NO_COLOR": "1"], isTerminal: true)
+        == .plain)
+    #expect(
+      Renderer.Style.detect(environment: ["TERM": "xterm", "NO_COLOR": ""], isTerminal: true)
+        == .color)
     #expect(Renderer.Style.detect(environment: ["TERM": "dumb"], isTerminal: true) == .plain)
     #expect(Renderer.Style.detect(environment: [:], isTerminal: true) == .plain)
   }
@@ -181,7 +199,9 @@ struct LayoutTests {
 
   @Test func barsAreProportionalToTheTerms() throws {
     let text = Renderer(style: .plain, width: 100).render(events(after: ["mse([1, 2, 3, 4], 0)"]))
-    let bars = text.split(separator: "\n").dropFirst(3).prefix(4).map { $0.filter { $0 == "#" }.count }
+    let bars = text.split(separator: "\n").dropFirst(3).prefix(4).map {
+      $0.filter { $0 == "#" }.count
+    }
     #expect(bars == [1, 4, 9, 16])
   }
 
@@ -200,9 +220,16 @@ let lessonCorpus: [ShellEvent] = {
   let samples = PlotSamples(expression: "mse(e, 0)", variable: "e", points: points)
   let events: [LessonEvent] = [
     .header(lesson: "The blindfolded dart player", step: 2, of: 9, title: "Silence"),
-    .text("You're *blindfolded*. The **bullseye** is somewhere; type `x, y` to throw.\n\nA second paragraph that is long enough to need wrapping at narrow widths, surely."),
-    .options(["You wouldn't: without feedback, learning is impossible.", "Throw harder.", "Throw many times."]),
-    .readouts(LessonReadouts(loss: 500, change: -1200, gradients: [(name: "guess", value: Tensor(scalar: 40))])),
+    .text(
+      "You're *blindfolded*. The **bullseye** is somewhere; type `x, y` to throw.\n\nA second paragraph that is long enough to need wrapping at narrow widths, surely."
+    ),
+    .options([
+      "You wouldn't: without feedback, learning is impossible.", "Throw harder.",
+      "Throw many times.",
+    ]),
+    .readouts(
+      LessonReadouts(
+        loss: 500, change: -1200, gradients: [(name: "guess", value: Tensor(scalar: 40))])),
     .feedback("Friend: \"You're 20 centimetres to the left and 10 up.\"", tone: .good),
     .feedback("That's the sum.", tone: .bad),
     .hint(number: 1, of: 3, text: "Move x by what the friend says."),
@@ -218,9 +245,16 @@ let lessonCorpus: [ShellEvent] = {
   ]
   let menu = LessonMenu(
     rows: [
-      .init(number: 1, id: "darts", title: "The blindfolded dart player", summary: "A friend who says how far off you are.", minutes: 8, status: .done, isBuiltin: true),
-      .init(number: 2, id: "hot-and-cold", title: "Hot and cold", summary: "Warmer, colder.", minutes: 9, status: .inProgress(step: 3, of: 10), isBuiltin: true),
-      .init(number: 3, id: "mine", title: "A teacher's lesson", summary: "Custom.", minutes: 5, status: .new, isBuiltin: false),
+      .init(
+        number: 1, id: "darts", title: "The blindfolded dart player",
+        summary: "A friend who says how far off you are.", minutes: 8, status: .done,
+        isBuiltin: true),
+      .init(
+        number: 2, id: "hot-and-cold", title: "Hot and cold", summary: "Warmer, colder.",
+        minutes: 9, status: .inProgress(step: 3, of: 10), isBuiltin: true),
+      .init(
+        number: 3, id: "mine", title: "A teacher's lesson", summary: "Custom.", minutes: 5,
+        status: .new, isBuiltin: false),
     ],
     problems: ["mine.yaml:3:1: unknown field 'titel'"])
   return events.map { ShellEvent.lesson($0) } + [.lessonMenu(menu)]

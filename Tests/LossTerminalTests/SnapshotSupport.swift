@@ -5,7 +5,9 @@ import Testing
 @testable import LossTerminal
 
 /// The events of the last of `lines`, run through a fresh session.
-func events(after lines: [String], configuration: ShellConfiguration = ShellConfiguration()) -> [ShellEvent] {
+func events(after lines: [String], configuration: ShellConfiguration = ShellConfiguration())
+  -> [ShellEvent]
+{
   var session = ShellSession(configuration: configuration)
   var last: [ShellEvent] = []
   for line in lines { last = session.handle(line: line) }
@@ -13,7 +15,9 @@ func events(after lines: [String], configuration: ShellConfiguration = ShellConf
 }
 
 /// Every event of `lines`, run through a fresh session.
-func allEvents(of lines: [String], configuration: ShellConfiguration = ShellConfiguration()) -> [ShellEvent] {
+func allEvents(of lines: [String], configuration: ShellConfiguration = ShellConfiguration())
+  -> [ShellEvent]
+{
   var session = ShellSession(configuration: configuration)
   return session.start() + lines.flatMap { session.handle(line: $0) }
 }
@@ -30,7 +34,8 @@ func visible(_ rendered: String) -> String {
 /// With RECORD_SNAPSHOTS set, writes the actual text to $RECORD_SNAPSHOTS/NAME.txt for review
 /// instead of failing, so a snapshot is only ever changed by pasting reviewed text.
 func expectSnapshot(
-  _ name: String, _ rendered: String, _ expected: String, sourceLocation: SourceLocation = #_sourceLocation
+  _ name: String, _ rendered: String, _ expected: String,
+  sourceLocation: SourceLocation = #_sourceLocation
 ) {
   let actual = visible(rendered)
   if let folder = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] {
@@ -40,7 +45,8 @@ func expectSnapshot(
   guard actual != expected else { return }
   let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
   let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
-  let first = zip(actualLines, expectedLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+  let first =
+    zip(actualLines, expectedLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
     ?? min(actualLines.count, expectedLines.count)
   let got = first < actualLines.count ? String(actualLines[first]) : "(end)"
   let wanted = first < expectedLines.count ? String(expectedLines[first]) : "(end)"

@@ -7,12 +7,15 @@ import Testing
 /// for ESC); to change one, run with RECORD_SNAPSHOTS=DIR, review DIR/NAME.txt, paste it here.
 @Suite("Renderer snapshots")
 struct SnapshotTests {
-  static let resume = "Welcome back: you were on lesson 2 (hot and cold), step 3 of 8. Type start 2 to go on."
+  static let resume =
+    "Welcome back: you were on lesson 2 (hot and cold), step 3 of 8. Type start 2 to go on."
 
   /// A single prediction: the loss, the slope and which way to move.
   @Test func scalarPlain() {
     let rendered = Renderer(style: .plain, width: 80).render(events(after: ["mse(2.4, 2)"]))
-    expectSnapshot("scalarPlain", rendered, #"""
+    expectSnapshot(
+      "scalarPlain", rendered,
+      #"""
       mse = 0.16
         gradient dmse/dp = 0.8
         you are 0.4 too high - move down
@@ -22,7 +25,9 @@ struct SnapshotTests {
   /// The same in colour: arrows and ∂ instead of words and d.
   @Test func scalarColor() {
     let rendered = Renderer(style: .color, width: 80).render(events(after: ["mse(2.4, 2)"]))
-    expectSnapshot("scalarColor", rendered, #"""
+    expectSnapshot(
+      "scalarColor", rendered,
+      #"""
       ⎋[36mmse⎋[0m = ⎋[1m0.16⎋[0m
       ⎋[2m  gradient ∂mse/∂p =⎋[0m ⎋[1m0.8⎋[0m
         ⎋[33m↓ you are 0.4 too high — move down⎋[0m
@@ -31,8 +36,11 @@ struct SnapshotTests {
 
   /// A vector: one row per element with its term, slope, bar and direction.
   @Test func vectorPlain() {
-    let rendered = Renderer(style: .plain, width: 80).render(events(after: ["mse([2.5, 5, 3, 8], [3, 5, 2.5, 7])"]))
-    expectSnapshot("vectorPlain", rendered, #"""
+    let rendered = Renderer(style: .plain, width: 80).render(
+      events(after: ["mse([2.5, 5, 3, 8], [3, 5, 2.5, 7])"]))
+    expectSnapshot(
+      "vectorPlain", rendered,
+      #"""
       mse = 0.375
         gradient dmse/dp = [-0.25, 0, 0.25, 0.5]
         #  prediction  target  loss term  slope
@@ -47,8 +55,11 @@ struct SnapshotTests {
 
   /// The same in colour, with block bars.
   @Test func vectorColor() {
-    let rendered = Renderer(style: .color, width: 80).render(events(after: ["mse([2.5, 5, 3, 8], [3, 5, 2.5, 7])"]))
-    expectSnapshot("vectorColor", rendered, #"""
+    let rendered = Renderer(style: .color, width: 80).render(
+      events(after: ["mse([2.5, 5, 3, 8], [3, 5, 2.5, 7])"]))
+    expectSnapshot(
+      "vectorColor", rendered,
+      #"""
       ⎋[36mmse⎋[0m = ⎋[1m0.375⎋[0m
       ⎋[2m  gradient ∂mse/∂p =⎋[0m ⎋[1m[-0.25, 0, 0.25, 0.5]⎋[0m
         ⎋[2m#⎋[0m  ⎋[2mprediction⎋[0m  ⎋[2mtarget⎋[0m  ⎋[2mloss term⎋[0m  ⎋[2mslope⎋[0m
@@ -63,8 +74,11 @@ struct SnapshotTests {
 
   /// At 40 columns the table narrows its headers and bars instead of overflowing.
   @Test func vectorNarrow() {
-    let rendered = Renderer(style: .plain, width: 40).render(events(after: ["mse([2.5, 5, 3, 8], [3, 5, 2.5, 7])"]))
-    expectSnapshot("vectorNarrow", rendered, #"""
+    let rendered = Renderer(style: .plain, width: 40).render(
+      events(after: ["mse([2.5, 5, 3, 8], [3, 5, 2.5, 7])"]))
+    expectSnapshot(
+      "vectorNarrow", rendered,
+      #"""
       mse = 0.375
         gradient dmse/dp = [-0.25, 0, 0.25,
           0.5]
@@ -82,8 +96,11 @@ struct SnapshotTests {
 
   /// 1000 elements: the first and last rows and the one that hurts most.
   @Test func largeVector() {
-    let rendered = Renderer(style: .plain, width: 80).render(events(after: ["p = linspace(0, 1, 1000)", "p[500] = 3", "mse(p, 0.5)"]))
-    expectSnapshot("largeVector", rendered, #"""
+    let rendered = Renderer(style: .plain, width: 80).render(
+      events(after: ["p = linspace(0, 1, 1000)", "p[500] = 3", "mse(p, 0.5)"]))
+    expectSnapshot(
+      "largeVector", rendered,
+      #"""
       mse = 0.0897502
         gradient dmse/dp = [-0.001, -0.000997998, -0.000995996, -0.000993994,
           -0.000991992, -0.00098999, -0.000987988, ..., 0.000997998, 0.001] (1000
@@ -107,8 +124,11 @@ struct SnapshotTests {
 
   /// A matrix is broken down by row.
   @Test func matrixRows() {
-    let rendered = Renderer(style: .plain, width: 80).render(events(after: ["mse([[0.7, 0.2, 0.1], [0.1, 0.8, 0.1]], [[1, 0, 0], [0, 0, 1]])"]))
-    expectSnapshot("matrixRows", rendered, #"""
+    let rendered = Renderer(style: .plain, width: 80).render(
+      events(after: ["mse([[0.7, 0.2, 0.1], [0.1, 0.8, 0.1]], [[1, 0, 0], [0, 0, 1]])"]))
+    expectSnapshot(
+      "matrixRows", rendered,
+      #"""
       mse = 0.266667
         gradient dmse/dp = [[-0.1, 0.0666667, 0.0333333], [0.0333333, 0.266667, -0.3]]
         #       prediction     target  loss term                     slope
@@ -121,8 +141,11 @@ struct SnapshotTests {
 
   /// A learner's loss with the wrong sign: the reading and a finding say so.
   @Test func userLossPointingAway() {
-    let rendered = Renderer(style: .plain, width: 60).render(events(after: ["def bad(p, y) = -mean((p - y)^2)", "bad([1, 3], [2, 2])"]))
-    expectSnapshot("userLossPointingAway", rendered, #"""
+    let rendered = Renderer(style: .plain, width: 60).render(
+      events(after: ["def bad(p, y) = -mean((p - y)^2)", "bad([1, 3], [2, 2])"]))
+    expectSnapshot(
+      "userLossPointingAway", rendered,
+      #"""
       bad = -1
         gradient dbad/dp = [1, -1]
         #  prediction  target  loss term  slope
@@ -139,8 +162,11 @@ struct SnapshotTests {
 
   /// An error: the caret under the columns, then the message.
   @Test func errorPlain() {
-    let rendered = Renderer(style: .plain, width: 80).render(events(after: ["mse([1, 2, 3], [1, 2])"]))
-    expectSnapshot("errorPlain", rendered, #"""
+    let rendered = Renderer(style: .plain, width: 80).render(
+      events(after: ["mse([1, 2, 3], [1, 2])"]))
+    expectSnapshot(
+      "errorPlain", rendered,
+      #"""
         mse([1, 2, 3], [1, 2])
         ^~~~~~~~~~~~~~~~~~~~~~
       error: mse expects p and y of the same shape, got [3] and [2]
@@ -149,8 +175,11 @@ struct SnapshotTests {
 
   /// The caret and the label in red.
   @Test func errorColor() {
-    let rendered = Renderer(style: .color, width: 80).render(events(after: ["mse([1, 2, 3], [1, 2])"]))
-    expectSnapshot("errorColor", rendered, #"""
+    let rendered = Renderer(style: .color, width: 80).render(
+      events(after: ["mse([1, 2, 3], [1, 2])"]))
+    expectSnapshot(
+      "errorColor", rendered,
+      #"""
         mse([1, 2, 3], [1, 2])
         ⎋[1;31m^~~~~~~~~~~~~~~~~~~~~~⎋[0m
       ⎋[1;31merror:⎋[0m mse expects p and y of the same shape, got [3] and [2]
@@ -159,8 +188,13 @@ struct SnapshotTests {
 
   /// A source wider than the terminal is windowed around the caret.
   @Test func errorWindow() {
-    let rendered = Renderer(style: .plain, width: 40).render(events(after: ["p = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15] + [1, 2, 3] * undefined_name + 1"]))
-    expectSnapshot("errorWindow", rendered, #"""
+    let rendered = Renderer(style: .plain, width: 40).render(
+      events(after: [
+        "p = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15] + [1, 2, 3] * undefined_name + 1"
+      ]))
+    expectSnapshot(
+      "errorWindow", rendered,
+      #"""
         ...+ [1, 2, 3] * undefined_name + 1
                          ^~~~~~~~~~~~~~
       error: unknown name 'undefined_name'
@@ -169,8 +203,11 @@ struct SnapshotTests {
 
   /// In a script the error names its line.
   @Test func scriptError() {
-    let rendered = Renderer(style: .plain, width: 80).render(events(after: ["w = 1", "w + * 2"], configuration: .script))
-    expectSnapshot("scriptError", rendered, #"""
+    let rendered = Renderer(style: .plain, width: 80).render(
+      events(after: ["w = 1", "w + * 2"], configuration: .script))
+    expectSnapshot(
+      "scriptError", rendered,
+      #"""
         w + * 2
             ^
       error on line 2: expected a value (a number, a name, '(' or '['), found '*'
@@ -179,8 +216,14 @@ struct SnapshotTests {
 
   /// watch: the value, its change in words, the slope of what changed.
   @Test func watchPlain() {
-    let rendered = Renderer(style: .plain, width: 80).render(allEvents(of: ["w = 0.5", "watch mse(w * [1, 2], [2, 4])", "w = 1", "w = 3", "p = [1, 2]", "watch mse(p, [2, 2])", "p[1] = 2"]))
-    expectSnapshot("watchPlain", rendered, #"""
+    let rendered = Renderer(style: .plain, width: 80).render(
+      allEvents(of: [
+        "w = 0.5", "watch mse(w * [1, 2], [2, 4])", "w = 1", "w = 3", "p = [1, 2]",
+        "watch mse(p, [2, 2])", "p[1] = 2",
+      ]))
+    expectSnapshot(
+      "watchPlain", rendered,
+      #"""
        LossLab - learn loss functions by doing them.
        A loss function measures how wrong a prediction is. Here you'll throw darts,
        play hot-and-cold, drive by GPS and train tiny models, and the engine will show
@@ -210,8 +253,11 @@ struct SnapshotTests {
 
   /// watch in colour: green arrow for better.
   @Test func watchColor() {
-    let rendered = Renderer(style: .color, width: 80).render(allEvents(of: ["w = 0.5", "watch mse(w * [1, 2], [2, 4])", "w = 1", "w = 0"]))
-    expectSnapshot("watchColor", rendered, #"""
+    let rendered = Renderer(style: .color, width: 80).render(
+      allEvents(of: ["w = 0.5", "watch mse(w * [1, 2], [2, 4])", "w = 1", "w = 0"]))
+    expectSnapshot(
+      "watchColor", rendered,
+      #"""
        ⎋[1;4mLossLab — learn loss functions by doing them.⎋[0m
        A loss function measures how wrong a prediction is. Here you'll throw darts,
        play hot-and-cold, drive by GPS and train tiny models, and the engine will show
@@ -235,8 +281,11 @@ struct SnapshotTests {
 
   /// The welcome screen with a resume line.
   @Test func welcomePlain() {
-    let rendered = Renderer(style: .plain, width: 80).render(allEvents(of: [], configuration: ShellConfiguration(resume: Self.resume)))
-    expectSnapshot("welcomePlain", rendered, #"""
+    let rendered = Renderer(style: .plain, width: 80).render(
+      allEvents(of: [], configuration: ShellConfiguration(resume: Self.resume)))
+    expectSnapshot(
+      "welcomePlain", rendered,
+      #"""
        LossLab - learn loss functions by doing them.
        A loss function measures how wrong a prediction is. Here you'll throw darts,
        play hot-and-cold, drive by GPS and train tiny models, and the engine will show
@@ -254,8 +303,11 @@ struct SnapshotTests {
 
   /// The welcome menu stacks on a narrow terminal.
   @Test func welcomeNarrow() {
-    let rendered = Renderer(style: .plain, width: 40).render(allEvents(of: [], configuration: ShellConfiguration(resume: Self.resume)))
-    expectSnapshot("welcomeNarrow", rendered, #"""
+    let rendered = Renderer(style: .plain, width: 40).render(
+      allEvents(of: [], configuration: ShellConfiguration(resume: Self.resume)))
+    expectSnapshot(
+      "welcomeNarrow", rendered,
+      #"""
        LossLab - learn loss functions by doing
        them.
        A loss function measures how wrong a
@@ -280,8 +332,11 @@ struct SnapshotTests {
 
   /// The welcome screen in colour.
   @Test func welcomeColor() {
-    let rendered = Renderer(style: .color, width: 100).render(allEvents(of: [], configuration: ShellConfiguration(resume: Self.resume)))
-    expectSnapshot("welcomeColor", rendered, #"""
+    let rendered = Renderer(style: .color, width: 100).render(
+      allEvents(of: [], configuration: ShellConfiguration(resume: Self.resume)))
+    expectSnapshot(
+      "welcomeColor", rendered,
+      #"""
        ⎋[1;4mLossLab — learn loss functions by doing them.⎋[0m
        A loss function measures how wrong a prediction is. Here you'll throw darts, play hot-and-cold,
        drive by GPS and train tiny models, and the engine will show you every loss and every gradient.
@@ -297,8 +352,14 @@ struct SnapshotTests {
 
   /// vars: names, shapes and short values, functions, watches.
   @Test func vars() {
-    let rendered = Renderer(style: .plain, width: 60).render(events(after: ["w = 0.5", "p = [2.5, 5, 3, 8]", "big = linspace(0, 1, 1000)", "def sq(p, y) = mean((p - y)^2)", "watch sq(p, w)", "vars"]))
-    expectSnapshot("vars", rendered, #"""
+    let rendered = Renderer(style: .plain, width: 60).render(
+      events(after: [
+        "w = 0.5", "p = [2.5, 5, 3, 8]", "big = linspace(0, 1, 1000)",
+        "def sq(p, y) = mean((p - y)^2)", "watch sq(p, w)", "vars",
+      ]))
+    expectSnapshot(
+      "vars", rendered,
+      #"""
       Variables
         big  [1000]  [0, 0.001001, 0.002002, 0.003003, 0.004004...
         p    [4]     [2.5, 5, 3, 8]
@@ -313,7 +374,9 @@ struct SnapshotTests {
   /// help for a built-in loss, with its example and result.
   @Test func helpPage() {
     let rendered = Renderer(style: .plain, width: 60).render(events(after: ["help mse"]))
-    expectSnapshot("helpPage", rendered, #"""
+    expectSnapshot(
+      "helpPage", rendered,
+      #"""
       mse(p, y)   losses
         mean((p - y)^2) - the default for regression; squaring
         punishes big errors hardest
@@ -329,7 +392,9 @@ struct SnapshotTests {
   /// A value and where its -inf came from.
   @Test func valueAndFinding() {
     let rendered = Renderer(style: .plain, width: 60).render(events(after: ["log([1, 0])"]))
-    expectSnapshot("valueAndFinding", rendered, #"""
+    expectSnapshot(
+      "valueAndFinding", rendered,
+      #"""
       [0, -inf]
       note: -inf in the result: log of 0 - a probability of
         exactly 0 (or 1, inside log(1 - p)); clip probabilities
@@ -339,8 +404,11 @@ struct SnapshotTests {
 
   /// A matrix value too wide for one line goes one row per line.
   @Test func matrixValue() {
-    let rendered = Renderer(style: .plain, width: 40).render(events(after: ["W = [[1.5, -2.25, 3, 4.125, 5], [6, 7, 8, 9, 10], [11, 12, 13, 14, 15]]"]))
-    expectSnapshot("matrixValue", rendered, #"""
+    let rendered = Renderer(style: .plain, width: 40).render(
+      events(after: ["W = [[1.5, -2.25, 3, 4.125, 5], [6, 7, 8, 9, 10], [11, 12, 13, 14, 15]]"]))
+    expectSnapshot(
+      "matrixValue", rendered,
+      #"""
       W = [[1.5, -2.25, 3, 4.125, 5],
            [6, 7, 8, 9, 10],
            [11, 12, 13, 14, 15]]

@@ -68,7 +68,9 @@ let bytesPerElement = 24.0  // a fused loss + gradient reads p and y and writes 
 // MARK: Output
 
 /// One measured row. `nsPerElement` is nil for skipped rows; startup rows give milliseconds.
-func report(_ key: String, _ label: String, seconds: Double?, value: Double? = nil, note: String = "") {
+func report(
+  _ key: String, _ label: String, seconds: Double?, value: Double? = nil, note: String = ""
+) {
   if options.tsv {
     let ns = seconds.map { String($0 * 1e9 / Double(n)) } ?? ""
     let v = value.map { String($0) } ?? ""
@@ -87,18 +89,26 @@ func report(_ key: String, _ label: String, seconds: Double?, value: Double? = n
 
 func reportStartup(_ key: String, _ label: String, milliseconds: Double?, note: String = "") {
   if options.tsv {
-    print(["startup", key, label, milliseconds.map { String($0) } ?? "", "", note].joined(separator: "\t"))
+    print(
+      ["startup", key, label, milliseconds.map { String($0) } ?? "", "", note].joined(
+        separator: "\t"))
   } else if let milliseconds {
-    print(label.padding(toLength: 44, withPad: " ", startingAt: 0) + String(format: "%9.2f ms", milliseconds))
+    print(
+      label.padding(toLength: 44, withPad: " ", startingAt: 0)
+        + String(format: "%9.2f ms", milliseconds))
   } else {
     print(label.padding(toLength: 44, withPad: " ", startingAt: 0) + "  " + note)
   }
 }
 
 if options.tsv {
-  print(["meta", "n", String(n), "reps", String(options.repetitions), "warmup", String(options.warmup)].joined(separator: "\t"))
+  print(
+    ["meta", "n", String(n), "reps", String(options.repetitions), "warmup", String(options.warmup)]
+      .joined(separator: "\t"))
 } else {
-  print("LossLab, n = \(n) Doubles, best of \(options.repetitions) after \(options.warmup) warm-up runs (GB/s at 24 B/element)")
+  print(
+    "LossLab, n = \(n) Doubles, best of \(options.repetitions) after \(options.warmup) warm-up runs (GB/s at 24 B/element)"
+  )
 }
 
 // MARK: Data (seeded; identical to numpy_peer.py's)
@@ -110,7 +120,9 @@ let probabilities = SplitMix64.array(seed: seed, stream: 3, count: n) { 0.01 + 0
 let labels = SplitMix64.array(seed: seed, stream: 4, count: n) { $0 < 0.5 ? 1 : 0 }
 
 func tensor(_ values: [Double]) -> Tensor {
-  do { return try Tensor(vector: values) } catch { fail("cannot make a tensor of \(values.count): \(error)") }
+  do { return try Tensor(vector: values) } catch {
+    fail("cannot make a tensor of \(values.count): \(error)")
+  }
 }
 let p = tensor(regressionP)
 let y = tensor(regressionY)
@@ -128,7 +140,10 @@ func measure(_ body: () throws -> Double) -> (seconds: Double, value: Double)? {
 
 // MARK: Built-in losses through the catalogue (bce and huber may not be merged yet)
 
-func benchmarkLoss(_ key: String, _ name: String, options lossOptions: [Double], _ prediction: Tensor, _ target: Tensor, label: String) {
+func benchmarkLoss(
+  _ key: String, _ name: String, options lossOptions: [Double], _ prediction: Tensor,
+  _ target: Tensor, label: String
+) {
   guard wanted(key) else { return }
   guard let descriptor = LossCatalog.descriptor(named: name) else {
     report(key, label, seconds: nil, note: "skipped (not in catalogue)")
@@ -137,10 +152,12 @@ func benchmarkLoss(_ key: String, _ name: String, options lossOptions: [Double],
   let loss: any Loss
   do { loss = try descriptor.make(lossOptions) } catch { fail("cannot make \(name): \(error)") }
   let result = measure {
-    let (value, gradient) = try loss.evaluate(prediction: prediction, target: target, wantGradient: true)
+    let (value, gradient) = try loss.evaluate(
+      prediction: prediction, target: target, wantGradient: true)
     return value + (gradient?.storage[n / 2] ?? .nan) * 0
   }
-  report(key, label, seconds: result?.seconds, value: result?.value, note: result == nil ? "failed" : "")
+  report(
+    key, label, seconds: result?.seconds, value: result?.value, note: result == nil ? "failed" : "")
 }
 
 benchmarkLoss("mse", "mse", options: [], p, y, label: "mse value+grad")
@@ -157,7 +174,8 @@ func loaded(_ values: [(String, Tensor)], definitions: [String] = []) -> Interpr
 }
 
 func lossValue(_ outcome: Outcome) -> Double {
-  guard case .value(let value, let call) = outcome, let v = value.scalar, let g = call?.gradient else {
+  guard case .value(let value, let call) = outcome, let v = value.scalar, let g = call?.gradient
+  else {
     return .nan
   }
   return v + g.storage[n / 2] * 0
@@ -168,7 +186,8 @@ var language = loaded([("p", p), ("y", y)], definitions: [asymDefinition])
 
 if wanted("mse_lang"), LossCatalog.descriptor(named: "mse") != nil {
   let result = measure { lossValue(try language.run("mse(p, y)")) }
-  report("mse_lang", "mse(p, y) typed in the language", seconds: result?.seconds, value: result?.value)
+  report(
+    "mse_lang", "mse(p, y) typed in the language", seconds: result?.seconds, value: result?.value)
 }
 
 let asymCall: LossLanguage.Expression
@@ -178,11 +197,15 @@ if wanted("asym") {
     let (value, gradients) = try language.evaluate(asymCall, gradientsFor: ["p"])
     return (value.scalar ?? .nan) + (gradients["p"]?.storage[n / 2] ?? .nan) * 0
   }
-  report("asym", "asym value+grad (parsed once, evaluate)", seconds: result?.seconds, value: result?.value)
+  report(
+    "asym", "asym value+grad (parsed once, evaluate)", seconds: result?.seconds,
+    value: result?.value)
 }
 if wanted("asym_run") {
   let result = measure { lossValue(try language.run("asym(p, y)")) }
-  report("asym_run", "asym(p, y) typed (parse + eval + grad)", seconds: result?.seconds, value: result?.value)
+  report(
+    "asym_run", "asym(p, y) typed (parse + eval + grad)", seconds: result?.seconds,
+    value: result?.value)
 }
 
 // MARK: The bandwidth floor: 24 bytes per element
@@ -191,31 +214,34 @@ if wanted("asym_run") {
 let copySource = regressionP + Array(regressionY[0..<(n / 2)])
 var copyDestination = [Double](repeating: 0, count: copySource.count)
 if wanted("copy") {
-let copy = measure {
-  copySource.withUnsafeBytes { source in
-    copyDestination.withUnsafeMutableBytes { destination in
-      _ = memcpy(destination.baseAddress!, source.baseAddress!, source.count)
+  let copy = measure {
+    copySource.withUnsafeBytes { source in
+      copyDestination.withUnsafeMutableBytes { destination in
+        if let to = destination.baseAddress, let from = source.baseAddress {
+          _ = memcpy(to, from, source.count)
+        }
+      }
     }
+    return copyDestination[n / 2]
   }
-  return copyDestination[n / 2]
-}
-report("copy", "copy floor: memcpy 12 B/elem (24 B moved)", seconds: copy?.seconds, value: nil)
+  report("copy", "copy floor: memcpy 12 B/elem (24 B moved)", seconds: copy?.seconds, value: nil)
 }
 
 // The fused loss's own access pattern: read p and y, write one array.
 var streamOut = [Double](repeating: 0, count: n)
 if wanted("stream") {
-let stream = measure {
-  regressionP.withUnsafeBufferPointer { a in
-    regressionY.withUnsafeBufferPointer { b in
-      streamOut.withUnsafeMutableBufferPointer { out in
-        for i in 0..<out.count { out[i] = a[i] + b[i] }
+  let stream = measure {
+    regressionP.withUnsafeBufferPointer { a in
+      regressionY.withUnsafeBufferPointer { b in
+        streamOut.withUnsafeMutableBufferPointer { out in
+          for i in 0..<out.count { out[i] = a[i] + b[i] }
+        }
       }
     }
+    return streamOut[n / 2]
   }
-  return streamOut[n / 2]
-}
-report("stream", "stream floor: g = p + y (2 reads, 1 write)", seconds: stream?.seconds, value: nil)
+  report(
+    "stream", "stream floor: g = p + y (2 reads, 1 write)", seconds: stream?.seconds, value: nil)
 }
 
 // MARK: Startup: `losslab eval 1` as a whole process
@@ -256,17 +282,25 @@ func spawnTime(_ executable: String, _ arguments: [String]) -> Double? {
   return best * 1000
 }
 
-if !options.tsv && (wanted("eval") || wanted("spawn")) { print("\nStartup, best of \(options.startupRepetitions) (spawned with Foundation.Process)") }
+if !options.tsv && (wanted("eval") || wanted("spawn")) {
+  print("\nStartup, best of \(options.startupRepetitions) (spawned with Foundation.Process)")
+}
 if !wanted("eval") {
 } else if let binary = releaseBinary(), FileManager.default.isExecutableFile(atPath: binary) {
   let ms = spawnTime(binary, ["eval", "1"])
-  reportStartup("eval", "losslab eval 1 (whole process)", milliseconds: ms, note: ms == nil ? "failed: \(binary)" : "")
+  reportStartup(
+    "eval", "losslab eval 1 (whole process)", milliseconds: ms,
+    note: ms == nil ? "failed: \(binary)" : "")
 } else {
   reportStartup(
     "eval", "losslab eval 1 (whole process)", milliseconds: nil,
-    note: "skipped: no release binary; build it with `swift build -c release --product losslab` at the top level")
+    note:
+      "skipped: no release binary; build it with `swift build -c release --product losslab` at the top level"
+  )
 }
 if wanted("spawn") {
   let spawnFloor = spawnTime("/bin/true", [])
-  reportStartup("spawn", "/bin/true (spawn floor of this harness)", milliseconds: spawnFloor, note: spawnFloor == nil ? "failed" : "")
+  reportStartup(
+    "spawn", "/bin/true (spawn floor of this harness)", milliseconds: spawnFloor,
+    note: spawnFloor == nil ? "failed" : "")
 }

@@ -13,14 +13,16 @@ public struct Variable: Hashable, Sendable {
 public final class Tape {
   /// Given the gradient of the output with respect to a node and which parents need a
   /// gradient, returns each parent's gradient contribution (in the parent's shape) or nil.
-  public typealias Backward = (_ upstream: Tensor, _ needed: [Bool]) throws(EngineError) -> [Tensor?]
+  public typealias Backward = (_ upstream: Tensor, _ needed: [Bool]) throws(EngineError) ->
+    [Tensor?]
 
   /// A backward rule that owns the upstream gradient and may write its result over it.
   ///
   /// The sweep hands over the node's gradient once nothing else needs it, so when no other
   /// tensor shares its buffer an element-wise rule reuses it instead of allocating; when the
   /// buffer is shared, copy-on-write keeps everyone else's values intact.
-  typealias OwningBackward = (_ upstream: inout Tensor, _ needed: [Bool]) throws(EngineError) -> [Tensor?]
+  typealias OwningBackward = (_ upstream: inout Tensor, _ needed: [Bool]) throws(EngineError) ->
+    [Tensor?]
 
   struct Node {
     let value: Tensor
@@ -40,7 +42,8 @@ public final class Tape {
   /// Polled on every recorded operation; return true to stop with ``EngineError/interrupted``.
   public let isInterrupted: @Sendable () -> Bool
 
-  public init(nodeLimit: Int = 1_000_000, isInterrupted: @escaping @Sendable () -> Bool = { false }) {
+  public init(nodeLimit: Int = 1_000_000, isInterrupted: @escaping @Sendable () -> Bool = { false })
+  {
     self.nodeLimit = nodeLimit
     self.isInterrupted = isInterrupted
   }
@@ -51,7 +54,8 @@ public final class Tape {
   public func leaf(_ value: Tensor, needsGradient: Bool = false, label: String = "leaf")
     throws(EngineError) -> Variable
   {
-    try append(Node(value: value, parents: [], needsGradient: needsGradient, label: label, backward: nil))
+    try append(
+      Node(value: value, parents: [], needsGradient: needsGradient, label: label, backward: nil))
   }
 
   /// A constant scalar leaf.
@@ -101,14 +105,16 @@ public final class Tape {
     guard outputValue.count == 1 else {
       throw .notDifferentiable(
         operation: "grad",
-        message: "the expression must give one number (a loss), got shape \(outputValue.shapeDescription)")
+        message:
+          "the expression must give one number (a loss), got shape \(outputValue.shapeDescription)")
     }
     // Only nodes on a path from an input to the output need a gradient.
     let wanted = Set(inputs.map(\.index))
     var onPath = [Bool](repeating: false, count: output.index + 1)
     for index in 0...output.index {
       let node = nodes[index]
-      onPath[index] = wanted.contains(index) || (node.needsGradient && node.parents.contains { onPath[$0] })
+      onPath[index] =
+        wanted.contains(index) || (node.needsGradient && node.parents.contains { onPath[$0] })
     }
     var grads = [Tensor?](repeating: nil, count: output.index + 1)
     grads[output.index] = Tensor(uncheckedShape: outputValue.shape, storage: [1])
@@ -121,10 +127,9 @@ public final class Tape {
       // The node's gradient is complete: hand it to the backward rule, which may write over
       // it, and keep no other reference (unless it was asked for), so that its buffer can be
       // reused in place and is freed as soon as the parents are done with it.
-      var upstream = grads[index]
+      guard var upstream = grads[index] else { continue }
       if !wanted.contains(index) { grads[index] = nil }
-      var contributions = try backward(&upstream!, needed)
-      upstream = nil
+      var contributions = try backward(&upstream, needed)
       for (slot, parent) in node.parents.enumerated() where needed[slot] {
         guard let contribution = contributions[slot] else { continue }
         contributions[slot] = nil
@@ -140,9 +145,11 @@ public final class Tape {
         }
       }
     }
+    // An input recorded after the output cannot influence it: its gradient is zero.
     return inputs.map { input in
-      grads[input.index]
-        ?? Tensor(uncheckedShape: nodes[input.index].value.shape,
+      (input.index <= output.index ? grads[input.index] : nil)
+        ?? Tensor(
+          uncheckedShape: nodes[input.index].value.shape,
           storage: Tensor.filledStorage(0, count: nodes[input.index].value.count))
     }
   }
@@ -190,7 +197,9 @@ extension Tape {
     _ operation: String, _ operands: [Variable], compute: () throws(EngineError) -> Tensor
   ) throws(EngineError) -> Tensor {
     let values = operands.map { value($0) }
-    guard values.contains(where: { $0.count >= Tape.sharingThreshold }) else { return try compute() }
+    guard values.contains(where: { $0.count >= Tape.sharingThreshold }) else {
+      return try compute()
+    }
     let key = ResultKey(operation: operation, operands: values.map(OperandIdentity.init))
     if let known = results[key] { return known }
     let result = try compute()

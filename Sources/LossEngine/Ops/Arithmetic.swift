@@ -126,8 +126,7 @@ extension Tape {
   func checkedFinite(_ result: Tensor, operation: String, inputs: [Variable]) throws(EngineError)
     -> Tensor
   {
-    if result.containsInfinity && !inputs.contains(where: { value($0).containsInfinity })
-    {
+    if result.containsInfinity && !inputs.contains(where: { value($0).containsInfinity }) {
       throw .overflow(operation: operation)
     }
     return result

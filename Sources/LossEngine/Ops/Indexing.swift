@@ -4,7 +4,8 @@ extension Tape {
   public func index(_ a: Variable, _ position: Int) throws(EngineError) -> Variable {
     let x = value(a)
     guard !x.isScalar else {
-      throw .invalidArgument(operation: "indexing", message: "a single number has no elements to pick")
+      throw .invalidArgument(
+        operation: "indexing", message: "a single number has no elements to pick")
     }
     let length = x.shape[0]
     guard position >= 1, position <= length else {

@@ -13,7 +13,10 @@ extension Tape {
     guard x.count > 0 else { throw .emptyInput(operation: "mean") }
     let n = Double(x.count)
     return try record(Tensor(scalar: x.sum / n), parents: [a], label: "mean") { g, _ in
-      [Tensor(uncheckedShape: x.shape, storage: Tensor.filledStorage(g.storage[0] / n, count: x.count))]
+      [
+        Tensor(
+          uncheckedShape: x.shape, storage: Tensor.filledStorage(g.storage[0] / n, count: x.count))
+      ]
     }
   }
 

@@ -9,7 +9,8 @@ extension Tape {
     let out = try sharedResult("where", [condition, a, b]) { () throws(EngineError) in
       try Tensor.zip3(mask, value(a), value(b), operation: "where") { $0 != 0 ? $1 : $2 }
     }
-    return try recordOwning(out, parents: [condition, a, b], label: "where") { g, needed throws(EngineError) in
+    return try recordOwning(out, parents: [condition, a, b], label: "where") {
+      g, needed throws(EngineError) in
       // The second branch's share is read from g before the first's overwrites it.
       let db = needed[2] ? try Tensor.zip(g, mask, operation: "where") { $1 != 0 ? 0 : $0 } : nil
       guard needed[1] else { return [nil, nil, db] }
@@ -20,15 +21,18 @@ extension Tape {
 
   /// `clip(x, lo, hi)`. Gradient 1 where lo ≤ x ≤ hi (PyTorch's `clamp` rule: the bound itself
   /// passes the gradient), 0 where x was moved; the bounds get none.
-  public func clip(_ x: Variable, _ low: Variable, _ high: Variable) throws(EngineError) -> Variable {
+  public func clip(_ x: Variable, _ low: Variable, _ high: Variable) throws(EngineError) -> Variable
+  {
     let input = value(x)
     let lo = value(low)
     let hi = value(high)
     if try Tensor.zip(lo, hi, operation: "clip", { $0 > $1 ? 1 : 0 }).storage.contains(1) {
-      throw .invalidArgument(operation: "clip", message: "the lower bound must not exceed the upper bound")
+      throw .invalidArgument(
+        operation: "clip", message: "the lower bound must not exceed the upper bound")
     }
     let out = try Tensor.zip3(input, lo, hi, operation: "clip") { Swift.min(Swift.max($0, $1), $2) }
-    return try recordOwning(out, parents: [x, low, high], label: "clip") { g, needed throws(EngineError) in
+    return try recordOwning(out, parents: [x, low, high], label: "clip") {
+      g, needed throws(EngineError) in
       // g · (1 inside the bounds, else 0), in one pass when the bounds are single numbers.
       if let l = lo.scalarValue, let h = hi.scalarValue, input.count == g.count {
         try g.formZip(input, operation: "clip") { $0 * ($1 >= l && $1 <= h ? 1 : 0) }
@@ -64,7 +68,8 @@ extension Tape {
       @inline(__always) func share(_ p: Double, _ q: Double) -> Double {
         wins(p, q) ? 1 : (p == q ? 0.5 : 0)
       }
-      let db = needed[1] ? try Tensor.zip3(g, x, y, operation: "*") { $0 * (1 - share($1, $2)) } : nil
+      let db =
+        needed[1] ? try Tensor.zip3(g, x, y, operation: "*") { $0 * (1 - share($1, $2)) } : nil
       guard needed[0] else { return [nil, db] }
       try g.formZip3(x, y, operation: "*") { $0 * share($1, $2) }
       return [g, db]

@@ -11,7 +11,9 @@ extension Tensor {
 
   /// A buffer of `count` elements that `body` must initialise completely.
   @inline(__always)
-  static func makeStorage(count: Int, _ body: (UnsafeMutableBufferPointer<Double>) -> Void) -> [Double] {
+  static func makeStorage(count: Int, _ body: (UnsafeMutableBufferPointer<Double>) -> Void)
+    -> [Double]
+  {
     [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
       adviseHugePages(buffer)
       body(buffer)

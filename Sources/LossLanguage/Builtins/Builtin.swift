@@ -59,7 +59,8 @@ struct BoundArguments {
   let rest: [Expression]
   let callRange: SourceRange
 
-  func node(_ i: Int, _ evaluator: Evaluator, of builtin: String) throws(LanguageError) -> Variable {
+  func node(_ i: Int, _ evaluator: Evaluator, of builtin: String) throws(LanguageError) -> Variable
+  {
     try evaluator.node(values[i], at: ranges[i], for: builtin)
   }
 }

@@ -3,7 +3,8 @@ import LossEngine
 /// Every built-in name, in `help` order, and lookups by name.
 public enum BuiltinLibrary {
   public static let all: [Builtin] =
-    lossBuiltins + mathBuiltins + reductionBuiltins + dataBuiltins + randomBuiltins + calculusBuiltins
+    lossBuiltins + mathBuiltins + reductionBuiltins + dataBuiltins + randomBuiltins
+    + calculusBuiltins
 
   private static let byName: [String: Builtin] = Dictionary(
     all.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
@@ -11,7 +12,9 @@ public enum BuiltinLibrary {
   public static func named(_ name: String) -> Builtin? { byName[name] }
 
   /// Names that cannot be assigned or used as parameters: every built-in and `pi`.
-  public static func isReserved(_ name: String) -> Bool { byName[name] != nil || constants[name] != nil }
+  public static func isReserved(_ name: String) -> Bool {
+    byName[name] != nil || constants[name] != nil
+  }
 
   /// Named constants.
   public static let constants: [String: Double] = ["pi": Double.pi, "true": 1, "false": 0]

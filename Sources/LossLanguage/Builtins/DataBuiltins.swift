@@ -3,17 +3,24 @@ import LossEngine
 extension BuiltinLibrary {
   static let dataBuiltins: [Builtin] = [
     Builtin(
-      name: "linspace", category: .data, parameters: [.init("from"), .init("to"), .init("n")], isVariadic: false,
-      summary: "n evenly spaced numbers from `from` to `to`, both included", example: "linspace(-3, 3, 7)"
+      name: "linspace", category: .data, parameters: [.init("from"), .init("to"), .init("n")],
+      isVariadic: false,
+      summary: "n evenly spaced numbers from `from` to `to`, both included",
+      example: "linspace(-3, 3, 7)"
     ) { evaluator, arguments throws(LanguageError) in
-      let from = try evaluator.number(arguments.values[0], at: arguments.ranges[0], for: "linspace's from")
-      let to = try evaluator.number(arguments.values[1], at: arguments.ranges[1], for: "linspace's to")
+      let from = try evaluator.number(
+        arguments.values[0], at: arguments.ranges[0], for: "linspace's from")
+      let to = try evaluator.number(
+        arguments.values[1], at: arguments.ranges[1], for: "linspace's to")
       let n = try evaluator.integer(
-        arguments.values[2], at: arguments.ranges[2], for: "linspace's n", in: 1...Tensor.maxElementCount)
+        arguments.values[2], at: arguments.ranges[2], for: "linspace's n",
+        in: 1...Tensor.maxElementCount)
       let step = n > 1 ? (to - from) / Double(n - 1) : 0
       let values = (0..<n).map { $0 == n - 1 && n > 1 ? to : from + Double($0) * step }
-      return .node(try evaluator.constant(try evaluator.tensor(vector: values, at: arguments.callRange), at: arguments.callRange))
-    },
+      return .node(
+        try evaluator.constant(
+          try evaluator.tensor(vector: values, at: arguments.callRange), at: arguments.callRange))
+    }
   ]
 }
 
@@ -26,31 +33,41 @@ extension BuiltinLibrary {
   ) -> Builtin {
     Builtin(
       name: name, category: .data,
-      parameters: [.init(first), .init(second), .init("seed"), .init("n", optional: true)], isVariadic: false,
+      parameters: [.init(first), .init(second), .init("seed"), .init("n", optional: true)],
+      isVariadic: false,
       summary: summary, example: example
     ) { evaluator, arguments throws(LanguageError) in
-      let a = try evaluator.number(arguments.values[0], at: arguments.ranges[0], for: "\(name)'s \(first)")
-      let b = try evaluator.number(arguments.values[1], at: arguments.ranges[1], for: "\(name)'s \(second)")
+      let a = try evaluator.number(
+        arguments.values[0], at: arguments.ranges[0], for: "\(name)'s \(first)")
+      let b = try evaluator.number(
+        arguments.values[1], at: arguments.ranges[1], for: "\(name)'s \(second)")
       let seed = try evaluator.integer(
-        arguments.values[2], at: arguments.ranges[2], for: "\(name)'s seed", in: Int(Int32.min)...Int(UInt32.max))
+        arguments.values[2], at: arguments.ranges[2], for: "\(name)'s seed",
+        in: Int(Int32.min)...Int(UInt32.max))
       var generator = SeededGenerator(seed: UInt64(bitPattern: Int64(seed)))
       guard case .node = arguments.values[3] else {
-        return .node(try evaluator.constant(Tensor(scalar: draw(&generator, a, b)), at: arguments.callRange))
+        return .node(
+          try evaluator.constant(Tensor(scalar: draw(&generator, a, b)), at: arguments.callRange))
       }
       let n = try evaluator.integer(
-        arguments.values[3], at: arguments.ranges[3], for: "\(name)'s n", in: 1...Tensor.maxElementCount)
+        arguments.values[3], at: arguments.ranges[3], for: "\(name)'s n",
+        in: 1...Tensor.maxElementCount)
       let values = (0..<n).map { _ in draw(&generator, a, b) }
-      return .node(try evaluator.constant(try evaluator.tensor(vector: values, at: arguments.callRange), at: arguments.callRange))
+      return .node(
+        try evaluator.constant(
+          try evaluator.tensor(vector: values, at: arguments.callRange), at: arguments.callRange))
     }
   }
 
   static let randomBuiltins: [Builtin] = [
     random(
-      "uniform", "low", "high", summary: "a random number between low and high (n of them with n=…), fixed by seed",
+      "uniform", "low", "high",
+      summary: "a random number between low and high (n of them with n=…), fixed by seed",
       example: "uniform(-30, 30, 7)"
     ) { generator, low, high in low + (high - low) * generator.unitInterval() },
     random(
-      "normal", "mean", "std", summary: "a normally distributed random number (n of them with n=…), fixed by seed",
+      "normal", "mean", "std",
+      summary: "a normally distributed random number (n of them with n=…), fixed by seed",
       example: "normal(0, 1, 7, 3)"
     ) { generator, mean, deviation in generator.normal(mean: mean, standardDeviation: deviation) },
   ]

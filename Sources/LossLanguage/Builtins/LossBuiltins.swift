@@ -6,7 +6,9 @@ extension BuiltinLibrary {
     Builtin(
       name: descriptor.name, category: .loss,
       parameters: [.init(descriptor.predictionName), .init("y")]
-        + descriptor.options.map { .init($0.name, default: .tensor(Tensor(scalar: $0.defaultValue))) },
+        + descriptor.options.map {
+          .init($0.name, default: .tensor(Tensor(scalar: $0.defaultValue)))
+        },
       isVariadic: false,
       summary: "\(descriptor.formula) — \(descriptor.summary)",
       example: descriptor.example
@@ -24,12 +26,15 @@ extension BuiltinLibrary {
         options.append(number)
       }
       let loss: any Loss
-      loss = try evaluator.engine(at: arguments.callRange) { _ throws(EngineError) in try descriptor.make(options) }
+      loss = try evaluator.engine(at: arguments.callRange) { _ throws(EngineError) in
+        try descriptor.make(options)
+      }
       let p = try arguments.node(0, evaluator, of: descriptor.name)
       let y = try arguments.node(1, evaluator, of: descriptor.name)
-      return .node(try evaluator.engine(at: arguments.callRange) { tape throws(EngineError) in
-        try tape.loss(loss, prediction: p, target: y)
-      })
+      return .node(
+        try evaluator.engine(at: arguments.callRange) { tape throws(EngineError) in
+          try tape.loss(loss, prediction: p, target: y)
+        })
     }
   }
 }

@@ -11,68 +11,102 @@ extension BuiltinLibrary {
       example: example
     ) { evaluator, arguments throws(LanguageError) in
       let x = try arguments.node(0, evaluator, of: name)
-      return .node(try evaluator.engine(at: arguments.callRange) { tape throws(EngineError) in
-        try operation(tape, x)
-      })
+      return .node(
+        try evaluator.engine(at: arguments.callRange) { tape throws(EngineError) in
+          try operation(tape, x)
+        })
     }
   }
 
   static let mathBuiltins: [Builtin] = [
-    elementwise("abs", "|x| element-wise (slope 0 at 0, so mean(abs(p - y)) equals mae)", example: "abs([-2, 0, 3])") { tape, x throws(EngineError) in
+    elementwise(
+      "abs", "|x| element-wise (slope 0 at 0, so mean(abs(p - y)) equals mae)",
+      example: "abs([-2, 0, 3])"
+    ) { tape, x throws(EngineError) in
       try tape.abs(x)
     },
-    elementwise("sqrt", "√x element-wise", example: "sqrt([1, 4, 9])") { tape, x throws(EngineError) in try tape.sqrt(x) },
-    elementwise("log", "natural logarithm ln x (log(0) is -inf)", example: "log(0.9)") { tape, x throws(EngineError) in try tape.log(x) },
-    elementwise("log2", "logarithm base 2: log(x) / log(2) (bits instead of nats)", example: "log2(8)") {
+    elementwise("sqrt", "√x element-wise", example: "sqrt([1, 4, 9])") {
+      tape, x throws(EngineError) in try tape.sqrt(x)
+    },
+    elementwise("log", "natural logarithm ln x (log(0) is -inf)", example: "log(0.9)") {
+      tape, x throws(EngineError) in try tape.log(x)
+    },
+    elementwise(
+      "log2", "logarithm base 2: log(x) / log(2) (bits instead of nats)", example: "log2(8)"
+    ) {
       tape, x throws(EngineError) in
       try tape.multiply(try tape.log(x), try tape.constant(1 / Glibc.log(2.0)))
     },
-    elementwise("exp", "e^x element-wise", example: "exp(1)") { tape, x throws(EngineError) in try tape.exp(x) },
-    elementwise("square", "x^2 element-wise", example: "square([1, -2, 3])") { tape, x throws(EngineError) in try tape.square(x) },
-    elementwise("sigmoid", "1 / (1 + e^-x): squashes any number into (0, 1)", example: "sigmoid([-2, 0, 2])") { tape, x throws(EngineError) in
+    elementwise("exp", "e^x element-wise", example: "exp(1)") { tape, x throws(EngineError) in
+      try tape.exp(x)
+    },
+    elementwise("square", "x^2 element-wise", example: "square([1, -2, 3])") {
+      tape, x throws(EngineError) in try tape.square(x)
+    },
+    elementwise(
+      "sigmoid", "1 / (1 + e^-x): squashes any number into (0, 1)", example: "sigmoid([-2, 0, 2])"
+    ) { tape, x throws(EngineError) in
       try tape.sigmoid(x)
     },
-    elementwise("tanh", "hyperbolic tangent, in (-1, 1)", example: "tanh(0.5)") { tape, x throws(EngineError) in try tape.tanh(x) },
-    elementwise("relu", "max(x, 0) element-wise (slope 0 at 0)", example: "relu([-1, 0, 2])") { tape, x throws(EngineError) in try tape.relu(x) },
-    elementwise("sign", "-1, 0 or 1 element-wise", example: "sign([-3, 0, 2])") { tape, x throws(EngineError) in try tape.sign(x) },
-    elementwise("softmax", "e^z / Σ e^z per row: scores into probabilities", example: "softmax([2, 1, 0.1])") { tape, x throws(EngineError) in
+    elementwise("tanh", "hyperbolic tangent, in (-1, 1)", example: "tanh(0.5)") {
+      tape, x throws(EngineError) in try tape.tanh(x)
+    },
+    elementwise("relu", "max(x, 0) element-wise (slope 0 at 0)", example: "relu([-1, 0, 2])") {
+      tape, x throws(EngineError) in try tape.relu(x)
+    },
+    elementwise("sign", "-1, 0 or 1 element-wise", example: "sign([-3, 0, 2])") {
+      tape, x throws(EngineError) in try tape.sign(x)
+    },
+    elementwise(
+      "softmax", "e^z / Σ e^z per row: scores into probabilities", example: "softmax([2, 1, 0.1])"
+    ) { tape, x throws(EngineError) in
       try tape.softmax(x)
     },
-    elementwise("transpose", "rows become columns", example: "transpose([[1, 2], [3, 4]])") { tape, x throws(EngineError) in
+    elementwise("transpose", "rows become columns", example: "transpose([[1, 2], [3, 4]])") {
+      tape, x throws(EngineError) in
       try tape.transpose(x)
     },
     Builtin(
-      name: "round", category: .math, parameters: [.init("x"), .init("digits", default: .tensor(Tensor(scalar: 0)))],
-      isVariadic: false, summary: "rounds to `digits` decimal places (its slope is 0)", example: "round(2.71828, 2)"
+      name: "round", category: .math,
+      parameters: [.init("x"), .init("digits", default: .tensor(Tensor(scalar: 0)))],
+      isVariadic: false, summary: "rounds to `digits` decimal places (its slope is 0)",
+      example: "round(2.71828, 2)"
     ) { evaluator, arguments throws(LanguageError) in
       let x = try evaluator.tensor(arguments.values[0], at: arguments.ranges[0], for: "round")
-      let digits = try evaluator.integer(arguments.values[1], at: arguments.ranges[1], for: "round's digits", in: -15...15)
+      let digits = try evaluator.integer(
+        arguments.values[1], at: arguments.ranges[1], for: "round's digits", in: -15...15)
       let scale = Glibc.pow(10.0, Double(digits))
-      return .node(try evaluator.constant(x.map { ($0 * scale).rounded() / scale }, at: arguments.callRange))
+      return .node(
+        try evaluator.constant(x.map { ($0 * scale).rounded() / scale }, at: arguments.callRange))
     },
     Builtin(
-      name: "where", category: .math, parameters: [.init("condition"), .init("a"), .init("b")], isVariadic: false,
-      summary: "a where condition is true (non-zero), else b; the gradient follows the branch taken",
+      name: "where", category: .math, parameters: [.init("condition"), .init("a"), .init("b")],
+      isVariadic: false,
+      summary:
+        "a where condition is true (non-zero), else b; the gradient follows the branch taken",
       example: "where([1, -2, 3] > 0, 2, 1)"
     ) { evaluator, arguments throws(LanguageError) in
       let condition = try arguments.node(0, evaluator, of: "where")
       let a = try arguments.node(1, evaluator, of: "where")
       let b = try arguments.node(2, evaluator, of: "where")
-      return .node(try evaluator.engine(at: arguments.callRange) { tape throws(EngineError) in
-        try tape.select(condition, a, b)
-      })
+      return .node(
+        try evaluator.engine(at: arguments.callRange) { tape throws(EngineError) in
+          try tape.select(condition, a, b)
+        })
     },
     Builtin(
-      name: "clip", category: .math, parameters: [.init("x"), .init("lo"), .init("hi")], isVariadic: false,
+      name: "clip", category: .math, parameters: [.init("x"), .init("lo"), .init("hi")],
+      isVariadic: false,
       summary: "limits x to [lo, hi]; slope 1 inside (bounds included), 0 where clipped",
       example: "clip([0, 0.5, 1], 1e-15, 1 - 1e-15)"
     ) { evaluator, arguments throws(LanguageError) in
       let x = try arguments.node(0, evaluator, of: "clip")
       let lo = try arguments.node(1, evaluator, of: "clip")
       let hi = try arguments.node(2, evaluator, of: "clip")
-      return .node(try evaluator.engine(at: arguments.callRange) { tape throws(EngineError) in
-        try tape.clip(x, lo, hi)
-      })
+      return .node(
+        try evaluator.engine(at: arguments.callRange) { tape throws(EngineError) in
+          try tape.clip(x, lo, hi)
+        })
     },
   ]
 }

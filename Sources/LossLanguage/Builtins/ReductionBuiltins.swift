@@ -4,7 +4,8 @@ extension BuiltinLibrary {
   /// `max`/`min`: the largest element of one argument, or the element-wise extreme of two.
   static func extremum(_ name: String, largest: Bool) -> Builtin {
     Builtin(
-      name: name, category: .reduction, parameters: [.init("a"), .init("b", optional: true)], isVariadic: false,
+      name: name, category: .reduction, parameters: [.init("a"), .init("b", optional: true)],
+      isVariadic: false,
       summary: largest
         ? "max(x): the largest element; max(a, b): element-wise (ties share the slope)"
         : "min(x): the smallest element; min(a, b): element-wise (ties share the slope)",
@@ -13,13 +14,15 @@ extension BuiltinLibrary {
       let a = try arguments.node(0, evaluator, of: name)
       if arguments.values.count > 1, case .node = arguments.values[1] {
         let b = try arguments.node(1, evaluator, of: name)
-        return .node(try evaluator.engine(at: arguments.callRange) { tape throws(EngineError) in
-          largest ? try tape.maximum(a, b) : try tape.minimum(a, b)
-        })
+        return .node(
+          try evaluator.engine(at: arguments.callRange) { tape throws(EngineError) in
+            largest ? try tape.maximum(a, b) : try tape.minimum(a, b)
+          })
       }
-      return .node(try evaluator.engine(at: arguments.callRange) { tape throws(EngineError) in
-        largest ? try tape.maxReduce(a) : try tape.minReduce(a)
-      })
+      return .node(
+        try evaluator.engine(at: arguments.callRange) { tape throws(EngineError) in
+          largest ? try tape.maxReduce(a) : try tape.minReduce(a)
+        })
     }
   }
 
@@ -29,30 +32,38 @@ extension BuiltinLibrary {
       summary: "the average of all elements: sum(x) / len(x)", example: "mean([1, 2, 3, 4])"
     ) { evaluator, arguments throws(LanguageError) in
       let x = try arguments.node(0, evaluator, of: "mean")
-      return .node(try evaluator.engine(at: arguments.callRange) { tape throws(EngineError) in try tape.mean(x) })
+      return .node(
+        try evaluator.engine(at: arguments.callRange) { tape throws(EngineError) in try tape.mean(x)
+        })
     },
     Builtin(
       name: "sum", category: .reduction, parameters: [.init("x")], isVariadic: false,
       summary: "the sum of all elements", example: "sum([1, 2, 3, 4])"
     ) { evaluator, arguments throws(LanguageError) in
       let x = try arguments.node(0, evaluator, of: "sum")
-      return .node(try evaluator.engine(at: arguments.callRange) { tape throws(EngineError) in try tape.sum(x) })
+      return .node(
+        try evaluator.engine(at: arguments.callRange) { tape throws(EngineError) in try tape.sum(x)
+        })
     },
     extremum("max", largest: true),
     extremum("min", largest: false),
     Builtin(
       name: "len", category: .reduction, parameters: [.init("x")], isVariadic: false,
-      summary: "the number of elements of a vector, or of rows of a matrix", example: "len([3, 5, 2.5, 7])"
+      summary: "the number of elements of a vector, or of rows of a matrix",
+      example: "len([3, 5, 2.5, 7])"
     ) { evaluator, arguments throws(LanguageError) in
       switch arguments.values[0] {
       case .string(let text):
-        return .node(try evaluator.constant(Tensor(scalar: Double(text.count)), at: arguments.callRange))
+        return .node(
+          try evaluator.constant(Tensor(scalar: Double(text.count)), at: arguments.callRange))
       case .list(let items):
-        return .node(try evaluator.constant(Tensor(scalar: Double(items.count)), at: arguments.callRange))
+        return .node(
+          try evaluator.constant(Tensor(scalar: Double(items.count)), at: arguments.callRange))
       case .node(let node):
         let value = evaluator.tape.value(node)
         return .node(
-          try evaluator.constant(Tensor(scalar: Double(value.isScalar ? 1 : value.shape[0])), at: arguments.callRange))
+          try evaluator.constant(
+            Tensor(scalar: Double(value.isScalar ? 1 : value.shape[0])), at: arguments.callRange))
       }
     },
   ]

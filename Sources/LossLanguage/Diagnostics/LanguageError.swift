@@ -60,7 +60,8 @@ public struct LanguageError: Error, Equatable, Sendable {
     let length = source.unicodeScalars.count
     let start = min(range.start, length)
     let width = max(1, min(range.end, length + 1) - start)
-    let underline = String(repeating: " ", count: start) + "^" + String(repeating: "~", count: width - 1)
+    let underline =
+      String(repeating: " ", count: start) + "^" + String(repeating: "~", count: width - 1)
     return [source, underline, message]
   }
 }

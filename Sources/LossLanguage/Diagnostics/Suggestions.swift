@@ -10,7 +10,9 @@ public enum Suggestions {
     var best: (candidate: String, distance: Int)?
     for candidate in candidates where candidate != word {
       let distance = editDistance(lowered, Array(candidate.lowercased()))
-      if distance <= allowed, distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
+      if distance <= allowed, distance < (best?.distance ?? Int.max) {
+        best = (candidate, distance)
+      }
     }
     return best?.candidate
   }

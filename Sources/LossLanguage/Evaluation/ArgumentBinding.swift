@@ -13,7 +13,8 @@ enum ArgumentBinding {
   }
 
   static func bind(
-    _ arguments: [CallArgument], to parameters: [Builtin.Parameter], function: String, call: SourceRange
+    _ arguments: [CallArgument], to parameters: [Builtin.Parameter], function: String,
+    call: SourceRange
   ) throws(LanguageError) -> [Slot] {
     var slots = [Expression?](repeating: nil, count: parameters.count)
     var position = 0
@@ -29,13 +30,15 @@ enum ArgumentBinding {
             at: argument.labelRange)
         }
         guard slots[index] == nil else {
-          throw LanguageError("\(function)'s argument '\(label)' is given twice", at: argument.labelRange)
+          throw LanguageError(
+            "\(function)'s argument '\(label)' is given twice", at: argument.labelRange)
         }
         slots[index] = argument.value
       } else {
         guard !sawNamed else {
           throw LanguageError(
-            "a positional argument cannot follow a named one in a call to \(function)", at: argument.value.range)
+            "a positional argument cannot follow a named one in a call to \(function)",
+            at: argument.value.range)
         }
         guard position < parameters.count else {
           throw LanguageError(
@@ -56,7 +59,8 @@ enum ArgumentBinding {
         result.append(.absent)
       } else {
         let signature = parameters.map(\.name).joined(separator: ", ")
-        throw LanguageError("\(function)(\(signature)) is missing its argument '\(parameter.name)'", at: call)
+        throw LanguageError(
+          "\(function)(\(signature)) is missing its argument '\(parameter.name)'", at: call)
       }
     }
     return result

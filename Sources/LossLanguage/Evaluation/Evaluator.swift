@@ -66,7 +66,8 @@ final class Evaluator {
       leaves[name] = node
       return .node(node)
     case .string(let text): return .string(text)
-    case .list(let items): return .list(try items.map { item throws(LanguageError) in try constant(item, at: range) })
+    case .list(let items):
+      return .list(try items.map { item throws(LanguageError) in try constant(item, at: range) })
     }
   }
 
@@ -98,25 +99,37 @@ final class Evaluator {
       return try call(name, arguments, nameRange: nameRange, range: range, in: frame).value
     case .index(let base, let position, let range):
       let x = try node(evaluate(base, in: frame), at: base.range, for: "indexing")
-      let i = try integer(evaluate(position, in: frame), at: position.range, for: "an index", in: Int.min...Int.max)
+      let i = try integer(
+        evaluate(position, in: frame), at: position.range, for: "an index", in: Int.min...Int.max)
       return .node(try engine(at: range) { tape throws(EngineError) in try tape.index(x, i) })
     }
   }
 
-  private func lookUp(_ name: String, at range: SourceRange, in frame: Frame) throws(LanguageError) -> RuntimeValue {
+  private func lookUp(_ name: String, at range: SourceRange, in frame: Frame) throws(LanguageError)
+    -> RuntimeValue
+  {
     if let local = frame.locals[name] { return local }
     if let global = try leaf(for: name, at: range) { return global }
     if let constantValue = BuiltinLibrary.constants[name] {
       return .node(try constant(Tensor(scalar: constantValue), at: range))
     }
-    if BuiltinLibrary.named(name) != nil || frame.functions[name] != nil || scope.functions[name] != nil {
-      throw LanguageError("'\(name)' is a function; call it with arguments, like \(name)(…)", at: range)
+    if BuiltinLibrary.named(name) != nil || frame.functions[name] != nil
+      || scope.functions[name] != nil
+    {
+      throw LanguageError(
+        "'\(name)' is a function; call it with arguments, like \(name)(…)", at: range)
     }
-    let candidates = Array(frame.locals.keys) + scope.names + BuiltinLibrary.names + Array(BuiltinLibrary.constants.keys)
-    throw LanguageError("unknown name '\(name.quotedName)'\(Suggestions.didYouMean(name, among: candidates))", at: range)
+    let candidates =
+      Array(frame.locals.keys) + scope.names + BuiltinLibrary.names
+      + Array(BuiltinLibrary.constants.keys)
+    throw LanguageError(
+      "unknown name '\(name.quotedName)'\(Suggestions.didYouMean(name, among: candidates))",
+      at: range)
   }
 
-  private func list(_ elements: [Expression], at range: SourceRange, in frame: Frame) throws(LanguageError) -> Variable {
+  private func list(_ elements: [Expression], at range: SourceRange, in frame: Frame)
+    throws(LanguageError) -> Variable
+  {
     guard !elements.isEmpty else {
       throw LanguageError("an empty vector [] has no elements to compute with", at: range)
     }
@@ -140,14 +153,18 @@ final class Evaluator {
         at: elements[bad].range)
     }
     let tensor: Tensor
-    do { tensor = try Tensor(shape: [values.count, columns], storage: values.flatMap(\.storage)) } catch {
+    do {
+      tensor = try Tensor(shape: [values.count, columns], storage: values.flatMap(\.storage))
+    } catch {
       throw LanguageError(error, at: range)
     }
     return try stack(items, into: tensor, at: range)
   }
 
   /// Records a vector or matrix built from elements, so gradients flow back to each element.
-  private func stack(_ items: [Variable], into tensor: Tensor, at range: SourceRange) throws(LanguageError) -> Variable {
+  private func stack(_ items: [Variable], into tensor: Tensor, at range: SourceRange)
+    throws(LanguageError) -> Variable
+  {
     if !items.contains(where: { tape.needsGradient($0) }) { return try constant(tensor, at: range) }
     let sizes = items.map { tape.value($0).count }
     let shapes = items.map { tape.value($0).shape }
@@ -156,7 +173,8 @@ final class Evaluator {
         var offset = 0
         var parts: [Tensor?] = []
         for (size, shape) in zip(sizes, shapes) {
-          parts.append(try Tensor(shape: shape, storage: Array(g.storage[offset..<(offset + size)])))
+          parts.append(
+            try Tensor(shape: shape, storage: Array(g.storage[offset..<(offset + size)])))
           offset += size
         }
         return parts
@@ -165,7 +183,8 @@ final class Evaluator {
   }
 
   private func binary(
-    _ op: BinaryOperator, _ left: Expression, _ right: Expression, at range: SourceRange, in frame: Frame
+    _ op: BinaryOperator, _ left: Expression, _ right: Expression, at range: SourceRange,
+    in frame: Frame
   ) throws(LanguageError) -> Variable {
     let a = try node(evaluate(left, in: frame), at: left.range, for: op.rawValue)
     let b = try node(evaluate(right, in: frame), at: right.range, for: op.rawValue)
@@ -202,41 +221,53 @@ final class Evaluator {
   }
 
   func call(
-    _ name: String, _ arguments: [CallArgument], nameRange: SourceRange, range: SourceRange, in frame: Frame,
+    _ name: String, _ arguments: [CallArgument], nameRange: SourceRange, range: SourceRange,
+    in frame: Frame,
     differentiateFirstArgument: Bool = false
   ) throws(LanguageError) -> CallResult {
     if callDepth > Parser.maxDepth {
       throw LanguageError("calls are nested too deeply (more than \(Parser.maxDepth))", at: range)
     }
     callCount += 1
-    guard callCount <= tape.nodeLimit else { throw LanguageError(EngineError.tapeTooLarge(limit: tape.nodeLimit), at: range) }
+    guard callCount <= tape.nodeLimit else {
+      throw LanguageError(EngineError.tapeTooLarge(limit: tape.nodeLimit), at: range)
+    }
     if isInterrupted() { throw LanguageError(EngineError.interrupted, at: range) }
     callDepth += 1
     defer { callDepth -= 1 }
     if let builtin = BuiltinLibrary.named(name) {
-      return try callBuiltin(builtin, arguments, range: range, in: frame, differentiateFirstArgument: differentiateFirstArgument)
+      return try callBuiltin(
+        builtin, arguments, range: range, in: frame,
+        differentiateFirstArgument: differentiateFirstArgument)
     }
     if let function = frame.functions[name] {
-      return try callUser(function, arguments, range: range, in: frame, differentiateFirstArgument: differentiateFirstArgument)
+      return try callUser(
+        function, arguments, range: range, in: frame,
+        differentiateFirstArgument: differentiateFirstArgument)
     }
     if scope[name] != nil || frame.locals[name] != nil {
       throw LanguageError("'\(name)' is a variable, not a function", at: nameRange)
     }
     let candidates = BuiltinLibrary.names + Array(frame.functions.keys)
-    throw LanguageError("unknown function '\(name.quotedName)'\(Suggestions.didYouMean(name, among: candidates))", at: nameRange)
+    throw LanguageError(
+      "unknown function '\(name.quotedName)'\(Suggestions.didYouMean(name, among: candidates))",
+      at: nameRange)
   }
 
   private func callBuiltin(
-    _ builtin: Builtin, _ arguments: [CallArgument], range: SourceRange, in frame: Frame, differentiateFirstArgument: Bool
+    _ builtin: Builtin, _ arguments: [CallArgument], range: SourceRange, in frame: Frame,
+    differentiateFirstArgument: Bool
   ) throws(LanguageError) -> CallResult {
     if builtin.isVariadic {
       if let named = arguments.first(where: { $0.label != nil }) {
         throw LanguageError("\(builtin.name) takes no named arguments", at: named.labelRange)
       }
-      let bound = BoundArguments(values: [], ranges: [], rest: arguments.map(\.value), callRange: range)
+      let bound = BoundArguments(
+        values: [], ranges: [], rest: arguments.map(\.value), callRange: range)
       return CallResult(value: try builtin.body(self, bound), firstArgument: nil, arguments: [])
     }
-    let slots = try ArgumentBinding.bind(arguments, to: builtin.parameters, function: builtin.name, call: range)
+    let slots = try ArgumentBinding.bind(
+      arguments, to: builtin.parameters, function: builtin.name, call: range)
     var values: [RuntimeValue] = []
     var ranges: [SourceRange] = []
     var firstArgument: Variable?
@@ -262,14 +293,17 @@ final class Evaluator {
       }
     }
     let bound = BoundArguments(values: values, ranges: ranges, rest: [], callRange: range)
-    return CallResult(value: try builtin.body(self, bound), firstArgument: firstArgument, arguments: values)
+    return CallResult(
+      value: try builtin.body(self, bound), firstArgument: firstArgument, arguments: values)
   }
 
   private func callUser(
-    _ function: UserFunction, _ arguments: [CallArgument], range: SourceRange, in frame: Frame, differentiateFirstArgument: Bool
+    _ function: UserFunction, _ arguments: [CallArgument], range: SourceRange, in frame: Frame,
+    differentiateFirstArgument: Bool
   ) throws(LanguageError) -> CallResult {
     let parameters = function.parameters.map { Builtin.Parameter($0) }
-    let slots = try ArgumentBinding.bind(arguments, to: parameters, function: function.name, call: range)
+    let slots = try ArgumentBinding.bind(
+      arguments, to: parameters, function: function.name, call: range)
     var locals: [String: RuntimeValue] = [:]
     var values: [RuntimeValue] = []
     var firstArgument: Variable?
@@ -288,9 +322,13 @@ final class Evaluator {
     }
     let inner = Frame(locals: locals, functions: function.callees)
     do {
-      return CallResult(value: try evaluate(function.body, in: inner), firstArgument: firstArgument, arguments: values)
+      return CallResult(
+        value: try evaluate(function.body, in: inner), firstArgument: firstArgument,
+        arguments: values)
     } catch {
-      if error.message.hasPrefix("in \(function.name)(") { throw LanguageError(error.message, at: range) }
+      if error.message.hasPrefix("in \(function.name)(") {
+        throw LanguageError(error.message, at: range)
+      }
       throw LanguageError("in \(function.name)(…): \(error.message)", at: range)
     }
   }
@@ -299,12 +337,14 @@ final class Evaluator {
 
   /// `grad(EXPR, NAME, ...)`: evaluates EXPR again on a fresh tape whose named variables need
   /// gradients, and returns ∂EXPR/∂NAME for each name (a list when there are several).
-  func gradient(of expression: Expression?, names: [Expression], call range: SourceRange) throws(LanguageError)
+  func gradient(of expression: Expression?, names: [Expression], call range: SourceRange)
+    throws(LanguageError)
     -> RuntimeValue
   {
     guard let expression, !names.isEmpty else {
       throw LanguageError(
-        "grad needs an expression and at least one variable name, like grad(mse(w * x, y), w)", at: range)
+        "grad needs an expression and at least one variable name, like grad(mse(w * x, y), w)",
+        at: range)
     }
     if insideGradient {
       throw LanguageError("grad cannot be nested: second derivatives are not supported", at: range)
@@ -312,7 +352,9 @@ final class Evaluator {
     var variableNames: [String] = []
     for name in names {
       guard case .name(let variable, let nameRange) = name else {
-        throw LanguageError("grad differentiates with respect to variables: write a variable's name here", at: name.range)
+        throw LanguageError(
+          "grad differentiates with respect to variables: write a variable's name here",
+          at: name.range)
       }
       guard case .tensor = scope[variable] else {
         let known = scope.variables.keys.sorted()
@@ -336,13 +378,16 @@ final class Evaluator {
       }
       inputs.append(leafNode)
     }
-    var output = try inner.node(inner.evaluate(expression, in: topFrame), at: expression.range, for: "grad")
+    var output = try inner.node(
+      inner.evaluate(expression, in: topFrame), at: expression.range, for: "grad")
     output = try inner.after(inputs, output, at: expression.range)
     let gradients: [Tensor]
     do { gradients = try inner.tape.gradients(of: output, withRespectTo: inputs) } catch {
       throw LanguageError(error, at: expression.range)
     }
-    let results = try gradients.map { g throws(LanguageError) in RuntimeValue.node(try constant(g, at: range)) }
+    let results = try gradients.map { g throws(LanguageError) in
+      RuntimeValue.node(try constant(g, at: range))
+    }
     return results.count == 1 ? results[0] : .list(results)
   }
 
@@ -351,15 +396,21 @@ final class Evaluator {
   /// The tape's reverse sweep runs from the output down, so an input recorded after it traps
   /// (index out of range). That happens when the expression is itself an earlier variable:
   /// in `grad(p, p, M)` the output is p's leaf, and M's leaf comes after it.
-  func after(_ inputs: [Variable], _ output: Variable, at range: SourceRange) throws(LanguageError) -> Variable {
+  func after(_ inputs: [Variable], _ output: Variable, at range: SourceRange) throws(LanguageError)
+    -> Variable
+  {
     guard inputs.contains(where: { $0.index > output.index }) else { return output }
-    return try engine(at: range) { tape throws(EngineError) in try tape.add(output, try tape.constant(0)) }
+    return try engine(at: range) { tape throws(EngineError) in
+      try tape.add(output, try tape.constant(0))
+    }
   }
 
   // MARK: Conversions
 
   /// Runs an engine operation, turning its error into one pointing at `range`.
-  func engine<T>(at range: SourceRange, _ body: (Tape) throws(EngineError) -> T) throws(LanguageError) -> T {
+  func engine<T>(at range: SourceRange, _ body: (Tape) throws(EngineError) -> T)
+    throws(LanguageError) -> T
+  {
     do { return try body(tape) } catch { throw LanguageError(error, at: range) }
   }
 
@@ -371,7 +422,8 @@ final class Evaluator {
     switch value {
     case .tensor(let t): return .node(try constant(t, at: range))
     case .string(let s): return .string(s)
-    case .list(let items): return .list(try items.map { item throws(LanguageError) in try constant(item, at: range) })
+    case .list(let items):
+      return .list(try items.map { item throws(LanguageError) in try constant(item, at: range) })
     }
   }
 
@@ -379,36 +431,51 @@ final class Evaluator {
     do { return try Tensor(vector: vector) } catch { throw LanguageError(error, at: range) }
   }
 
-  func node(_ value: RuntimeValue, at range: SourceRange, for use: String) throws(LanguageError) -> Variable {
+  func node(_ value: RuntimeValue, at range: SourceRange, for use: String) throws(LanguageError)
+    -> Variable
+  {
     switch value {
     case .node(let node): return node
     case .string: throw LanguageError("\(use) needs numbers, got a string", at: range)
     case .list(let items):
       throw LanguageError(
-        items.isEmpty ? "\(use) is missing a value here" : "\(use) needs numbers, got a list of \(items.count) values",
+        items.isEmpty
+          ? "\(use) is missing a value here"
+          : "\(use) needs numbers, got a list of \(items.count) values",
         at: range)
     }
   }
 
-  func tensor(_ value: RuntimeValue, at range: SourceRange, for use: String) throws(LanguageError) -> Tensor {
+  func tensor(_ value: RuntimeValue, at range: SourceRange, for use: String) throws(LanguageError)
+    -> Tensor
+  {
     tape.value(try node(value, at: range, for: use))
   }
 
-  func number(_ value: RuntimeValue, at range: SourceRange, for use: String) throws(LanguageError) -> Double {
+  func number(_ value: RuntimeValue, at range: SourceRange, for use: String) throws(LanguageError)
+    -> Double
+  {
     let t = try tensor(value, at: range, for: use)
-    guard t.isScalar else { throw LanguageError("\(use) must be a single number, got shape \(t.shapeDescription)", at: range) }
+    guard t.isScalar else {
+      throw LanguageError(
+        "\(use) must be a single number, got shape \(t.shapeDescription)", at: range)
+    }
     return t.storage[0]
   }
 
-  func integer(_ value: RuntimeValue, at range: SourceRange, for use: String, in bounds: ClosedRange<Int>)
+  func integer(
+    _ value: RuntimeValue, at range: SourceRange, for use: String, in bounds: ClosedRange<Int>
+  )
     throws(LanguageError) -> Int
   {
     let x = try number(value, at: range, for: use)
     // Int(exactly:) rather than comparing with Double(Int.max), which rounds up to 2^63:
     // an index of 2^63 passed that comparison and trapped in Int(x).
     guard let whole = Int(exactly: x), bounds.contains(whole) else {
-      let limits = bounds.lowerBound == Int.min ? "" : " from \(bounds.lowerBound) to \(bounds.upperBound)"
-      throw LanguageError("\(use) must be a whole number\(limits), got \(ValueFormatter.number(x))", at: range)
+      let limits =
+        bounds.lowerBound == Int.min ? "" : " from \(bounds.lowerBound) to \(bounds.upperBound)"
+      throw LanguageError(
+        "\(use) must be a whole number\(limits), got \(ValueFormatter.number(x))", at: range)
     }
     return whole
   }
@@ -422,4 +489,3 @@ final class Evaluator {
     }
   }
 }
-

@@ -42,7 +42,8 @@ public struct Interpreter: Sendable {
   }
 
   @discardableResult
-  public mutating func run(_ statement: Statement, source: String) throws(LanguageError) -> Outcome {
+  public mutating func run(_ statement: Statement, source: String) throws(LanguageError) -> Outcome
+  {
     switch statement {
     case .expression(let expression):
       return try evaluateTopLevel(expression)
@@ -51,7 +52,8 @@ public struct Interpreter: Sendable {
       let evaluator = Evaluator(scope: scope, isInterrupted: isInterrupted)
       let value = evaluator.value(try evaluator.evaluate(valueExpression, in: evaluator.topFrame))
       if let index {
-        let updated = try assignElement(of: name, at: index, nameRange: nameRange, to: value, valueRange: valueExpression.range)
+        let updated = try assignElement(
+          of: name, at: index, nameRange: nameRange, to: value, valueRange: valueExpression.range)
         scope.set(name, updated)
         return .assigned(name: name, updated)
       }
@@ -60,7 +62,9 @@ public struct Interpreter: Sendable {
     case .definition(let name, let nameRange, let parameters, let body):
       try checkAssignable(name, at: nameRange)
       for parameter in parameters where BuiltinLibrary.isReserved(parameter) {
-        throw LanguageError("the parameter '\(parameter)' would hide the built-in \(parameter); pick another name", at: nameRange)
+        throw LanguageError(
+          "the parameter '\(parameter)' would hide the built-in \(parameter); pick another name",
+          at: nameRange)
       }
       let calls = try callees(of: body, defining: name)
       let callHeight = 1 + (calls.values.map(\.callHeight).max() ?? 0)
@@ -89,11 +93,14 @@ public struct Interpreter: Sendable {
     -> (value: Value, gradients: [String: Tensor])
   {
     let usable = names.filter { if case .tensor = scope[$0] { return true } else { return false } }
-    let evaluator = Evaluator(scope: scope, differentiating: Set(usable), isInterrupted: isInterrupted)
+    let evaluator = Evaluator(
+      scope: scope, differentiating: Set(usable), isInterrupted: isInterrupted)
     // Leaves before the output, so that unused variables get zeros (see Evaluator.gradient).
     var inputs: [Variable] = []
     for name in usable {
-      if case .node(let leaf)? = try evaluator.leaf(for: name, at: expression.range) { inputs.append(leaf) }
+      if case .node(let leaf)? = try evaluator.leaf(for: name, at: expression.range) {
+        inputs.append(leaf)
+      }
     }
     let result = try evaluator.evaluate(expression, in: evaluator.topFrame)
     var gradients: [String: Tensor] = [:]
@@ -113,10 +120,12 @@ public struct Interpreter: Sendable {
     guard case .call(let name, let arguments, let nameRange, let range) = expression,
       BuiltinLibrary.named(name)?.isLoss == true || scope.functions[name] != nil
     else {
-      return .value(evaluator.value(try evaluator.evaluate(expression, in: evaluator.topFrame)), loss: nil)
+      return .value(
+        evaluator.value(try evaluator.evaluate(expression, in: evaluator.topFrame)), loss: nil)
     }
     let result = try evaluator.call(
-      name, arguments, nameRange: nameRange, range: range, in: evaluator.topFrame, differentiateFirstArgument: true)
+      name, arguments, nameRange: nameRange, range: range, in: evaluator.topFrame,
+      differentiateFirstArgument: true)
     let value = evaluator.value(result.value)
     guard let first = result.firstArgument else { return .value(value, loss: nil) }
     var gradient: Tensor?
@@ -126,32 +135,42 @@ public struct Interpreter: Sendable {
       }
     }
     var target: Tensor?
-    if result.arguments.count > 1, case .node(let y) = result.arguments[1] { target = evaluator.tape.value(y) }
+    if result.arguments.count > 1, case .node(let y) = result.arguments[1] {
+      target = evaluator.tape.value(y)
+    }
     let call = LossCall(
-      function: name, isBuiltin: BuiltinLibrary.named(name) != nil, prediction: evaluator.tape.value(first),
+      function: name, isBuiltin: BuiltinLibrary.named(name) != nil,
+      prediction: evaluator.tape.value(first),
       target: target, gradient: gradient)
     return .value(value, loss: call)
   }
 
   private func checkAssignable(_ name: String, at range: SourceRange) throws(LanguageError) {
     if BuiltinLibrary.isReserved(name) {
-      throw LanguageError("'\(name)' is a built-in and cannot be redefined; pick another name", at: range)
+      throw LanguageError(
+        "'\(name)' is a built-in and cannot be redefined; pick another name", at: range)
     }
   }
 
   /// `p[2] = 4`: a new vector (or matrix row) with one element replaced.
   private func assignElement(
-    of name: String, at index: Expression, nameRange: SourceRange, to value: Value, valueRange: SourceRange
+    of name: String, at index: Expression, nameRange: SourceRange, to value: Value,
+    valueRange: SourceRange
   ) throws(LanguageError) -> Value {
     guard case .tensor(let current)? = scope[name], !current.isScalar else {
       throw LanguageError(
-        scope[name] == nil ? "unknown name '\(name)': assign the whole value first" : "'\(name)' has no elements to replace",
+        scope[name] == nil
+          ? "unknown name '\(name)': assign the whole value first"
+          : "'\(name)' has no elements to replace",
         at: nameRange)
     }
     let position: Int
     let indexValue = try evaluate(index)
-    guard let number = indexValue.scalar, number == number.rounded(), number >= 1, number <= Double(current.shape[0]) else {
-      throw LanguageError("the index must be a whole number from 1 to \(current.shape[0])", at: index.range)
+    guard let number = indexValue.scalar, number == number.rounded(), number >= 1,
+      number <= Double(current.shape[0])
+    else {
+      throw LanguageError(
+        "the index must be a whole number from 1 to \(current.shape[0])", at: index.range)
     }
     position = Int(number) - 1
     guard case .tensor(let replacement) = value else {
@@ -173,13 +192,16 @@ public struct Interpreter: Sendable {
 
   /// The user functions a body calls, bound now. Calling itself (directly or through a
   /// function defined later) is refused, so evaluation always terminates.
-  private func callees(of body: Expression, defining name: String) throws(LanguageError) -> [String: UserFunction] {
+  private func callees(of body: Expression, defining name: String) throws(LanguageError) -> [String:
+    UserFunction]
+  {
     var found: [String: UserFunction] = [:]
     var failure: LanguageError?
     body.visitCalls { callName, range in
       guard failure == nil, BuiltinLibrary.named(callName) == nil else { return }
       if callName == name {
-        failure = LanguageError("a function cannot call itself (recursion is not supported)", at: range)
+        failure = LanguageError(
+          "a function cannot call itself (recursion is not supported)", at: range)
       } else if let function = scope.functions[callName] {
         found[callName] = function
       } else {

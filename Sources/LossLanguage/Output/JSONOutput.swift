@@ -12,7 +12,8 @@ public enum JSONOutput {
     case .nothing:
       return nil
     case .value(let value, let loss):
-      return "{\"value\": \(encode(value)), \"grad\": \(loss?.gradient.map { encode(.tensor($0)) } ?? "null")}"
+      return
+        "{\"value\": \(encode(value)), \"grad\": \(loss?.gradient.map { encode(.tensor($0)) } ?? "null")}"
     case .assigned(_, let value):
       return "{\"value\": \(encode(value)), \"grad\": null}"
     case .defined(let function):
@@ -30,7 +31,10 @@ public enum JSONOutput {
       switch t.nested {
       case .scalar(let x): return number(x)
       case .vector(let xs): return "[" + xs.map(number).joined(separator: ", ") + "]"
-      case .matrix(let rows): return "[" + rows.map { "[" + $0.map(number).joined(separator: ", ") + "]" }.joined(separator: ", ") + "]"
+      case .matrix(let rows):
+        return "["
+          + rows.map { "[" + $0.map(number).joined(separator: ", ") + "]" }.joined(separator: ", ")
+          + "]"
       }
     case .string(let s): return string(s)
     case .list(let items): return "[" + items.map(encode).joined(separator: ", ") + "]"

@@ -46,12 +46,15 @@ public enum ValueFormatter {
       mantissa /= 10
       e += 1
     }
-    return "\(fixed(mantissa, decimals: max(0, significantDigits - 1)))e\(e < 0 ? "-" : "+")\(Swift.abs(e) < 10 ? "0" : "")\(Swift.abs(e))"
+    return
+      "\(fixed(mantissa, decimals: max(0, significantDigits - 1)))e\(e < 0 ? "-" : "+")\(Swift.abs(e) < 10 ? "0" : "")\(Swift.abs(e))"
   }
 
   /// A number with thousands separators when it is a large whole number (`1,000,000,000`).
   public static func grouped(_ x: Double) -> String {
-    guard x.isFinite, Swift.abs(x) >= 10_000, Swift.abs(x) < 1e15, x == x.rounded() else { return number(x) }
+    guard x.isFinite, Swift.abs(x) >= 10_000, Swift.abs(x) < 1e15, x == x.rounded() else {
+      return number(x)
+    }
     let digits = String(Int64(Swift.abs(x)))
     var out = ""
     for (i, c) in digits.enumerated() {
@@ -67,13 +70,24 @@ public enum ValueFormatter {
     case .tensor(let t):
       switch t.nested {
       case .scalar(let x): return number(x, significantDigits: significantDigits)
-      case .vector(let xs): return "[" + xs.map { number($0, significantDigits: significantDigits) }.joined(separator: ", ") + "]"
+      case .vector(let xs):
+        return "["
+          + xs.map { number($0, significantDigits: significantDigits) }.joined(separator: ", ")
+          + "]"
       case .matrix(let rows):
-        return "[" + rows.map { "[" + $0.map { number($0, significantDigits: significantDigits) }.joined(separator: ", ") + "]" }
+        return "["
+          + rows.map {
+            "["
+              + $0.map { number($0, significantDigits: significantDigits) }.joined(separator: ", ")
+              + "]"
+          }
           .joined(separator: ", ") + "]"
       }
     case .string(let s): return "\"\(s)\""
-    case .list(let items): return "(" + items.map { compact($0, significantDigits: significantDigits) }.joined(separator: ", ") + ")"
+    case .list(let items):
+      return "("
+        + items.map { compact($0, significantDigits: significantDigits) }.joined(separator: ", ")
+        + ")"
     }
   }
 }

@@ -39,7 +39,8 @@ public struct Lexer {
           i += 1
         }
         guard i < scalars.count else {
-          throw LanguageError("this string has no closing quote", at: SourceRange(start, scalars.count))
+          throw LanguageError(
+            "this string has no closing quote", at: SourceRange(start, scalars.count))
         }
         i += 1
         add(.string(String(text)), start, i)
@@ -70,7 +71,8 @@ public struct Lexer {
           add(.assign, i, i + 1)
           i += 1
         } else if c == "!" {
-          throw LanguageError("'!' on its own is not an operator; did you mean '!='?", at: SourceRange(i, i + 1))
+          throw LanguageError(
+            "'!' on its own is not an operator; did you mean '!='?", at: SourceRange(i, i + 1))
         } else {
           add(.comparison(String(c)), i, i + 1)
           i += 1
@@ -121,7 +123,8 @@ public struct Lexer {
     }
     if i < scalars.count, isIdentifierScalar(scalars[i]) {
       throw LanguageError(
-        "a number cannot run into a name here; write '\(text) * …' to multiply", at: SourceRange(start, i + 1))
+        "a number cannot run into a name here; write '\(text) * …' to multiply",
+        at: SourceRange(start, i + 1))
     }
     tokens.append(Token(kind: .number(value), range: range))
     return i

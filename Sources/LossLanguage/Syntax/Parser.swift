@@ -58,7 +58,8 @@ public struct Parser {
       if next.kind == .assign {
         let nameToken = advance()
         _ = advance()
-        return .assignment(name: name, nameRange: nameToken.range, index: nil, value: try expression())
+        return .assignment(
+          name: name, nameRange: nameToken.range, index: nil, value: try expression())
       }
       if next.kind == .leftBracket, let indexed = try indexedAssignment(name) { return indexed }
     }
@@ -74,7 +75,8 @@ public struct Parser {
     if current.kind == .rightBracket, next.kind == .assign {
       _ = advance()
       _ = advance()
-      return .assignment(name: name, nameRange: nameToken.range, index: index, value: try expression())
+      return .assignment(
+        name: name, nameRange: nameToken.range, index: index, value: try expression())
     }
     position = saved
     return nil
@@ -83,7 +85,8 @@ public struct Parser {
   private mutating func definition() throws(LanguageError) -> Statement {
     _ = advance()
     guard case .identifier(let name) = current.kind else {
-      throw LanguageError("expected a function name after 'def', like def f(x) = x^2", at: current.range)
+      throw LanguageError(
+        "expected a function name after 'def', like def f(x) = x^2", at: current.range)
     }
     let nameRange = advance().range
     try expect(.leftParen, "'(' and the parameter names, like def \(name)(p, y) = …")
@@ -102,7 +105,8 @@ public struct Parser {
     }
     try expect(.rightParen, "')' after the parameters")
     try expect(.assign, "'=' and the function body, like def \(name)(…) = …")
-    return .definition(name: name, nameRange: nameRange, parameters: parameters, body: try expression())
+    return .definition(
+      name: name, nameRange: nameRange, parameters: parameters, body: try expression())
   }
 
   private mutating func consume(_ kind: TokenKind) throws(LanguageError) -> Bool {
@@ -118,12 +122,15 @@ public struct Parser {
     _ = advance()
   }
 
-  private mutating func nested<T>(_ body: (inout Parser) throws(LanguageError) -> T) throws(LanguageError) -> T {
+  private mutating func nested<T>(_ body: (inout Parser) throws(LanguageError) -> T)
+    throws(LanguageError) -> T
+  {
     depth += 1
     defer { depth -= 1 }
     guard depth <= Parser.maxDepth else {
       throw LanguageError(
-        "this expression is nested too deeply (more than \(Parser.maxDepth) levels)", at: current.range)
+        "this expression is nested too deeply (more than \(Parser.maxDepth) levels)",
+        at: current.range)
     }
     return try body(&self)
   }
@@ -135,7 +142,8 @@ public struct Parser {
     depth += 1
     guard depth <= Parser.maxDepth else {
       throw LanguageError(
-        "this expression is nested too deeply (more than \(Parser.maxDepth) levels)", at: current.range)
+        "this expression is nested too deeply (more than \(Parser.maxDepth) levels)",
+        at: current.range)
     }
   }
 
@@ -247,9 +255,12 @@ public struct Parser {
     case .leftBracket:
       return try list()
     case .end:
-      throw LanguageError("the expression is incomplete: expected a value at the end of the line", at: token.range)
+      throw LanguageError(
+        "the expression is incomplete: expected a value at the end of the line", at: token.range)
     default:
-      throw LanguageError("expected a value (a number, a name, '(' or '['), found \(token.kind.spelling)", at: token.range)
+      throw LanguageError(
+        "expected a value (a number, a name, '(' or '['), found \(token.kind.spelling)",
+        at: token.range)
     }
   }
 
@@ -271,7 +282,9 @@ public struct Parser {
     return .list(elements, open.union(close))
   }
 
-  private mutating func call(_ name: String, nameRange: SourceRange) throws(LanguageError) -> Expression {
+  private mutating func call(_ name: String, nameRange: SourceRange) throws(LanguageError)
+    -> Expression
+  {
     let open = advance().range
     var arguments: [CallArgument] = []
     if current.kind != .rightParen {
@@ -279,7 +292,8 @@ public struct Parser {
         if case .identifier(let label) = current.kind, next.kind == .assign {
           let labelRange = advance().range
           _ = advance()
-          arguments.append(CallArgument(label: label, labelRange: labelRange, value: try expression()))
+          arguments.append(
+            CallArgument(label: label, labelRange: labelRange, value: try expression()))
         } else {
           arguments.append(CallArgument(label: nil, labelRange: nil, value: try expression()))
         }

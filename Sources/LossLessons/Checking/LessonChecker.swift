@@ -30,7 +30,11 @@ enum ExpressionCheck {
     var found: [LessonDiagnostic] = []
     func expression(_ e: LessonExpression, statement: Bool = false) {
       do {
-        if statement { _ = try Parser.parse(e.source) } else { _ = try Parser.parseExpression(e.source) }
+        if statement {
+          _ = try Parser.parse(e.source)
+        } else {
+          _ = try Parser.parseExpression(e.source)
+        }
       } catch {
         found.append(diagnostic(error, at: e.position, source: e.source))
       }
@@ -83,7 +87,9 @@ enum ExpressionCheck {
     return found
   }
 
-  static func diagnostic(_ error: LanguageError, at position: SourcePosition, source: String) -> LessonDiagnostic {
+  static func diagnostic(_ error: LanguageError, at position: SourcePosition, source: String)
+    -> LessonDiagnostic
+  {
     var place = position
     if let range = error.range, !source.contains("\n") { place.column += range.start }
     return LessonDiagnostic("\(error.message) in `\(source)`", at: place)

@@ -24,7 +24,9 @@ struct PlayThrough {
       if !found.isEmpty { return problems }
       events = run.next()
       if !run.isFinished, run.stepIndex != index + 1 {
-        problems.append(LessonDiagnostic("the lesson did not move on after this step (learner \(learner))", at: step.position))
+        problems.append(
+          LessonDiagnostic(
+            "the lesson did not move on after this step (learner \(learner))", at: step.position))
         return problems
       }
     }
@@ -41,7 +43,9 @@ struct PlayThrough {
       case .hint(_, _, let t): words = t
       case .options(let options): words = options.joined(separator: "\n")
       case .error(let error, let source):
-        return LessonDiagnostic("`\(source)`: \(error.message) (learner \(learner))", at: step?.position ?? lesson.position)
+        return LessonDiagnostic(
+          "`\(source)`: \(error.message) (learner \(learner))",
+          at: step?.position ?? lesson.position)
       default: return nil
       }
       guard let start = words.range(of: "[could not compute: ") else { return nil }
@@ -53,13 +57,16 @@ struct PlayThrough {
 
   private func play(_ step: LessonStep, in run: inout LessonRun) -> [LessonDiagnostic] {
     let at = step.position
-    func problem(_ message: String) -> [LessonDiagnostic] { [LessonDiagnostic("\(message) (learner \(learner))", at: at)] }
+    func problem(_ message: String) -> [LessonDiagnostic] {
+      [LessonDiagnostic("\(message) (learner \(learner))", at: at)]
+    }
     func completes(_ events: [LessonEvent]) -> Bool { events.contains(.stepComplete) }
     var collected: [LessonEvent] = []
     for hint in 0..<step.hints.count {
       let events = run.hint()
       collected += events
-      if case .hint(let number, _, let text)? = events.first, text.contains("[could not compute: ") {
+      if case .hint(let number, _, let text)? = events.first, text.contains("[could not compute: ")
+      {
         return problem("hint \(number) could not be computed: \(text)")
       }
       _ = hint
@@ -68,43 +75,59 @@ struct PlayThrough {
     case .say, .explore, .plot:
       return renderingProblems(collected, step: step)
     case .predict(let predict):
-      guard let answer = run.answerText() else { return problem("the answer `\(predict.answer.source)` cannot be computed") }
+      guard let answer = run.answerText() else {
+        return problem("the answer `\(predict.answer.source)` cannot be computed")
+      }
       let tries = predict.goal == nil ? (predict.maxTries ?? 1) : 1
       var events: [LessonEvent] = []
       for _ in 0..<tries where !completes(events) { events = run.handle(answer) }
       let trouble = renderingProblems(events, step: step)
       if !trouble.isEmpty { return trouble }
-      if let issue = events.first(where: { if case .inputProblem = $0 { return true } else { return false } }) {
+      if let issue = events.first(where: {
+        if case .inputProblem = $0 { return true } else { return false }
+      }) {
         return problem("the answer `\(predict.answer.source)` is not a valid input: \(issue)")
       }
-      return completes(events) ? [] : problem("the answer `\(predict.answer.source)` (= \(answer)) does not reach the goal")
+      return completes(events)
+        ? []
+        : problem("the answer `\(predict.answer.source)` (= \(answer)) does not reach the goal")
     case .compute(let compute):
       for wrong in compute.wrong {
         let events = run.handle(wrong.answer.source)
         if completes(events) {
-          return problem("the known-wrong answer `\(wrong.answer.source)` passes the check: it must fail")
+          return problem(
+            "the known-wrong answer `\(wrong.answer.source)` passes the check: it must fail")
         }
         let expected = run.render(wrong.say)
         guard events.contains(.feedback(expected, tone: .bad)) else {
-          return problem("the known-wrong answer `\(wrong.answer.source)` does not get its own feedback (another check matched first)")
+          return problem(
+            "the known-wrong answer `\(wrong.answer.source)` does not get its own feedback (another check matched first)"
+          )
         }
       }
-      return completes(run.handle(compute.answer.source)) ? [] : problem("the answer `\(compute.answer.source)` does not pass its own check")
+      return completes(run.handle(compute.answer.source))
+        ? [] : problem("the answer `\(compute.answer.source)` does not pass its own check")
     case .choose(let choose):
       let shown = run.state.optionOrder
       for (position, option) in shown.enumerated() where !choose.options[option].isCorrect {
-        if completes(run.handle("\(position + 1)")) { return problem("a wrong option was accepted") }
+        if completes(run.handle("\(position + 1)")) {
+          return problem("a wrong option was accepted")
+        }
       }
       guard let correct = shown.firstIndex(where: { choose.options[$0].isCorrect }) else {
         return problem("no option is correct")
       }
-      return completes(run.handle("\(correct + 1)")) ? [] : problem("the correct option was not accepted")
+      return completes(run.handle("\(correct + 1)"))
+        ? [] : problem("the correct option was not accepted")
     case .tweak(let tweak):
       var events: [LessonEvent] = []
       for line in tweak.answer where !completes(events) { events = run.handle(line.source) }
       let trouble = renderingProblems(events, step: step)
       if !trouble.isEmpty { return trouble }
-      return completes(events) ? [] : problem("the answer \(tweak.answer.map(\.source)) does not reach the goal `\(tweak.goal.source)`")
+      return completes(events)
+        ? []
+        : problem(
+          "the answer \(tweak.answer.map(\.source)) does not reach the goal `\(tweak.goal.source)`")
     }
   }
 }

@@ -57,8 +57,8 @@ enum PredictStepDecoder {
   private static func readInput(_ fields: MappingFields) -> PredictStep.Input? {
     let reader = fields.reader
     let kinds = ["number", "point", "vector"]
-    let word = fields.required("input", expected: WordList.joined(kinds, conjunction: "or"))
-    { node, field -> String? in
+    let word = fields.required("input", expected: WordList.joined(kinds, conjunction: "or")) {
+      node, field -> String? in
       guard let word = reader.text(node, field: field), kinds.contains(word) else {
         let suggestion =
           reader.isNull(node)

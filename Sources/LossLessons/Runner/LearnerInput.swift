@@ -7,7 +7,9 @@ import LossLanguage
 /// The input goes through the language, so `10, -5`, `-10 + 3, 2*4` and `[10, -5]` all work;
 /// what comes back must have the step's shape.
 enum LearnerInput {
-  static func guess(_ line: String, for input: PredictStep.Input, in interpreter: Interpreter) -> Result<Tensor, Problem> {
+  static func guess(_ line: String, for input: PredictStep.Input, in interpreter: Interpreter)
+    -> Result<Tensor, Problem>
+  {
     let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
     let source = trimmed.hasPrefix("[") ? trimmed : "[" + trimmed + "]"
     guard let value = try? interpreter.evaluate(try Parser.parseExpression(source)) else {
@@ -39,7 +41,9 @@ enum LearnerInput {
     switch input {
     case .number: return "Type one number, like `2.5`"
     case .point: return "Type two numbers separated by a comma, like `10, -5`"
-    case .vector(let size): return "Type \(size) numbers separated by commas, like `\((1...size).map(String.init).joined(separator: ", "))`"
+    case .vector(let size):
+      return
+        "Type \(size) numbers separated by commas, like `\((1...size).map(String.init).joined(separator: ", "))`"
     }
   }
 

@@ -67,7 +67,8 @@ public struct PlotSamples: Equatable, Sendable {
   }
 
   public static func == (a: PlotSamples, b: PlotSamples) -> Bool {
-    a.expression == b.expression && a.variable == b.variable && a.points.map(\.x) == b.points.map(\.x)
+    a.expression == b.expression && a.variable == b.variable
+      && a.points.map(\.x) == b.points.map(\.x)
       && a.points.map(\.y) == b.points.map(\.y)
   }
 }

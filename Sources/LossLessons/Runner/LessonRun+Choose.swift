@@ -14,11 +14,14 @@ extension LessonRun {
     } else {
       picked = nil
     }
-    guard let picked else { return [.inputProblem("Type the number of your choice, from 1 to \(count).")] }
+    guard let picked else {
+      return [.inputProblem("Type the number of your choice, from 1 to \(count).")]
+    }
     state.tries += 1
     stats.attempts += 1
     let option = choose.options[state.optionOrder[picked]]
-    let words = option.feedback.map { render($0) } ?? (option.isCorrect ? "Correct." : "Not that one.")
+    let words =
+      option.feedback.map { render($0) } ?? (option.isCorrect ? "Correct." : "Not that one.")
     if option.isCorrect {
       state.isComplete = true
       return [.feedback(words, tone: .good), .stepComplete]

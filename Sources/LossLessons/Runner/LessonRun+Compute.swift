@@ -20,12 +20,16 @@ extension LessonRun {
     state.tries += 1
     stats.attempts += 1
     let expected: Value
-    do { expected = try interpreter.evaluate(try Parser.parseExpression(compute.answer.source)) } catch {
+    do {
+      expected = try interpreter.evaluate(try Parser.parseExpression(compute.answer.source))
+    } catch {
       return [.error(error, source: compute.answer.source)]
     }
     if ComputeCheck.matches(learnerValue, expected, compute.check) {
       state.isComplete = true
-      return [.feedback("Correct: \(ValueFormatter.compact(learnerValue)).", tone: .good), .stepComplete]
+      return [
+        .feedback("Correct: \(ValueFormatter.compact(learnerValue)).", tone: .good), .stepComplete,
+      ]
     }
     for wrong in compute.wrong {
       guard let value = try? interpreter.evaluate(try Parser.parseExpression(wrong.answer.source)),
@@ -40,7 +44,9 @@ extension LessonRun {
 /// Comparing a learner's value with the expected one, and saying by how much it is off.
 enum ComputeCheck {
   static func matches(_ value: Value, _ expected: Value, _ check: ComputeStep.Check) -> Bool {
-    guard case .tensor(let a) = value, case .tensor(let b) = expected else { return value == expected }
+    guard case .tensor(let a) = value, case .tensor(let b) = expected else {
+      return value == expected
+    }
     guard a.count == b.count, a.shape == b.shape || a.count == 1 else { return false }
     for (x, y) in zip(a.storage, b.storage) {
       switch check {
@@ -60,19 +66,22 @@ enum ComputeCheck {
       return "Not quite: that gives \(value.shapeDescription), and the answer is a number."
     }
     guard a.count == b.count else {
-      return "Not quite: that gives shape \(a.shapeDescription), but the answer has shape \(b.shapeDescription)."
+      return
+        "Not quite: that gives shape \(a.shapeDescription), but the answer has shape \(b.shapeDescription)."
     }
     guard a.count == 1, let x = a.scalarValue, let y = b.scalarValue else {
       return "Not quite: \(ValueFormatter.compact(value)) is not the answer yet."
     }
     let difference = x - y
-    var sentence = "Not quite: you got \(ValueFormatter.number(x)), which is \(ValueFormatter.number(Swift.abs(difference))) too \(difference > 0 ? "high" : "low")"
+    var sentence =
+      "Not quite: you got \(ValueFormatter.number(x)), which is \(ValueFormatter.number(Swift.abs(difference))) too \(difference > 0 ? "high" : "low")"
     if y != 0, x != 0, x.sign == y.sign {
       let ratio = x / y
       if ratio >= 1.5 || ratio <= 1 / 1.5 {
         sentence += " (\(ValueFormatter.number(ratio, significantDigits: 3)) times the answer)"
       } else {
-        sentence += " (off by \(ValueFormatter.number(Swift.abs(difference / y) * 100, significantDigits: 2))%)"
+        sentence +=
+          " (off by \(ValueFormatter.number(Swift.abs(difference / y) * 100, significantDigits: 2))%)"
       }
     }
     return sentence + "."

@@ -12,8 +12,10 @@ extension LessonRun {
     case .compute(let compute):
       let rule: String
       switch compute.check {
-      case .tolerance(let tolerance): rule = "within \(ValueFormatter.number(tolerance)) of the answer counts"
-      case .rounding(let places): rule = "answers are compared rounded to \(places) decimal place\(places == 1 ? "" : "s")"
+      case .tolerance(let tolerance):
+        rule = "within \(ValueFormatter.number(tolerance)) of the answer counts"
+      case .rounding(let places):
+        rule = "answers are compared rounded to \(places) decimal place\(places == 1 ? "" : "s")"
       }
       return [.text(render(compute.text)), .notice("Type an expression or a number (\(rule)).")]
     case .choose(let choose):
@@ -26,7 +28,9 @@ extension LessonRun {
     case .tweak(let tweak):
       var events: [LessonEvent] = []
       for line in tweak.setup {
-        do { try interpreter.run(line.source) } catch { events.append(.error(error, source: line.source)) }
+        do { try interpreter.run(line.source) } catch {
+          events.append(.error(error, source: line.source))
+        }
       }
       // The text comes after the setup, so it can show the starting values.
       events.insert(.text(render(tweak.text)), at: 0)
@@ -36,7 +40,8 @@ extension LessonRun {
       state.sandboxOrigin = interpreter.scope
       return [
         .text(render(explore.text)),
-        .notice("Try anything here; nothing you do changes the lesson. Type `next` when you're done."),
+        .notice(
+          "Try anything here; nothing you do changes the lesson. Type `next` when you're done."),
       ]
     case .plot(let plot):
       return [.text(render(plot.text)), .plot(samples(of: plot.plot)), .pressEnter]
@@ -45,7 +50,8 @@ extension LessonRun {
 
   /// The options' order for this showing: shuffled, reproducibly for the learner.
   private func shuffledOrder(count: Int) -> [Int] {
-    var generator = SeededGenerator(seed: UInt64(seed) &* 31 &+ UInt64(stepIndex) &* 7919 &+ UInt64(state.showings))
+    var generator = SeededGenerator(
+      seed: UInt64(seed) &* 31 &+ UInt64(stepIndex) &* 7919 &+ UInt64(state.showings))
     return Array(0..<count).shuffled(using: &generator)
   }
 
@@ -61,19 +67,24 @@ extension LessonRun {
         points.append((x, y))
       }
     }
-    return PlotSamples(expression: curve.expression.source, variable: curve.variable, points: points)
+    return PlotSamples(
+      expression: curve.expression.source, variable: curve.variable, points: points)
   }
 
   /// The answer as the learner would type it, or nil for narrative steps.
   func answerText() -> String? {
     switch step.content {
     case .predict(let predict):
-      guard let value = try? interpreter.evaluate(try Parser.parseExpression(predict.answer.source)).tensor else {
+      guard
+        let value = try? interpreter.evaluate(try Parser.parseExpression(predict.answer.source))
+          .tensor
+      else {
         return predict.answer.source
       }
       return LearnerInput.text(for: value)
     case .compute(let compute):
-      let value = (try? interpreter.evaluate(try Parser.parseExpression(compute.answer.source))).map {
+      let value = (try? interpreter.evaluate(try Parser.parseExpression(compute.answer.source))).map
+      {
         ValueFormatter.compact($0)
       }
       return compute.answer.source + (value.map { "   (= \($0))" } ?? "")

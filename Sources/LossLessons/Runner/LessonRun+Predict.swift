@@ -7,7 +7,9 @@ extension LessonRun {
   mutating func tryGuess(_ line: String, _ predict: PredictStep) -> [LessonEvent] {
     let guess: Tensor
     // Guesses are read in an empty scope, so typing the hidden target's name gives nothing away.
-    switch LearnerInput.guess(line, for: predict.input, in: Interpreter(isInterrupted: interpreter.isInterrupted)) {
+    switch LearnerInput.guess(
+      line, for: predict.input, in: Interpreter(isInterrupted: interpreter.isInterrupted))
+    {
     case .failure(let problem): return [.inputProblem(problem.message + ".")]
     case .success(let value): guess = value
     }
@@ -33,7 +35,8 @@ extension LessonRun {
     let readouts = LessonReadouts(
       loss: predict.show.contains(.loss) ? loss : nil,
       change: predict.show.contains(.change) ? change : nil,
-      gradients: predict.show.contains(.gradient) ? gradient.map { [(name: predict.binding, value: $0)] } ?? [] : [])
+      gradients: predict.show.contains(.gradient)
+        ? gradient.map { [(name: predict.binding, value: $0)] } ?? [] : [])
     if readouts.loss != nil || readouts.change != nil || !readouts.gradients.isEmpty {
       events.append(.readouts(readouts))
     }
@@ -42,7 +45,8 @@ extension LessonRun {
     judge.scope.set("tries", .tensor(Tensor(scalar: Double(state.tries))))
     judge.scope.set("previous_loss", .tensor(Tensor(scalar: state.previousLoss ?? loss)))
     judge.scope.set(
-      "previous_" + predict.binding, state.tries > 1 ? (previousGuess ?? .tensor(guess)) : .tensor(guess))
+      "previous_" + predict.binding,
+      state.tries > 1 ? (previousGuess ?? .tensor(guess)) : .tensor(guess))
     state.previousLoss = loss
     for entry in predict.feedback {
       let holds: Bool
@@ -51,13 +55,18 @@ extension LessonRun {
         continue
       }
       if holds {
-        events.append(.feedback(render(entry.say, in: judge), tone: change.map { $0 < 0 ? .good : ($0 > 0 ? .bad : .neutral) } ?? .neutral))
+        events.append(
+          .feedback(
+            render(entry.say, in: judge),
+            tone: change.map { $0 < 0 ? .good : ($0 > 0 ? .bad : .neutral) } ?? .neutral))
         break
       }
     }
     var reachedGoal = false
     if let goal = predict.goal {
-      do { reachedGoal = try number(goal, in: judge) != 0 } catch { events.append(.error(error, source: goal.source)) }
+      do { reachedGoal = try number(goal, in: judge) != 0 } catch {
+        events.append(.error(error, source: goal.source))
+      }
     }
     let outOfTries = predict.maxTries.map { state.tries >= $0 } ?? false
     if reachedGoal || outOfTries {

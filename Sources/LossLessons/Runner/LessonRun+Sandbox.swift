@@ -12,7 +12,8 @@ extension LessonRun {
     guard case .assigned(let name, _) = outcome else { return events }
     state.tries += 1
     stats.attempts += 1
-    events += tweakReadout(tweak, changed: tweak.variables.contains(name) ? [name] : tweak.variables, previous: previous)
+    events += tweakReadout(
+      tweak, changed: tweak.variables.contains(name) ? [name] : tweak.variables, previous: previous)
     var judge = interpreter
     if let loss = try? number(tweak.watch, in: interpreter) {
       judge.scope.set("loss", .tensor(Tensor(scalar: loss)))
@@ -34,8 +35,13 @@ extension LessonRun {
       let expression = try Parser.parseExpression(tweak.watch.source)
       let result = try interpreter.evaluate(expression, gradientsFor: changed)
       guard let loss = result.value.tensor?.scalarValue else { return [] }
-      let gradients = changed.compactMap { name in result.gradients[name].map { (name: name, value: $0) } }
-      return [.readouts(LessonReadouts(loss: loss, change: previous.map { loss - $0 }, gradients: gradients))]
+      let gradients = changed.compactMap { name in
+        result.gradients[name].map { (name: name, value: $0) }
+      }
+      return [
+        .readouts(
+          LessonReadouts(loss: loss, change: previous.map { loss - $0 }, gradients: gradients))
+      ]
     } catch {
       return [.error(error, source: tweak.watch.source)]
     }
@@ -43,6 +49,8 @@ extension LessonRun {
 
   /// A line in an `explore` step: anything goes, on a scope that is thrown away at `next`.
   mutating func explore(_ line: String) -> [LessonEvent] {
-    do { return LessonRun.events(for: try interpreter.run(line)) } catch { return [.error(error, source: line)] }
+    do { return LessonRun.events(for: try interpreter.run(line)) } catch {
+      return [.error(error, source: line)]
+    }
   }
 }

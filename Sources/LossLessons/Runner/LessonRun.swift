@@ -33,7 +33,9 @@ public struct LessonRun: Sendable {
   }
 
   /// Prepares a run; the lesson's `setup` runs here, so a broken setup fails early.
-  public init(lesson: Lesson, learner: String, isInterrupted: @escaping @Sendable () -> Bool = { false })
+  public init(
+    lesson: Lesson, learner: String, isInterrupted: @escaping @Sendable () -> Bool = { false }
+  )
     throws(LanguageError)
   {
     self.lesson = lesson
@@ -103,7 +105,9 @@ public struct LessonRun: Sendable {
   /// Moves on when the step is done (or is narrative); otherwise says what is missing.
   public mutating func next() -> [LessonEvent] {
     guard advancesOnEnter else {
-      return [.notice("Finish this step first (type `hint` for help, or `skip` to see the answer).")]
+      return [
+        .notice("Finish this step first (type `hint` for help, or `skip` to see the answer).")
+      ]
     }
     return advance()
   }
@@ -145,7 +149,9 @@ public struct LessonRun: Sendable {
     let hints = step.hints
     if state.hintsShown < hints.count {
       state.hintsShown += 1
-      return [.hint(number: state.hintsShown, of: hints.count, text: render(hints[state.hintsShown - 1]))]
+      return [
+        .hint(number: state.hintsShown, of: hints.count, text: render(hints[state.hintsShown - 1]))
+      ]
     }
     if let answer = answerText() {
       return [.answer(answer), .notice("Type it in, or `skip` to move on.")]
@@ -232,10 +238,13 @@ public struct LessonRun: Sendable {
   }
 
   /// Evaluates a lesson expression (never learner text) to one number.
-  func number(_ expression: LessonExpression, in interpreter: Interpreter) throws(LanguageError) -> Double {
+  func number(_ expression: LessonExpression, in interpreter: Interpreter) throws(LanguageError)
+    -> Double
+  {
     let value = try interpreter.evaluate(try Parser.parseExpression(expression.source))
     guard let number = value.tensor?.scalarValue else {
-      throw LanguageError("'\(expression.source)' must give one number, got \(value.shapeDescription)", at: nil)
+      throw LanguageError(
+        "'\(expression.source)' must give one number, got \(value.shapeDescription)", at: nil)
     }
     return number
   }
@@ -262,7 +271,8 @@ public struct LessonRun: Sendable {
     switch outcome {
     case .nothing: return []
     case .value(let value, _), .assigned(_, let value): return [.value(value)]
-    case .defined(let function): return [.notice("defined \(function.name)(\(function.parameters.joined(separator: ", ")))")]
+    case .defined(let function):
+      return [.notice("defined \(function.name)(\(function.parameters.joined(separator: ", ")))")]
     }
   }
 }

@@ -10,7 +10,9 @@ import LossLanguage
 ///   `EXPR :,.0f` does both;
 /// - `COND ? "yes" : "no"` picks words by a condition (`{{ x < 0 ? "left" : "right" }}`).
 public enum TemplateRenderer {
-  public static func render(_ template: LessonTemplate, in interpreter: Interpreter) throws(LanguageError) -> String {
+  public static func render(_ template: LessonTemplate, in interpreter: Interpreter)
+    throws(LanguageError) -> String
+  {
     var out = ""
     for segment in template.segments {
       switch segment {
@@ -28,7 +30,8 @@ public enum TemplateRenderer {
     case .choice(let condition, let yes, let no):
       let value = try interpreter.evaluate(try Parser.parseExpression(condition))
       guard let truth = value.tensor?.scalarValue else {
-        throw LanguageError("a condition before '?' must give one number (true is non-zero)", at: nil)
+        throw LanguageError(
+          "a condition before '?' must give one number (true is non-zero)", at: nil)
       }
       return truth != 0 ? yes : no
     case .value(let expression, let format):
@@ -48,7 +51,9 @@ enum TemplateHole: Equatable {
       self = choice
       return
     }
-    if let colon = source.lastIndex(of: ":"), let format = NumberFormat(spec: String(source[source.index(after: colon)...])) {
+    if let colon = source.lastIndex(of: ":"),
+      let format = NumberFormat(spec: String(source[source.index(after: colon)...]))
+    {
       self = .value(String(source[..<colon]), format)
       return
     }
@@ -94,7 +99,8 @@ struct NumberFormat: Equatable {
       text = text.dropFirst()
     }
     if !text.isEmpty {
-      guard text.first == ".", text.last == "f", let places = Int(text.dropFirst().dropLast()), (0...12).contains(places)
+      guard text.first == ".", text.last == "f", let places = Int(text.dropFirst().dropLast()),
+        (0...12).contains(places)
       else { return nil }
       decimals = places
     }
@@ -110,7 +116,10 @@ struct NumberFormat: Equatable {
     case 1: return "[" + numbers.joined(separator: ", ") + "]"
     default:
       let columns = t.columns
-      return "[" + (0..<t.rows).map { r in "[" + numbers[(r * columns)..<((r + 1) * columns)].joined(separator: ", ") + "]" }
+      return "["
+        + (0..<t.rows).map { r in
+          "[" + numbers[(r * columns)..<((r + 1) * columns)].joined(separator: ", ") + "]"
+        }
         .joined(separator: ", ") + "]"
     }
   }

@@ -21,17 +21,24 @@ enum LessonCommands {
       ShellCommand(
         name: "start", aliases: ["continue"], arguments: "[NUMBER|ID]",
         summary: "start a lesson (alone: continue where you left off)",
-        details: ["A lesson you left half-way resumes at the step you were on; `restart` begins it again."],
+        details: [
+          "A lesson you left half-way resumes at the step you were on; `restart` begins it again."
+        ],
         example: "start 1", group: "lessons", completion: .lessonNames
       ) { session, input in start(&session, input.argument, context) },
       stepCommand("next", "move on to the next step (or press Enter)", context) { $0.next() },
       stepCommand("back", "go back to the previous step, as it was", context) { $0.back() },
       stepCommand("again", "start this step over", context) { $0.again() },
       stepCommand("restart", "start this lesson over from step 1", context) { $0.begin(at: 0) },
-      stepCommand("skip", "show this step's answer and move on (counted as a skip)", context) { $0.skip() },
-      stepCommand("hint", "a hint for this step; the last one shows the answer", context) { $0.hint() },
+      stepCommand("skip", "show this step's answer and move on (counted as a skip)", context) {
+        $0.skip()
+      },
+      stepCommand("hint", "a hint for this step; the last one shows the answer", context) {
+        $0.hint()
+      },
       ShellCommand(
-        name: "where", summary: "which lesson and step you are on", example: "where", group: "lessons"
+        name: "where", summary: "which lesson and step you are on", example: "where",
+        group: "lessons"
       ) { session, _ in
         guard let run = session[state: ActiveLesson.self].run else {
           return [.notice("No lesson is running. Type `lessons` to see the course.")]
@@ -48,7 +55,10 @@ enum LessonCommands {
         let notice = save(&session, context, position: run.stepIndex)
         session[state: ActiveLesson.self] = LessonState()
         session.interceptor = nil
-        return [.notice("You left \(run.lesson.title) at step \(run.stepIndex + 1); `start` brings you back.")]
+        return [
+          .notice(
+            "You left \(run.lesson.title) at step \(run.stepIndex + 1); `start` brings you back.")
+        ]
           + (notice.map { [.notice($0)] } ?? [])
       },
     ]
@@ -70,13 +80,19 @@ enum LessonCommands {
 
   // MARK: Starting
 
-  static func start(_ session: inout ShellSession, _ argument: String, _ context: LessonContext) -> [ShellEvent] {
+  static func start(_ session: inout ShellSession, _ argument: String, _ context: LessonContext)
+    -> [ShellEvent]
+  {
     let (progress, notice) = context.progress.load()
     var events: [ShellEvent] = notice.map { [.notice($0)] } ?? []
     let entry: LessonLibrary.Entry
     if argument.isEmpty {
-      let current = progress.position.lesson.flatMap { id in context.library.entries.first { $0.id.rawValue == id } }
-      let firstUnfinished = context.library.entries.first { !progress.completedLessons.contains($0.id.rawValue) }
+      let current = progress.position.lesson.flatMap { id in
+        context.library.entries.first { $0.id.rawValue == id }
+      }
+      let firstUnfinished = context.library.entries.first {
+        !progress.completedLessons.contains($0.id.rawValue)
+      }
       guard let chosen = current ?? firstUnfinished ?? context.library.entries.first else {
         return events + [.notice("There are no lessons to start.")]
       }
@@ -85,21 +101,34 @@ enum LessonCommands {
       switch context.library.find(argument) {
       case .found(let found): entry = found
       case .noSuchNumber(let number, let count):
-        return events + [.notice("There is no lesson \(number): the course has lessons 1 to \(count). Type `lessons` to see them.")]
+        return events + [
+          .notice(
+            "There is no lesson \(number): the course has lessons 1 to \(count). Type `lessons` to see them."
+          )
+        ]
       case .noSuchLesson(let query, let suggestion):
-        return events + [.notice("There is no lesson '\(query)'" + (suggestion.map { " — did you mean '\($0)'?" } ?? ".") + " Type `lessons` to see them.")]
+        return events + [
+          .notice(
+            "There is no lesson '\(query)'" + (suggestion.map { " — did you mean '\($0)'?" } ?? ".")
+              + " Type `lessons` to see them.")
+        ]
       }
     }
     var run: LessonRun
     do {
-      run = try LessonRun(lesson: entry.lesson, learner: context.learner, isInterrupted: session.configuration.isInterrupted)
+      run = try LessonRun(
+        lesson: entry.lesson, learner: context.learner,
+        isInterrupted: session.configuration.isInterrupted)
     } catch {
-      return events + [.error(ErrorReport(message: "lesson \(entry.id.rawValue) cannot start: \(error.message)"))]
+      return events + [
+        .error(ErrorReport(message: "lesson \(entry.id.rawValue) cannot start: \(error.message)"))
+      ]
     }
     let saved = progress.lesson(entry.id)
     let resumeStep = saved.flatMap { $0.isCompleted ? nil : $0.step } ?? 0
     if resumeStep > 0 {
-      events.append(.notice("Welcome back: resuming at step \(resumeStep + 1). Type `restart` to begin again."))
+      events.append(
+        .notice("Welcome back: resuming at step \(resumeStep + 1). Type `restart` to begin again."))
     }
     var state = LessonState()
     state.menuNumber = entry.menuNumber
@@ -113,7 +142,8 @@ enum LessonCommands {
   /// Stores the run, points the prompt at it, saves progress when a step was completed, and
   /// wraps the events for the renderer.
   static func after(
-    _ events: [LessonEvent], run: LessonRun, in session: inout ShellSession, _ context: LessonContext
+    _ events: [LessonEvent], run: LessonRun, in session: inout ShellSession,
+    _ context: LessonContext
   ) -> [ShellEvent] {
     var state = session[state: ActiveLesson.self]
     let previousStep = state.run?.stepIndex
@@ -124,14 +154,20 @@ enum LessonCommands {
       if let notice = complete(&session, context, run: run) { out.append(.notice(notice)) }
       session[state: ActiveLesson.self] = LessonState()
       session.interceptor = nil
-      if let next = context.library.entries.first(where: { $0.menuNumber == state.menuNumber + 1 }) {
-        out.append(.notice("Next: lesson \(next.menuNumber), \(next.lesson.title). Type `start \(next.menuNumber)`."))
+      if let next = context.library.entries.first(where: { $0.menuNumber == state.menuNumber + 1 })
+      {
+        out.append(
+          .notice(
+            "Next: lesson \(next.menuNumber), \(next.lesson.title). Type `start \(next.menuNumber)`."
+          ))
       }
       return out
     }
     session.interceptor = interceptor(context, prompt: "\(run.prompt)> ")
     if previousStep != run.stepIndex || run.stats != state.savedStats {
-      if let notice = save(&session, context, position: run.stepIndex) { out.append(.notice(notice)) }
+      if let notice = save(&session, context, position: run.stepIndex) {
+        out.append(.notice(notice))
+      }
     }
     return out
   }
@@ -147,12 +183,15 @@ enum LessonCommands {
 
   /// Saves the position and the counters added since the last save.
   @discardableResult
-  static func save(_ session: inout ShellSession, _ context: LessonContext, position: Int) -> String? {
+  static func save(_ session: inout ShellSession, _ context: LessonContext, position: Int)
+    -> String?
+  {
     var state = session[state: ActiveLesson.self]
     guard let run = state.run else { return nil }
     let id = run.lesson.id
     let delta = (
-      attempts: run.stats.attempts - state.savedStats.attempts, hints: run.stats.hints - state.savedStats.hints,
+      attempts: run.stats.attempts - state.savedStats.attempts,
+      hints: run.stats.hints - state.savedStats.hints,
       skips: run.stats.skips - state.savedStats.skips
     )
     let seconds = Date().timeIntervalSince(state.startedAt)
@@ -168,7 +207,9 @@ enum LessonCommands {
     }
   }
 
-  private static func complete(_ session: inout ShellSession, _ context: LessonContext, run: LessonRun) -> String? {
+  private static func complete(
+    _ session: inout ShellSession, _ context: LessonContext, run: LessonRun
+  ) -> String? {
     _ = save(&session, context, position: run.stepIndex)
     return context.progress.update { progress, now in progress.complete(run.lesson.id, at: now) }
   }

@@ -17,7 +17,10 @@ public struct LessonMenu: Equatable, Sendable {
     public let status: Status
     public let isBuiltin: Bool
 
-    public init(number: Int, id: String, title: String, summary: String, minutes: Int, status: Status, isBuiltin: Bool) {
+    public init(
+      number: Int, id: String, title: String, summary: String, minutes: Int, status: Status,
+      isBuiltin: Bool
+    ) {
       self.number = number
       self.id = id
       self.title = title
@@ -50,7 +53,8 @@ public struct LessonMenu: Equatable, Sendable {
         status = .new
       }
       return Row(
-        number: entry.menuNumber, id: entry.id.rawValue, title: entry.lesson.title, summary: entry.lesson.summary,
+        number: entry.menuNumber, id: entry.id.rawValue, title: entry.lesson.title,
+        summary: entry.lesson.summary,
         minutes: entry.lesson.minutes, status: status, isBuiltin: entry.isBuiltin)
     }
     problems = context.library.diagnostics.filter { $0.severity == .error }.map(\.description)

@@ -26,7 +26,10 @@ public struct LessonProgressKeeper: Sendable {
           let snapshot = try store.load(learner: learner)
           return (snapshot.learner, snapshot.notice)
         } catch {
-          return (.new(at: Date()), "progress could not be read (\(String(describing: error))); starting afresh for now")
+          return (
+            .new(at: Date()),
+            "progress could not be read (\(String(describing: error))); starting afresh for now"
+          )
         }
       },
       update: { change in

@@ -1,7 +1,6 @@
+import Foundation
 import LossEngine
 import LossLanguage
-
-import Foundation
 
 /// Prints `eval` results: JSON lines for tools, or aligned text for people.
 struct EvalPrinter {
@@ -21,7 +20,9 @@ struct EvalPrinter {
       }
       let label = loss.function
       let width = max(label.count, 4)
-      func padded(_ text: String) -> String { text + String(repeating: " ", count: width - text.count) }
+      func padded(_ text: String) -> String {
+        text + String(repeating: " ", count: width - text.count)
+      }
       Swift.print("\(padded(label)) = \(ValueFormatter.compact(value))")
       Swift.print("\(padded("∂/∂p")) = \(ValueFormatter.compact(.tensor(gradient)))")
     case .assigned(let name, let value):

@@ -45,11 +45,15 @@ struct LessonCheckCommand: ParsableCommand {
         report += diagnostic.description + "\n"
         if diagnostic.severity == .error { errors += 1 } else { warnings += 1 }
       }
-      if found.isEmpty { print("ok  \(entry.file)  (\(entry.lesson.steps.count) steps, played through)") }
+      if found.isEmpty {
+        print("ok  \(entry.file)  (\(entry.lesson.steps.count) steps, played through)")
+      }
     }
     if !report.isEmpty { FileHandle.standardError.write(Data(report.utf8)) }
     let files = library.reports.count
-    print("\(files) lesson file\(files == 1 ? "" : "s") checked: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+    print(
+      "\(files) lesson file\(files == 1 ? "" : "s") checked: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+    )
     if files == 0 {
       FileHandle.standardError.write(Data("no lesson files found\n".utf8))
       throw ExitCode.failure

@@ -16,7 +16,9 @@ struct ShellCommandLine: ParsableCommand {
   @Option(help: "Whose progress to use (default: your user name).")
   var learner: String?
 
-  @Option(name: .customLong("lessons"), help: "A folder of your own lessons to add (repeatable; also LOSSLAB_LESSONS).")
+  @Option(
+    name: .customLong("lessons"),
+    help: "A folder of your own lessons to add (repeatable; also LOSSLAB_LESSONS).")
   var lessons: [String] = []
 
   func run() throws {
@@ -35,7 +37,8 @@ struct ShellCommandLine: ParsableCommand {
     } else {
       source = PipeLineSource()
     }
-    var loop = ShellLoop(session: session, source: source, style: ShellSetup.style(plain: plain), completionView: view)
+    var loop = ShellLoop(
+      session: session, source: source, style: ShellSetup.style(plain: plain), completionView: view)
     let status = loop.run(greeting: greeting)
     if status != 0 { throw ExitCode(status) }
   }
@@ -45,7 +48,8 @@ struct ShellCommandLine: ParsableCommand {
 struct RunCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "run",
-    abstract: "Run a file of LossLab lines as a script (errors go to standard error with line numbers; exit 1 if any failed)."
+    abstract:
+      "Run a file of LossLab lines as a script (errors go to standard error with line numbers; exit 1 if any failed)."
   )
 
   @Argument(help: "The file to run.")
@@ -73,7 +77,8 @@ struct RunCommand: ParsableCommand {
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) }
     if lines.last == "" { lines.removeLast() }
     var loop = ShellLoop(
-      session: session, source: ScriptedLineSource(lines: lines), style: ShellSetup.style(plain: plain),
+      session: session, source: ScriptedLineSource(lines: lines),
+      style: ShellSetup.style(plain: plain),
       completionView: CompletionView(session))
     let status = loop.run(greeting: [])
     if status != 0 { throw ExitCode(status) }

@@ -15,12 +15,16 @@ struct ShellOptions {
 
 /// Builds a session with the lessons, the learner's progress and the welcome screen.
 enum ShellSetup {
-  static func session(_ options: ShellOptions, interactive: Bool) -> (ShellSession, greeting: [ShellEvent]) {
+  static func session(_ options: ShellOptions, interactive: Bool) -> (
+    ShellSession, greeting: [ShellEvent]
+  ) {
     let environment = ProcessInfo.processInfo.environment
     let library = LessonLibrary(
       builtinFiles: BuiltinLessons.files,
-      extraPaths: LessonLibrary.extraPaths(lessonsOptions: options.lessons, environment: environment))
-    let learner = options.learner.flatMap(ProgressLocation.learnerName)
+      extraPaths: LessonLibrary.extraPaths(
+        lessonsOptions: options.lessons, environment: environment))
+    let learner =
+      options.learner.flatMap(ProgressLocation.learnerName)
       ?? ProgressLocation.defaultLearner(environment: environment)
     let store = ProgressStore.standard(environment: environment)
     let keeper = LessonProgressKeeper.store(store, learner: learner)
@@ -33,7 +37,10 @@ enum ShellSetup {
       resume = resumeText(progress, library: library)
       let broken = library.diagnostics.filter { $0.severity == .error }
       if !broken.isEmpty {
-        greeting.append(.notice("\(broken.count) problem\(broken.count == 1 ? "" : "s") in lesson files; `lessons` lists them"))
+        greeting.append(
+          .notice(
+            "\(broken.count) problem\(broken.count == 1 ? "" : "s") in lesson files; `lessons` lists them"
+          ))
       }
     }
     let names = library.entries.flatMap { ["\($0.menuNumber)", $0.id.rawValue] }
@@ -45,13 +52,17 @@ enum ShellSetup {
 
   /// "You were on lesson 1 (…), step 4 of 9: type `start` to continue."
   static func resumeText(_ progress: LearnerProgress, library: LessonLibrary) -> String? {
-    guard let id = progress.position.lesson, let entry = library.entries.first(where: { $0.id.rawValue == id }) else {
+    guard let id = progress.position.lesson,
+      let entry = library.entries.first(where: { $0.id.rawValue == id })
+    else {
       if !progress.completedLessons.isEmpty {
-        return "You have finished \(progress.completedLessons.count) of \(library.entries.count) lessons. Type `start` for the next one."
+        return
+          "You have finished \(progress.completedLessons.count) of \(library.entries.count) lessons. Type `start` for the next one."
       }
       return nil
     }
-    return "Welcome back! You were on lesson \(entry.menuNumber) (\(entry.lesson.title)), step \(progress.position.step + 1) of \(entry.lesson.steps.count). Type `start` to continue."
+    return
+      "Welcome back! You were on lesson \(entry.menuNumber) (\(entry.lesson.title)), step \(progress.position.step + 1) of \(entry.lesson.steps.count). Type `start` to continue."
   }
 
   static func style(plain: Bool) -> Renderer.Style {

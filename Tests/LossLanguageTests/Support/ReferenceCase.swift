@@ -24,7 +24,8 @@ indirect enum JSONTree: Sendable, Equatable, CustomStringConvertible {
 
   /// Parses one JSON text (an object line of `eval --json`).
   init(parsing text: String) throws {
-    let object = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
+    let object = try JSONSerialization.jsonObject(
+      with: Data(text.utf8), options: [.fragmentsAllowed])
     try self.init(object)
   }
 
@@ -53,7 +54,10 @@ indirect enum JSONTree: Sendable, Equatable, CustomStringConvertible {
     case .number(let x): return "\(x)"
     case .string(let s): return "\"\(s)\""
     case .array(let items): return "[" + items.map(\.description).joined(separator: ", ") + "]"
-    case .object(let d): return "{" + d.sorted { $0.key < $1.key }.map { "\"\($0.key)\": \($0.value)" }.joined(separator: ", ") + "}"
+    case .object(let d):
+      return "{"
+        + d.sorted { $0.key < $1.key }.map { "\"\($0.key)\": \($0.value)" }.joined(separator: ", ")
+        + "}"
     case .null: return "null"
     }
   }
@@ -82,24 +86,41 @@ struct ReferenceCase: Sendable, CustomTestStringConvertible {
 
   init(line: String) throws {
     let tree = try JSONTree(parsing: line)
-    guard case .string(let id)? = tree["id"] else { throw ReferenceError.malformed("no id in \(line)") }
-    guard case .array(let exprs)? = tree["exprs"], !exprs.isEmpty else { throw ReferenceError.malformed("\(id): no exprs") }
+    guard case .string(let id)? = tree["id"] else {
+      throw ReferenceError.malformed("no id in \(line)")
+    }
+    guard case .array(let exprs)? = tree["exprs"], !exprs.isEmpty else {
+      throw ReferenceError.malformed("\(id): no exprs")
+    }
     self.id = id
     self.exprs = try exprs.map { expr in
-      guard case .string(let s) = expr else { throw ReferenceError.malformed("\(id): an expr is not a string") }
+      guard case .string(let s) = expr else {
+        throw ReferenceError.malformed("\(id): an expr is not a string")
+      }
       return s
     }
-    guard let expect = tree["expect"], let value = expect["value"] else { throw ReferenceError.malformed("\(id): no expect.value") }
+    guard let expect = tree["expect"], let value = expect["value"] else {
+      throw ReferenceError.malformed("\(id): no expect.value")
+    }
     expectedValue = value
     expectedGrad = expect["grad"]
-    guard case .number(let tol)? = tree["tol"], tol > 0 else { throw ReferenceError.malformed("\(id): no positive tol") }
+    guard case .number(let tol)? = tree["tol"], tol > 0 else {
+      throw ReferenceError.malformed("\(id): no positive tol")
+    }
     self.tol = tol
-    if case .string(let source)? = tree["source"] { self.source = source } else { self.source = "?" }
+    if case .string(let source)? = tree["source"] {
+      self.source = source
+    } else {
+      self.source = "?"
+    }
   }
 
   /// The fixture text, shipped as a resource of this test target.
   static func fixtureText() throws -> String {
-    guard let url = Bundle.module.url(forResource: "losses", withExtension: "jsonl", subdirectory: "Fixtures") else {
+    guard
+      let url = Bundle.module.url(
+        forResource: "losses", withExtension: "jsonl", subdirectory: "Fixtures")
+    else {
       throw ReferenceError.malformed("Fixtures/losses.jsonl is not in the test bundle")
     }
     return try String(contentsOf: url, encoding: .utf8)
@@ -128,7 +149,8 @@ enum ReferenceComparison {
     if let error = output["error"] { return ["eval failed: \(error)"] }
     var found: [String] = []
     guard let value = output["value"] else { return ["no \"value\" in \(output)"] }
-    found += compare(field: "value", actual: value, expected: reference.expectedValue, tol: reference.tol)
+    found += compare(
+      field: "value", actual: value, expected: reference.expectedValue, tol: reference.tol)
     if let expectedGrad = reference.expectedGrad {
       if let grad = output["grad"] {
         found += compare(field: "grad", actual: grad, expected: expectedGrad, tol: reference.tol)
@@ -139,25 +161,32 @@ enum ReferenceComparison {
     return found
   }
 
-  static func compare(field: String, actual: JSONTree, expected: JSONTree, tol: Double) -> [String] {
+  static func compare(field: String, actual: JSONTree, expected: JSONTree, tol: Double) -> [String]
+  {
     let scale = expected.numbers.map { Swift.abs($0) }.max() ?? 0
     var found: [String] = []
     walk(actual, expected, path: field, allowed: tol * scale, into: &found)
     return found
   }
 
-  private static func walk(_ actual: JSONTree, _ expected: JSONTree, path: String, allowed: Double, into found: inout [String]) {
+  private static func walk(
+    _ actual: JSONTree, _ expected: JSONTree, path: String, allowed: Double,
+    into found: inout [String]
+  ) {
     switch (actual, expected) {
     case (.number(let a), .number(let e)):
       if !(Swift.abs(a - e) <= allowed) {
-        found.append("\(path): got \(a), expected \(e) (difference \(Swift.abs(a - e)) > allowed \(allowed))")
+        found.append(
+          "\(path): got \(a), expected \(e) (difference \(Swift.abs(a - e)) > allowed \(allowed))")
       }
     case (.array(let a), .array(let e)):
       guard a.count == e.count else {
         found.append("\(path): got \(a.count) elements, expected \(e.count) (got \(actual))")
         return
       }
-      for (i, (x, y)) in zip(a, e).enumerated() { walk(x, y, path: "\(path)[\(i)]", allowed: allowed, into: &found) }
+      for (i, (x, y)) in zip(a, e).enumerated() {
+        walk(x, y, path: "\(path)[\(i)]", allowed: allowed, into: &found)
+      }
     case (.null, .null):
       return
     case (.string(let a), .string(let e)) where a == e:

@@ -24,7 +24,9 @@ struct Session {
 
   /// Runs a line that must succeed and returns its outcome.
   @discardableResult
-  mutating func run(_ line: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> Outcome {
+  mutating func run(_ line: String, sourceLocation: SourceLocation = #_sourceLocation) throws
+    -> Outcome
+  {
     do {
       return try interpreter.run(line)
     } catch {
@@ -34,7 +36,9 @@ struct Session {
   }
 
   /// The value of a line that must succeed (an expression or an assignment).
-  mutating func value(_ line: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> Value {
+  mutating func value(_ line: String, sourceLocation: SourceLocation = #_sourceLocation) throws
+    -> Value
+  {
     switch try run(line, sourceLocation: sourceLocation) {
     case .value(let value, _), .assigned(_, let value): return value
     case let other:
@@ -44,7 +48,9 @@ struct Session {
   }
 
   /// The tensor value of a line that must succeed.
-  mutating func tensor(_ line: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> Tensor {
+  mutating func tensor(_ line: String, sourceLocation: SourceLocation = #_sourceLocation) throws
+    -> Tensor
+  {
     let value = try value(line, sourceLocation: sourceLocation)
     guard case .tensor(let t) = value else {
       Issue.record("'\(line)' gave \(value), not numbers", sourceLocation: sourceLocation)
@@ -54,17 +60,22 @@ struct Session {
   }
 
   /// The single number a line must give.
-  mutating func scalar(_ line: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> Double {
+  mutating func scalar(_ line: String, sourceLocation: SourceLocation = #_sourceLocation) throws
+    -> Double
+  {
     let t = try tensor(line, sourceLocation: sourceLocation)
     guard t.isScalar else {
-      Issue.record("'\(line)' gave shape \(t.shapeDescription), not a scalar", sourceLocation: sourceLocation)
+      Issue.record(
+        "'\(line)' gave shape \(t.shapeDescription), not a scalar", sourceLocation: sourceLocation)
       throw TestFailure.unexpectedOutcome
     }
     return t.storage[0]
   }
 
   /// The loss report of a top-level loss call.
-  mutating func loss(_ line: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> (Value, LossCall) {
+  mutating func loss(_ line: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> (
+    Value, LossCall
+  ) {
     guard case .value(let value, let loss?) = try run(line, sourceLocation: sourceLocation) else {
       Issue.record("'\(line)' was not a loss call", sourceLocation: sourceLocation)
       throw TestFailure.unexpectedOutcome
@@ -73,10 +84,13 @@ struct Session {
   }
 
   /// The error of a line that must fail (throws, with a recorded issue, when it succeeds).
-  mutating func failure(_ line: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> LanguageError {
+  mutating func failure(_ line: String, sourceLocation: SourceLocation = #_sourceLocation) throws
+    -> LanguageError
+  {
     do {
       let outcome = try interpreter.run(line)
-      Issue.record("'\(line.prefix(80))' should fail but gave \(outcome)", sourceLocation: sourceLocation)
+      Issue.record(
+        "'\(line.prefix(80))' should fail but gave \(outcome)", sourceLocation: sourceLocation)
       throw TestFailure.unexpectedOutcome
     } catch let error as LanguageError {
       return error
@@ -94,20 +108,22 @@ func failure(
 ) throws -> LanguageError {
   var session = Session()
   for line in lines.dropLast() { try session.run(line, sourceLocation: sourceLocation) }
-  return try session.failure(lines.last!, sourceLocation: sourceLocation)
+  return try session.failure(try #require(lines.last), sourceLocation: sourceLocation)
 }
 
 /// The value of the last of `lines`, run in one fresh session.
-func tensor(_ lines: String..., sourceLocation: SourceLocation = #_sourceLocation) throws -> Tensor {
+func tensor(_ lines: String..., sourceLocation: SourceLocation = #_sourceLocation) throws -> Tensor
+{
   var session = Session()
   for line in lines.dropLast() { try session.run(line, sourceLocation: sourceLocation) }
-  return try session.tensor(lines.last!, sourceLocation: sourceLocation)
+  return try session.tensor(try #require(lines.last), sourceLocation: sourceLocation)
 }
 
-func scalar(_ lines: String..., sourceLocation: SourceLocation = #_sourceLocation) throws -> Double {
+func scalar(_ lines: String..., sourceLocation: SourceLocation = #_sourceLocation) throws -> Double
+{
   var session = Session()
   for line in lines.dropLast() { try session.run(line, sourceLocation: sourceLocation) }
-  return try session.scalar(lines.last!, sourceLocation: sourceLocation)
+  return try session.scalar(try #require(lines.last), sourceLocation: sourceLocation)
 }
 
 /// Shape and elements of a tensor, for compact expectations: `#expect(t.parts == ([2], [1, 2]))`.
@@ -125,12 +141,16 @@ extension Tensor {
   }
 }
 
-func parts(_ shape: [Int], _ elements: [Double]) -> Tensor.Parts { Tensor.Parts(shape: shape, elements: elements) }
+func parts(_ shape: [Int], _ elements: [Double]) -> Tensor.Parts {
+  Tensor.Parts(shape: shape, elements: elements)
+}
 
 /// |a − b| ≤ tolerance · max(1, |b|) element-wise, with equal shapes.
 func isClose(_ a: Tensor, _ b: Tensor, tolerance: Double = 1e-12) -> Bool {
   a.shape == b.shape
-    && zip(a.storage, b.storage).allSatisfy { Swift.abs($0 - $1) <= tolerance * Swift.max(1, Swift.abs($1)) }
+    && zip(a.storage, b.storage).allSatisfy {
+      Swift.abs($0 - $1) <= tolerance * Swift.max(1, Swift.abs($1))
+    }
 }
 
 func isClose(_ a: Double, _ b: Double, tolerance: Double = 1e-12) -> Bool {
