@@ -22,23 +22,9 @@ extension Tape {
     }
   }
 
-  /// Row-wise softmax of a tensor, max-subtracted.
+  /// Row-wise softmax of a tensor: the exponential of the max-subtracted log-softmax.
   public static func softmaxRows(_ z: Tensor) -> Tensor {
-    let columns = z.columns
-    var out = z.storage
-    for row in 0..<z.rows {
-      let base = row * columns
-      var largest = -Double.infinity
-      for c in 0..<columns { largest = Swift.max(largest, out[base + c]) }
-      var total = 0.0
-      for c in 0..<columns {
-        let e = Glibc.exp(out[base + c] - largest)
-        out[base + c] = e
-        total += e
-      }
-      for c in 0..<columns { out[base + c] /= total }
-    }
-    return Tensor(uncheckedShape: z.shape, storage: out)
+    logSoftmaxRows(z).map { Glibc.exp($0) }
   }
 
   /// Row-wise log-softmax, z − max − log Σ e^(z − max): exact where softmax would underflow.

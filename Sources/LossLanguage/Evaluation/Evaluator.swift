@@ -275,12 +275,8 @@ final class Evaluator {
       switch slot {
       case .given(let expression):
         var value = try evaluate(expression, in: frame)
-        if index == 0, differentiateFirstArgument, case .node(let node) = value {
-          let standIn = try engine(at: expression.range) { tape throws(EngineError) in
-            try tape.leaf(tape.value(node), needsGradient: true, label: "prediction")
-          }
-          firstArgument = standIn
-          value = .node(standIn)
+        if index == 0, differentiateFirstArgument {
+          (value, firstArgument) = try standIn(for: value, at: expression.range)
         }
         values.append(value)
         ranges.append(expression.range)
@@ -297,6 +293,19 @@ final class Evaluator {
       value: try builtin.body(self, bound), firstArgument: firstArgument, arguments: values)
   }
 
+  /// A fresh leaf holding the first argument's value, so that the gradient of a top-level loss
+  /// call is taken with respect to its prediction alone (a partial derivative, whatever else the
+  /// prediction was computed from).
+  private func standIn(for value: RuntimeValue, at range: SourceRange) throws(LanguageError)
+    -> (RuntimeValue, Variable?)
+  {
+    guard case .node(let node) = value else { return (value, nil) }
+    let leaf = try engine(at: range) { tape throws(EngineError) in
+      try tape.leaf(tape.value(node), needsGradient: true, label: "prediction")
+    }
+    return (.node(leaf), leaf)
+  }
+
   private func callUser(
     _ function: UserFunction, _ arguments: [CallArgument], range: SourceRange, in frame: Frame,
     differentiateFirstArgument: Bool
@@ -310,12 +319,8 @@ final class Evaluator {
     for (index, (parameter, slot)) in zip(function.parameters, slots).enumerated() {
       guard case .given(let expression) = slot else { continue }
       var value = try evaluate(expression, in: frame)
-      if index == 0, differentiateFirstArgument, case .node(let node) = value {
-        let standIn = try engine(at: expression.range) { tape throws(EngineError) in
-          try tape.leaf(tape.value(node), needsGradient: true, label: "prediction")
-        }
-        firstArgument = standIn
-        value = .node(standIn)
+      if index == 0, differentiateFirstArgument {
+        (value, firstArgument) = try standIn(for: value, at: expression.range)
       }
       locals[parameter] = value
       values.append(value)
