@@ -26,22 +26,6 @@ public enum Terminal {
     stdinIsTerminal && stdoutIsTerminal && environment["TERM"] != "dumb"
   }
 
-  /// Whether output may use colour: not with `--plain`, not when `NO_COLOR` is set (to any
-  /// value, see no-color.org), not on `TERM=dumb`, and not when stdout is not a terminal.
-  public static func colorEnabled(plainFlag: Bool) -> Bool {
-    colorEnabled(
-      plainFlag: plainFlag, environment: ProcessInfo.processInfo.environment,
-      stdoutIsTerminal: isatty(STDOUT_FILENO) == 1)
-  }
-
-  /// ``colorEnabled(plainFlag:)`` with its inputs spelled out, for tests.
-  public static func colorEnabled(
-    plainFlag: Bool, environment: [String: String], stdoutIsTerminal: Bool
-  ) -> Bool {
-    !plainFlag && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
-      && stdoutIsTerminal
-  }
-
   /// The width of the terminal in columns, or 80 when there is none (a pipe, a file).
   ///
   /// Asked with `ioctl(TIOCGWINSZ)` on every call rather than cached, so text laid out after a

@@ -26,7 +26,7 @@ struct Glyphs: Sendable {
   /// ASCII stand-ins for the symbols the session's prose and the built-ins' summaries use.
   private static let replacements: [Character: String] = [
     "—": "-", "–": "-", "−": "-", "…": "...", "→": "->", "←": "<-", "↑": "^", "↓": "v", "∂": "d",
-    "·": "*", "×": "x", "≤": "<=", "≥": ">=", "≈": "~", "≠": "!=", "√": "sqrt", "Σ": "sum ",
+    "·": "*", "×": "x", "≤": "<=", "≥": ">=", "≈": "~", "≠": "!=", "√": "sqrt ", "Σ": "sum ",
     "∑": "sum ",
     "²": "^2", "³": "^3", "∞": "inf", "ε": "eps", "δ": "delta", "γ": "gamma", "α": "alpha",
     "β": "beta",

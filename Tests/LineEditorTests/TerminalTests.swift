@@ -3,28 +3,6 @@ import Testing
 
 @Suite("Terminal")
 struct TerminalTests {
-  @Test("colour on a terminal with an ordinary TERM")
-  func colourByDefault() {
-    #expect(
-      Terminal.colorEnabled(
-        plainFlag: false, environment: ["TERM": "xterm-256color"], stdoutIsTerminal: true))
-  }
-
-  @Test(
-    "no colour with --plain, NO_COLOR (any value), TERM=dumb, or stdout not a terminal",
-    arguments: [
-      (true, ["TERM": "xterm"], true),
-      (false, ["TERM": "xterm", "NO_COLOR": "1"], true),
-      (false, ["TERM": "xterm", "NO_COLOR": ""], true),
-      (false, ["TERM": "dumb"], true),
-      (false, ["TERM": "xterm"], false),
-    ])
-  func noColour(plain: Bool, environment: [String: String], stdoutIsTerminal: Bool) {
-    #expect(
-      !Terminal.colorEnabled(
-        plainFlag: plain, environment: environment, stdoutIsTerminal: stdoutIsTerminal))
-  }
-
   @Test("interactive only with both ends on a terminal and TERM not dumb")
   func interactive() {
     let term = ["TERM": "xterm"]
