@@ -206,7 +206,7 @@ struct LayoutTests {
   }
 
   @Test func asciiReplacesTheSymbolsProseUses() {
-    #expect(Glyphs.asciify("a — b → c ∂ √x Σ ≤ 2²") == "a - b -> c d sqrtx sum  <= 2^2")
+    #expect(Glyphs.asciify("a — b → c ∂ √x Σ ≤ 2²") == "a - b -> c d sqrt x sum  <= 2^2")
   }
 }
 
