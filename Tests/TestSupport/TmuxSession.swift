@@ -45,6 +45,8 @@ public final class TmuxSession {
   private let scratch: URL
   /// The environment of every tmux client call; the first one starts the server with it.
   private let clientEnvironment: [String: String]
+  /// The server's socket file, which tmux leaves behind when the server is killed.
+  private var socketPath: String?
   private var isClosed = false
   private static let target = "test"
 
@@ -98,6 +100,7 @@ public final class TmuxSession {
         "-f", config.path, "new-session", "-d", "-s", Self.target, "-x", "\(columns)",
         "-y", "\(rows)",
       ] + start + variables + ["--"] + command)
+    socketPath = try? display("#{socket_path}")
   }
 
   deinit { close() }
@@ -252,11 +255,12 @@ public final class TmuxSession {
     }
   }
 
-  /// Kills the tmux server (and with it the program) and removes the scratch files.
+  /// Kills the tmux server (and with it the program) and removes its socket and scratch files.
   public func close() {
     guard !isClosed else { return }
     isClosed = true
     _ = try? run(["kill-server"])
+    if let socketPath { _ = unlink(socketPath) }
     try? FileManager.default.removeItem(at: scratch)
   }
 
