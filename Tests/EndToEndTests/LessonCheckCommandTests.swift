@@ -12,7 +12,8 @@ struct LessonCheckCommandTests {
   }
 
   @Test func anEditedCopyIsToldPreciselyWhatIsWrong() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lesson-check-\(UUID().uuidString)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "lesson-check-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let lesson = """
@@ -32,20 +33,27 @@ struct LessonCheckCommandTests {
           answer: "mse(pred, actual"
           tolerance: 1e-6
       """
-    try lesson.write(to: folder.appendingPathComponent("mine.yaml"), atomically: true, encoding: .utf8)
+    try lesson.write(
+      to: folder.appendingPathComponent("mine.yaml"), atomically: true, encoding: .utf8)
     let run = try LossLabBinary.run(["lesson", "check", folder.path])
     #expect(run.exited(with: 1), "\(run.summary)")
-    #expect(run.stderr.contains("mine.yaml:10:11: unknown step kind 'sya' — did you mean 'say'?"), "\(run.stderr)")
+    #expect(
+      run.stderr.contains("mine.yaml:10:11: unknown step kind 'sya' — did you mean 'say'?"),
+      "\(run.stderr)")
 
     let fixedKind = lesson.replacingOccurrences(of: "kind: sya", with: "kind: say")
-    try fixedKind.write(to: folder.appendingPathComponent("mine.yaml"), atomically: true, encoding: .utf8)
+    try fixedKind.write(
+      to: folder.appendingPathComponent("mine.yaml"), atomically: true, encoding: .utf8)
     let second = try LossLabBinary.run(["lesson", "check", folder.path])
     #expect(second.exited(with: 1), "\(second.summary)")
     #expect(second.stderr.contains("mine.yaml:14:"), "\(second.stderr)")
-    #expect(second.stderr.contains("expected ',' or ')' to close the call to mse"), "\(second.stderr)")
+    #expect(
+      second.stderr.contains("expected ',' or ')' to close the call to mse"), "\(second.stderr)")
 
-    let fixed = fixedKind.replacingOccurrences(of: "\"mse(pred, actual\"", with: "\"mse(pred, actual)\"")
-    try fixed.write(to: folder.appendingPathComponent("mine.yaml"), atomically: true, encoding: .utf8)
+    let fixed = fixedKind.replacingOccurrences(
+      of: "\"mse(pred, actual\"", with: "\"mse(pred, actual)\"")
+    try fixed.write(
+      to: folder.appendingPathComponent("mine.yaml"), atomically: true, encoding: .utf8)
     let third = try LossLabBinary.run(["lesson", "check", folder.path])
     #expect(third.exited(with: 0), "\(third.summary)")
   }
