@@ -332,3 +332,37 @@ struct RunnerDetailTests {
     #expect(LessonChecker.check(lesson).contains { $0.message.contains("unknown name 'zero'") })
   }
 }
+
+@Suite("Tweak feedback")
+struct TweakFeedbackTests {
+  @Test func tweakStepsGiveWordsAfterEachAssignment() throws {
+    let yaml = """
+      format_version: 1
+      id: tweak-words
+      title: Tweak words
+      summary: Feedback in a tweak step.
+      minutes: 1
+      steps:
+        - kind: tweak
+          text: "Start: w is {{ w }}."
+          setup: |
+            w = 0
+          watch: "mse(w * [1, 2], [2, 4])"
+          variables: [w]
+          feedback:
+            - when: "loss < previous_loss"
+              say: "Better: {{ loss }} (try {{ tries }})."
+            - when: "true"
+              say: "Not better."
+          goal: "loss < 0.01"
+          answer: ["w = 1", "w = 2"]
+      """
+    let lesson = try #require(LessonLoader.load(yaml: yaml, file: "tweak.yaml").lesson)
+    var run = try LessonRun(lesson: lesson, learner: "ada")
+    #expect(run.begin().contains(.text("Start: w is 0.")))
+    #expect(run.handle("w = 1").contains(.feedback("Better: 2.5 (try 1).", tone: .good)))
+    #expect(run.handle("w = 0").contains(.feedback("Not better.", tone: .bad)))
+    #expect(run.handle("w = 2").contains(.stepComplete))
+    #expect(LessonChecker.check(lesson).isEmpty)
+  }
+}

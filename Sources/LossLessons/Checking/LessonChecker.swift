@@ -80,6 +80,10 @@ enum ExpressionCheck {
         }
       case .tweak(let tweak):
         template(tweak.text)
+        for entry in tweak.feedback {
+          expression(entry.when)
+          template(entry.say)
+        }
         (tweak.setup + tweak.answer).forEach { expression($0, statement: true) }
         [tweak.watch, tweak.goal].forEach { expression($0) }
       }

@@ -17,17 +17,7 @@ enum PredictStepDecoder {
     let show = fields.optional("show", expected: "a list from loss, gradient, change") {
       node, field in readReadouts(node, field: field, reader: reader)
     }
-    let feedback = fields.entries(
-      "feedback", required: false, expected: "a list of {when, say}", count: 1...50,
-      itemName: "this feedback entry", allowed: ["when", "say"]
-    ) { entry -> PredictStep.Feedback? in
-      let when = entry.required(
-        "when", expected: "a condition like \"loss == 0\"",
-        reader.expression)
-      let say = entry.required("say", expected: "what to tell the learner", reader.template)
-      guard let when, let say else { return nil }
-      return PredictStep.Feedback(when: when, say: say)
-    }
+    let feedback = feedbackEntries(fields)
     let goal = fields.optional("goal", expected: "a condition like \"loss < 1\"", reader.expression)
     let maxTries = fields.optional("max_tries", expected: "a number of tries") {
       reader.integer($0, field: $1, range: 1...1000)
@@ -41,17 +31,35 @@ enum PredictStepDecoder {
         "this predict step never ends; expected goal: \"loss < 1\", max_tries: 3, or both",
         at: fields.position)
     }
-    if let feedback, !feedback.isEmpty, !feedback.contains(where: { isAlwaysTrue($0.when) }) {
-      reader.warning(
-        "no feedback entry has when: \"true\"; tries that match no entry get no words",
-        at: fields.node("feedback").map(reader.position(of:)) ?? fields.position)
-    }
     guard let text, let input, let loss, let answer else { return nil }
     return .predict(
       PredictStep(
         text: text, prompt: prompt ?? binding, input: input, binding: binding, loss: loss,
         show: show ?? PredictStep.defaultReadouts, feedback: feedback ?? [], goal: goal,
         maxTries: maxTries, answer: answer))
+  }
+
+  /// `feedback:` of a predict or tweak step: a list of `{when, say}`, with a warning when no
+  /// entry catches every try.
+  static func feedbackEntries(_ fields: MappingFields) -> [StepFeedback]? {
+    let reader = fields.reader
+    let feedback = fields.entries(
+      "feedback", required: false, expected: "a list of {when, say}", count: 1...50,
+      itemName: "this feedback entry", allowed: ["when", "say"]
+    ) { entry -> StepFeedback? in
+      let when = entry.required(
+        "when", expected: "a condition like \"loss == 0\"",
+        reader.expression)
+      let say = entry.required("say", expected: "what to tell the learner", reader.template)
+      guard let when, let say else { return nil }
+      return StepFeedback(when: when, say: say)
+    }
+    if let feedback, !feedback.isEmpty, !feedback.contains(where: { isAlwaysTrue($0.when) }) {
+      reader.warning(
+        "no feedback entry has when: \"true\"; tries that match no entry get no words",
+        at: fields.node("feedback").map(reader.position(of:)) ?? fields.position)
+    }
+    return feedback
   }
 
   private static func readInput(_ fields: MappingFields) -> PredictStep.Input? {

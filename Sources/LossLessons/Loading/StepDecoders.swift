@@ -126,7 +126,7 @@ enum StepDecoders {
   }
 
   static let tweak = StepKindDecoder(
-    kind: "tweak", fields: ["text", "setup", "watch", "variables", "goal", "answer"]
+    kind: "tweak", fields: ["text", "setup", "watch", "variables", "feedback", "goal", "answer"]
   ) { fields in
     let reader = fields.reader
     let text = fields.required("text", expected: "what to change and why", reader.template)
@@ -154,11 +154,12 @@ enum StepDecoders {
       let expressions = items.compactMap { reader.expression($0, field: field) }
       return expressions.count == items.count ? expressions : nil
     }
+    let feedback = PredictStepDecoder.feedbackEntries(fields)
     guard let text, let watch, let variables, let goal, let answer else { return nil }
     return .tweak(
       TweakStep(
-        text: text, setup: setup ?? [], watch: watch, variables: variables, goal: goal,
-        answer: answer))
+        text: text, setup: setup ?? [], watch: watch, variables: variables,
+        feedback: feedback ?? [], goal: goal, answer: answer))
   }
 
   static let plot = StepKindDecoder(kind: "plot", fields: ["text", "plot"]) { fields in

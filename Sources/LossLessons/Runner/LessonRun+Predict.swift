@@ -40,28 +40,12 @@ extension LessonRun {
     if readouts.loss != nil || readouts.change != nil || !readouts.gradients.isEmpty {
       events.append(.readouts(readouts))
     }
-    var judge = interpreter
-    judge.scope.set("loss", .tensor(Tensor(scalar: loss)))
-    judge.scope.set("tries", .tensor(Tensor(scalar: Double(state.tries))))
-    judge.scope.set("previous_loss", .tensor(Tensor(scalar: state.previousLoss ?? loss)))
+    var judge = judgeScope(loss: loss)
     judge.scope.set(
       "previous_" + predict.binding,
       state.tries > 1 ? (previousGuess ?? .tensor(guess)) : .tensor(guess))
     state.previousLoss = loss
-    for entry in predict.feedback {
-      let holds: Bool
-      do { holds = try number(entry.when, in: judge) != 0 } catch {
-        events.append(.error(error, source: entry.when.source))
-        continue
-      }
-      if holds {
-        events.append(
-          .feedback(
-            render(entry.say, in: judge),
-            tone: change.map { $0 < 0 ? .good : ($0 > 0 ? .bad : .neutral) } ?? .neutral))
-        break
-      }
-    }
+    events += feedback(predict.feedback, in: judge, change: change)
     var reachedGoal = false
     if let goal = predict.goal {
       do { reachedGoal = try number(goal, in: judge) != 0 } catch {
@@ -72,6 +56,36 @@ extension LessonRun {
     if reachedGoal || outOfTries {
       state.isComplete = true
       events.append(.stepComplete)
+    }
+    return events
+  }
+
+  /// The lesson scope plus `loss`, `tries` and `previous_loss`, for judging a try.
+  func judgeScope(loss: Double) -> Interpreter {
+    var judge = interpreter
+    judge.scope.set("loss", .tensor(Tensor(scalar: loss)))
+    judge.scope.set("tries", .tensor(Tensor(scalar: Double(state.tries))))
+    judge.scope.set("previous_loss", .tensor(Tensor(scalar: state.previousLoss ?? loss)))
+    return judge
+  }
+
+  /// The first feedback entry whose condition holds, toned by the change in loss; a condition
+  /// that cannot be computed is shown as an error (so `lesson check` reports it).
+  func feedback(_ entries: [StepFeedback], in judge: Interpreter, change: Double?) -> [LessonEvent]
+  {
+    var events: [LessonEvent] = []
+    for entry in entries {
+      let holds: Bool
+      do { holds = try number(entry.when, in: judge) != 0 } catch {
+        events.append(.error(error, source: entry.when.source))
+        continue
+      }
+      if holds {
+        let tone: LessonEvent.Tone =
+          change.map { $0 < 0 ? .good : ($0 > 0 ? .bad : .neutral) } ?? .neutral
+        events.append(.feedback(render(entry.say, in: judge), tone: tone))
+        break
+      }
     }
     return events
   }

@@ -16,7 +16,10 @@ extension LessonRun {
       tweak, changed: tweak.variables.contains(name) ? [name] : tweak.variables, previous: previous)
     var judge = interpreter
     if let loss = try? number(tweak.watch, in: interpreter) {
-      judge.scope.set("loss", .tensor(Tensor(scalar: loss)))
+      if state.previousLoss == nil { state.previousLoss = previous }
+      judge = judgeScope(loss: loss)
+      state.previousLoss = loss
+      events += feedback(tweak.feedback, in: judge, change: previous.map { loss - $0 })
     }
     do {
       if try number(tweak.goal, in: judge) != 0 {

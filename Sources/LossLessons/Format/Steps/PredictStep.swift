@@ -18,17 +18,6 @@ public struct PredictStep: Sendable, Hashable {
     case change
   }
 
-  /// One `when`/`say` pair; the first whose `when` holds is shown.
-  public struct Feedback: Sendable, Hashable {
-    public var when: LessonExpression
-    public var say: LessonTemplate
-
-    public init(when: LessonExpression, say: LessonTemplate) {
-      self.when = when
-      self.say = say
-    }
-  }
-
   public static let defaultBinding = "guess"
   public static let defaultReadouts: [Readout] = [.loss, .change]
 
@@ -40,7 +29,7 @@ public struct PredictStep: Sendable, Hashable {
   public var binding: String
   public var loss: LessonExpression
   public var show: [Readout]
-  public var feedback: [Feedback]
+  public var feedback: [StepFeedback]
   /// The step ends when this holds (after a try).
   public var goal: LessonExpression?
   /// The step ends after this many tries. At least one of `goal` and `maxTries` is set.
@@ -50,7 +39,7 @@ public struct PredictStep: Sendable, Hashable {
 
   public init(
     text: LessonTemplate, prompt: String, input: Input, binding: String, loss: LessonExpression,
-    show: [Readout], feedback: [Feedback], goal: LessonExpression?, maxTries: Int?,
+    show: [Readout], feedback: [StepFeedback], goal: LessonExpression?, maxTries: Int?,
     answer: LessonExpression
   ) {
     self.text = text

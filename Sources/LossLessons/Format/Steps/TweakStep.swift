@@ -9,18 +9,21 @@ public struct TweakStep: Sendable, Hashable {
   /// The names the learner is meant to change (the gradient is taken with respect to them).
   public var variables: [String]
   /// Holds when the step is done; `loss` names the watched value.
+  /// Words after each assignment, as in a `predict` step (may be empty).
+  public var feedback: [StepFeedback]
   public var goal: LessonExpression
   /// Assignments that reach the goal, for `skip`, the last hint and `lesson check`.
   public var answer: [LessonExpression]
 
   public init(
     text: LessonTemplate, setup: [LessonExpression], watch: LessonExpression, variables: [String],
-    goal: LessonExpression, answer: [LessonExpression]
+    feedback: [StepFeedback] = [], goal: LessonExpression, answer: [LessonExpression]
   ) {
     self.text = text
     self.setup = setup
     self.watch = watch
     self.variables = variables
+    self.feedback = feedback
     self.goal = goal
     self.answer = answer
   }
