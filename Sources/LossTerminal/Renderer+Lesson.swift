@@ -48,8 +48,8 @@ extension Renderer {
       )
     case .error(let error, let source):
       return layoutError(ErrorReport(message: error.message, source: source, range: error.range))
-    case .value(let value):
-      return layoutValue(name: nil, value)
+    case .value(let name, let value):
+      return layoutValue(name: name, value)
     case .plot(let samples):
       return PlotLayout(samples: samples, width: width, glyphs: glyphs).lines()
     case .stepComplete:

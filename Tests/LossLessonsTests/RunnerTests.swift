@@ -190,7 +190,10 @@ struct RunnerTests {
   @Test func exploreIsASandboxThatNeverLeaks() throws {
     var run = try LessonRun(lesson: fixtureLesson(), learner: "ada")
     _ = run.begin(at: 5)
-    #expect(run.handle("target = [100, 100]") == [.value(.tensor(try Tensor(vector: [100, 100])))])
+    #expect(
+      run.handle("target = [100, 100]") == [
+        .value(name: "target", .tensor(try Tensor(vector: [100, 100])))
+      ])
     #expect(run.handle("reset_me = 1").count == 1)
     _ = run.next()
     #expect(run.stepIndex == 6)

@@ -20,8 +20,8 @@ public enum LessonEvent: Equatable, Sendable {
   case inputProblem(String)
   /// An expression typed in a `tweak`, `explore` or `compute` step failed.
   case error(LanguageError, source: String)
-  /// A value computed in an `explore` or `tweak` step.
-  case value(Value)
+  /// A value computed in an `explore` or `tweak` step (`name` when it was assigned).
+  case value(name: String?, Value)
   /// A `plot` step's curve, as sampled points (the terminal draws it; `--plain` lists it).
   case plot(PlotSamples)
   /// The step is done; the runner moves on with the next `advance`.

@@ -270,7 +270,8 @@ public struct LessonRun: Sendable {
   static func events(for outcome: Outcome) -> [LessonEvent] {
     switch outcome {
     case .nothing: return []
-    case .value(let value, _), .assigned(_, let value): return [.value(value)]
+    case .value(let value, _): return [.value(name: nil, value)]
+    case .assigned(let name, let value): return [.value(name: name, value)]
     case .defined(let function):
       return [.notice("defined \(function.name)(\(function.parameters.joined(separator: ", ")))")]
     }
