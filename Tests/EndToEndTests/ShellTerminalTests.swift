@@ -205,6 +205,29 @@ struct ShellTerminalTests {
     #expect(kept.contains { $0.hasPrefix("progress.json.corrupt-") }, "\(kept)")
   }
 
+  @Test func runFileIsAScriptWithLineNumbersAndAnExitStatus() throws {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "script-\(UUID().uuidString).loss")
+    defer { try? FileManager.default.removeItem(at: file) }
+    try "w = 0.5\n# a comment\nmse(w * [1, 2], [2, 4])\n".write(
+      to: file, atomically: true, encoding: .utf8)
+    let ok = try LossLabBinary.run(["run", file.path])
+    #expect(ok.exited(with: 0), "\(ok.summary)")
+    #expect(ok.stdout.contains("mse = 5.625"), "\(ok.stdout)")
+    #expect(!ok.stdout.contains("\u{1B}"))
+    try "w = 0.5\nmse(w * [1, 2], [2])\nw\n".write(to: file, atomically: true, encoding: .utf8)
+    let failing = try LossLabBinary.run(["run", file.path])
+    #expect(failing.exited(with: 1), "\(failing.summary)")
+    #expect(
+      failing.stderr.contains(
+        "error on line 2: mse expects p and y of the same shape, got [2] and [1]"),
+      "\(failing.stderr)")
+    #expect(failing.stdout.contains("0.5"))
+    let missing = try LossLabBinary.run(["run", "/nonexistent/file.loss"])
+    #expect(missing.exited(with: 64), "\(missing.summary)")
+    #expect(missing.stderr.contains("cannot read /nonexistent/file.loss"))
+  }
+
   @Test func pipedInputHasNoPromptAndNoEscapeCodes() throws {
     let ok = try LossLabBinary.run([], stdin: "p = [2.5, 5, 3, 8]\nmse(p, [3, 5, 2.5, 7])\n")
     #expect(ok.exited(with: 0), "\(ok.summary)")
