@@ -55,16 +55,10 @@ extension ShellSession {
   /// The command whose argument is being typed, and the argument so far.
   private func commandContext(_ before: String) -> (ShellCommand, String)? {
     let scalars = Array(before.unicodeScalars)
-    var i = 0
-    while i < scalars.count, scalars[i] == " " || scalars[i] == "\t" { i += 1 }
-    if i < scalars.count, scalars[i] == ":" { i += 1 }
-    let nameStart = i
-    while i < scalars.count, Identifier.isPart(scalars[i]) { i += 1 }
-    guard i > nameStart, i < scalars.count, scalars[i] == " " || scalars[i] == "\t" else {
-      return nil
-    }
-    let name = String(String.UnicodeScalarView(scalars[nameStart..<i]))
-    guard let command = commands.command(named: name) else { return nil }
+    guard let (name, i) = Identifier.leadingWord(in: scalars),
+      i < scalars.count, scalars[i] == " " || scalars[i] == "\t",
+      let command = commands.command(named: name)
+    else { return nil }
     let rest = String(String.UnicodeScalarView(scalars[i...]))
     if rest.trimmed.hasPrefix("="), !rest.trimmed.hasPrefix("==") { return nil }
     return (command, rest)

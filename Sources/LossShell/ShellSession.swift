@@ -195,14 +195,9 @@ public struct ShellSession: Sendable {
   /// accepted as commands for learners used to Python.
   func commandInvocation(in text: String) -> (ShellCommand, CommandInvocation)? {
     let scalars = Array(text.unicodeScalars)
-    var i = 0
-    while i < scalars.count, scalars[i] == " " || scalars[i] == "\t" { i += 1 }
-    if i < scalars.count, scalars[i] == ":" { i += 1 }
-    let nameStart = i
-    while i < scalars.count, Identifier.isPart(scalars[i]) { i += 1 }
-    guard i > nameStart, Identifier.isStart(scalars[nameStart]) else { return nil }
-    let name = String(String.UnicodeScalarView(scalars[nameStart..<i]))
-    guard let command = commands.command(named: name) else { return nil }
+    guard let (name, i) = Identifier.leadingWord(in: scalars),
+      let command = commands.command(named: name)
+    else { return nil }
     var j = i
     while j < scalars.count, scalars[j] == " " || scalars[j] == "\t" { j += 1 }
     let next = j < scalars.count ? scalars[j] : nil
@@ -343,6 +338,18 @@ enum Identifier {
   }
 
   static func isPart(_ c: Unicode.Scalar) -> Bool { isStart(c) || ("0"..."9").contains(c) }
+
+  /// The name a line starts with (after blanks and an optional `:`, as in `:help`), and the
+  /// index just after it: the word that may name a command.
+  static func leadingWord(in scalars: [Unicode.Scalar]) -> (name: String, end: Int)? {
+    var i = 0
+    while i < scalars.count, scalars[i] == " " || scalars[i] == "\t" { i += 1 }
+    if i < scalars.count, scalars[i] == ":" { i += 1 }
+    let start = i
+    while i < scalars.count, isPart(scalars[i]) { i += 1 }
+    guard i > start, isStart(scalars[start]) else { return nil }
+    return (String(String.UnicodeScalarView(scalars[start..<i])), i)
+  }
 
   /// The line's only word, when it is a single name.
   static func single(in text: String) -> String? {
