@@ -12,7 +12,10 @@ struct PlotLayout {
   func lines() -> [Line] {
     let points = samples.points.filter { $0.y.isFinite }
     guard let first = points.first, let last = points.last else {
-      return [Line("   (nothing to plot: \(samples.expression) gave no finite values)", .dim)]
+      return Wrapper.wrap(
+        [Span("(nothing to plot: \(samples.expression) gave no finite values)", .dim)],
+        width: width,
+        indent: 3)
     }
     let ys = points.map(\.y)
     let low = ys.min() ?? 0
@@ -23,10 +26,10 @@ struct PlotLayout {
     let columns = max(4, min(60, width - labelWidth - 6))
     var grid = [[Character]](repeating: [Character](repeating: " ", count: columns), count: height)
     for point in points {
-      let column = Int(
-        ((point.x - first.x) / max(last.x - first.x, 1e-300)) * Double(columns - 1) + 0.5)
-      let row =
-        high == low ? height / 2 : Int(((high - point.y) / (high - low)) * Double(height - 1) + 0.5)
+      let across = Self.fraction(point.x, from: first.x, to: last.x)
+      let down = high == low ? 0.5 : Self.fraction(point.y, from: high, to: low)
+      let column = Int((across * Double(columns - 1)).rounded())
+      let row = Int((down * Double(height - 1)).rounded())
       if (0..<columns).contains(column), (0..<height).contains(row) {
         grid[row][column] = glyphs.check == "ok" ? "*" : "•"
       }
@@ -52,6 +55,15 @@ struct PlotLayout {
           + to, .dim))
     lines += Wrapper.wrap([Span(description(points), .dim)], width: width, indent: 3)
     return lines
+  }
+
+  /// Where `value` lies between `start` (0) and `end` (1), clamped, computed on halves so that
+  /// values near ±1.8e308 cannot overflow into infinity or NaN.
+  static func fraction(_ value: Double, from start: Double, to end: Double) -> Double {
+    let span = end / 2 - start / 2
+    guard span != 0 else { return 0.5 }
+    let ratio = (value / 2 - start / 2) / span
+    return ratio.isFinite ? min(1, max(0, ratio)) : 0.5
   }
 
   /// "mse(e, 0) over e from -3 to 3: lowest 0 at e = 0, highest 9 at e = -3".

@@ -239,6 +239,13 @@ let lessonCorpus: [ShellEvent] = {
     .value(name: nil, .tensor(Tensor(scalar: 0.375))),
     .value(name: "position", .tensor(Tensor(scalar: -114.5))),
     .plot(samples),
+    // Values at the ends of the double range (their span overflows) and a single point.
+    .plot(
+      PlotSamples(
+        expression: "1e308 * sign(e)", variable: "e",
+        points: [(-1, -1e308), (0, 0), (1, 1e308), (2, .nan), (3, .infinity)])),
+    .plot(PlotSamples(expression: "5", variable: "e", points: [(0, 5)])),
+    .plot(PlotSamples(expression: "log(0)", variable: "e", points: [])),
     .stepComplete,
     .pressEnter,
     .lessonComplete(title: "The blindfolded dart player", summary: LessonStats()),

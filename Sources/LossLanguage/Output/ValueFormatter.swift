@@ -38,7 +38,10 @@ public enum ValueFormatter {
   /// `1.5e-07` style with trimmed mantissa.
   public static func scientific(_ x: Double, significantDigits: Int) -> String {
     let exponent = Int(Glibc.floor(Glibc.log10(Swift.abs(x))))
-    var mantissa = x / Glibc.pow(10.0, Double(exponent))
+    // Two steps for subnormals, where 10^exponent itself would underflow to 0.
+    var mantissa =
+      exponent < -300
+      ? x * 1e300 / Glibc.pow(10.0, Double(exponent + 300)) : x / Glibc.pow(10.0, Double(exponent))
     var e = exponent
     let scale = Glibc.pow(10.0, Double(max(0, significantDigits - 1)))
     mantissa = (mantissa * scale).rounded() / scale
