@@ -141,8 +141,9 @@ struct NumberFormat: Equatable {
     guard grouped, x.isFinite, Swift.abs(x) >= 1000 else { return text }
     let negative = text.hasPrefix("-")
     let body = negative ? String(text.dropFirst()) : text
-    let parts = body.split(separator: ".", maxSplits: 1)
-    let whole = String(parts[0])
+    let parts = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+    guard let first = parts.first, first.allSatisfy(\.isNumber) else { return text }
+    let whole = String(first)
     var groupedWhole = ""
     for (i, c) in whole.enumerated() {
       if i > 0 && (whole.count - i) % 3 == 0 { groupedWhole.append(",") }
