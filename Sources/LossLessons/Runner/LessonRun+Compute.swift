@@ -27,9 +27,11 @@ extension LessonRun {
     }
     if ComputeCheck.matches(learnerValue, expected, compute.check) {
       state.isComplete = true
-      return [
-        .feedback("Correct: \(ValueFormatter.compact(learnerValue)).", tone: .good), .stepComplete,
-      ]
+      // Large whole numbers read better grouped: 2,500,000,000.
+      let shown =
+        learnerValue.scalar.map { ValueFormatter.grouped($0) }
+        ?? ValueFormatter.compact(learnerValue)
+      return [.feedback("Correct: \(shown).", tone: .good), .stepComplete]
     }
     for wrong in compute.wrong {
       guard let value = try? interpreter.evaluate(try Parser.parseExpression(wrong.answer.source)),
