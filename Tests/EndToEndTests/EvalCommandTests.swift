@@ -310,9 +310,10 @@ enum LossLabBinary {
 
   /// Runs `losslab ARGUMENTS` with `stdin` as standard input, collecting both outputs through
   /// files (so no pipe can fill up and block it); kills it after `timeout`.
-  static func run(_ arguments: [String], stdin: String = "", timeout: Duration = .seconds(120))
-    throws -> Run
-  {
+  static func run(
+    _ arguments: [String], stdin: String = "", environment: [String: String] = [:],
+    timeout: Duration = .seconds(120)
+  ) throws -> Run {
     let executable = try url()
     let directory = FileManager.default.temporaryDirectory
       .appendingPathComponent("losslab-e2e-\(UUID().uuidString)", isDirectory: true)
@@ -335,6 +336,10 @@ enum LossLabBinary {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
+    if !environment.isEmpty {
+      process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new
+      }
+    }
     process.standardInput = inputHandle
     process.standardOutput = outputHandle
     process.standardError = errorHandle

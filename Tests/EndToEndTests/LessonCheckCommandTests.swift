@@ -57,4 +57,40 @@ struct LessonCheckCommandTests {
     let third = try LossLabBinary.run(["lesson", "check", folder.path])
     #expect(third.exited(with: 0), "\(third.summary)")
   }
+
+  @Test func aTeachersFolderJoinsTheCourse() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "teacher-\(UUID().uuidString)")
+    let state = folder.appendingPathComponent("state")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let lesson = """
+      format_version: 1
+      id: class-warmup
+      title: Our class warm-up
+      summary: A teacher's own lesson.
+      minutes: 3
+      steps:
+        - kind: compute
+          text: What is mse([1, 2], [1, 4])?
+          answer: "mse([1, 2], [1, 4])"
+          tolerance: 1e-9
+      """
+    try lesson.write(
+      to: folder.appendingPathComponent("warmup.yaml"), atomically: true, encoding: .utf8)
+    let environment = ["LOSSLAB_STATE_DIR": state.path]
+    let byOption = try LossLabBinary.run(
+      ["--lessons", folder.path, "--learner", "pupil"], stdin: "lessons\nstart class-warmup\n2\n\n",
+      environment: environment)
+    #expect(byOption.exited(with: 0), "\(byOption.summary)")
+    #expect(byOption.stdout.contains("Our class warm-up"), "\(byOption.stdout)")
+    #expect(byOption.stdout.contains("(your lesson)"))
+    #expect(byOption.stdout.contains("Correct: 2."))
+    #expect(byOption.stdout.contains("You finished Our class warm-up!"))
+    let byEnvironment = try LossLabBinary.run(
+      ["--learner", "pupil"], stdin: "lessons\n",
+      environment: environment.merging(["LOSSLAB_LESSONS": folder.path]) { _, new in new })
+    #expect(byEnvironment.stdout.contains("Our class warm-up"))
+    #expect(byEnvironment.stdout.contains("[done]"), "\(byEnvironment.stdout)")
+  }
 }
