@@ -1,0 +1,86 @@
+import LossEngine
+
+/// Between runtime values, tensors and numbers, with errors that point at the source.
+extension Evaluator {
+  /// Runs an engine operation, turning its error into one pointing at `range`.
+  func engine<T>(at range: SourceRange, _ body: (Tape) throws(EngineError) -> T)
+    throws(LanguageError) -> T
+  {
+    do { return try body(tape) } catch { throw LanguageError(error, at: range) }
+  }
+
+  func constant(_ tensor: Tensor, at range: SourceRange) throws(LanguageError) -> Variable {
+    try engine(at: range) { tape throws(EngineError) in try tape.leaf(tensor, label: "constant") }
+  }
+
+  func constant(_ value: Value, at range: SourceRange) throws(LanguageError) -> RuntimeValue {
+    switch value {
+    case .tensor(let t): return .node(try constant(t, at: range))
+    case .string(let s): return .string(s)
+    case .list(let items):
+      return .list(try items.map { item throws(LanguageError) in try constant(item, at: range) })
+    }
+  }
+
+  func tensor(vector: [Double], at range: SourceRange) throws(LanguageError) -> Tensor {
+    do { return try Tensor(vector: vector) } catch { throw LanguageError(error, at: range) }
+  }
+
+  func node(_ value: RuntimeValue, at range: SourceRange, for use: String) throws(LanguageError)
+    -> Variable
+  {
+    switch value {
+    case .node(let node): return node
+    case .string: throw LanguageError("\(use) needs numbers, got a string", at: range)
+    case .list(let items):
+      throw LanguageError(
+        items.isEmpty
+          ? "\(use) is missing a value here"
+          : "\(use) needs numbers, got a list of \(items.count) values",
+        at: range)
+    }
+  }
+
+  func tensor(_ value: RuntimeValue, at range: SourceRange, for use: String) throws(LanguageError)
+    -> Tensor
+  {
+    tape.value(try node(value, at: range, for: use))
+  }
+
+  func number(_ value: RuntimeValue, at range: SourceRange, for use: String) throws(LanguageError)
+    -> Double
+  {
+    let t = try tensor(value, at: range, for: use)
+    guard t.isScalar else {
+      throw LanguageError(
+        "\(use) must be a single number, got shape \(t.shapeDescription)", at: range)
+    }
+    return t.storage[0]
+  }
+
+  func integer(
+    _ value: RuntimeValue, at range: SourceRange, for use: String, in bounds: ClosedRange<Int>
+  )
+    throws(LanguageError) -> Int
+  {
+    let x = try number(value, at: range, for: use)
+    // Int(exactly:) rather than comparing with Double(Int.max), which rounds up to 2^63:
+    // an index of 2^63 passed that comparison and trapped in Int(x).
+    guard let whole = Int(exactly: x), bounds.contains(whole) else {
+      let limits =
+        bounds.lowerBound == Int.min ? "" : " from \(bounds.lowerBound) to \(bounds.upperBound)"
+      throw LanguageError(
+        "\(use) must be a whole number\(limits), got \(ValueFormatter.number(x))", at: range)
+    }
+    return whole
+  }
+
+  /// Converts a runtime value to a learner-visible value.
+  func value(_ runtime: RuntimeValue) -> Value {
+    switch runtime {
+    case .node(let node): return .tensor(tape.value(node))
+    case .string(let s): return .string(s)
+    case .list(let items): return .list(items.map(value))
+    }
+  }
+}
