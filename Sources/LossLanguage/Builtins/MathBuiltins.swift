@@ -1,13 +1,13 @@
 import LossEngine
 
 extension BuiltinLibrary {
-  /// A one-argument element-wise built-in backed by a tape operation.
-  static func elementwise(
-    _ name: String, _ summary: String, example: String,
+  /// A one-argument built-in backed by one tape operation (element-wise math, reductions).
+  static func oneArgument(
+    _ name: String, _ summary: String, example: String, category: Builtin.Category = .math,
     _ operation: @escaping @Sendable (Tape, Variable) throws(EngineError) -> Variable
   ) -> Builtin {
     Builtin(
-      name: name, category: .math, parameters: [.init("x")], isVariadic: false, summary: summary,
+      name: name, category: category, parameters: [.init("x")], isVariadic: false, summary: summary,
       example: example
     ) { evaluator, arguments throws(LanguageError) in
       let x = try arguments.node(0, evaluator, of: name)
@@ -19,50 +19,50 @@ extension BuiltinLibrary {
   }
 
   static let mathBuiltins: [Builtin] = [
-    elementwise(
+    oneArgument(
       "abs", "|x| element-wise (slope 0 at 0, so mean(abs(p - y)) equals mae)",
       example: "abs([-2, 0, 3])"
     ) { tape, x throws(EngineError) in
       try tape.abs(x)
     },
-    elementwise("sqrt", "√x element-wise", example: "sqrt([1, 4, 9])") {
+    oneArgument("sqrt", "√x element-wise", example: "sqrt([1, 4, 9])") {
       tape, x throws(EngineError) in try tape.sqrt(x)
     },
-    elementwise("log", "natural logarithm ln x (log(0) is -inf)", example: "log(0.9)") {
+    oneArgument("log", "natural logarithm ln x (log(0) is -inf)", example: "log(0.9)") {
       tape, x throws(EngineError) in try tape.log(x)
     },
-    elementwise(
+    oneArgument(
       "log2", "logarithm base 2: log(x) / log(2) (bits instead of nats)", example: "log2(8)"
     ) {
       tape, x throws(EngineError) in
       try tape.multiply(try tape.log(x), try tape.constant(1 / Glibc.log(2.0)))
     },
-    elementwise("exp", "e^x element-wise", example: "exp(1)") { tape, x throws(EngineError) in
+    oneArgument("exp", "e^x element-wise", example: "exp(1)") { tape, x throws(EngineError) in
       try tape.exp(x)
     },
-    elementwise("square", "x^2 element-wise", example: "square([1, -2, 3])") {
+    oneArgument("square", "x^2 element-wise", example: "square([1, -2, 3])") {
       tape, x throws(EngineError) in try tape.square(x)
     },
-    elementwise(
+    oneArgument(
       "sigmoid", "1 / (1 + e^-x): squashes any number into (0, 1)", example: "sigmoid([-2, 0, 2])"
     ) { tape, x throws(EngineError) in
       try tape.sigmoid(x)
     },
-    elementwise("tanh", "hyperbolic tangent, in (-1, 1)", example: "tanh(0.5)") {
+    oneArgument("tanh", "hyperbolic tangent, in (-1, 1)", example: "tanh(0.5)") {
       tape, x throws(EngineError) in try tape.tanh(x)
     },
-    elementwise("relu", "max(x, 0) element-wise (slope 0 at 0)", example: "relu([-1, 0, 2])") {
+    oneArgument("relu", "max(x, 0) element-wise (slope 0 at 0)", example: "relu([-1, 0, 2])") {
       tape, x throws(EngineError) in try tape.relu(x)
     },
-    elementwise("sign", "-1, 0 or 1 element-wise", example: "sign([-3, 0, 2])") {
+    oneArgument("sign", "-1, 0 or 1 element-wise", example: "sign([-3, 0, 2])") {
       tape, x throws(EngineError) in try tape.sign(x)
     },
-    elementwise(
+    oneArgument(
       "softmax", "e^z / Σ e^z per row: scores into probabilities", example: "softmax([2, 1, 0.1])"
     ) { tape, x throws(EngineError) in
       try tape.softmax(x)
     },
-    elementwise("transpose", "rows become columns", example: "transpose([[1, 2], [3, 4]])") {
+    oneArgument("transpose", "rows become columns", example: "transpose([[1, 2], [3, 4]])") {
       tape, x throws(EngineError) in
       try tape.transpose(x)
     },

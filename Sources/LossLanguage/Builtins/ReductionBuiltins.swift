@@ -27,24 +27,13 @@ extension BuiltinLibrary {
   }
 
   static let reductionBuiltins: [Builtin] = [
-    Builtin(
-      name: "mean", category: .reduction, parameters: [.init("x")], isVariadic: false,
-      summary: "the average of all elements: sum(x) / len(x)", example: "mean([1, 2, 3, 4])"
-    ) { evaluator, arguments throws(LanguageError) in
-      let x = try arguments.node(0, evaluator, of: "mean")
-      return .node(
-        try evaluator.engine(at: arguments.callRange) { tape throws(EngineError) in try tape.mean(x)
-        })
-    },
-    Builtin(
-      name: "sum", category: .reduction, parameters: [.init("x")], isVariadic: false,
-      summary: "the sum of all elements", example: "sum([1, 2, 3, 4])"
-    ) { evaluator, arguments throws(LanguageError) in
-      let x = try arguments.node(0, evaluator, of: "sum")
-      return .node(
-        try evaluator.engine(at: arguments.callRange) { tape throws(EngineError) in try tape.sum(x)
-        })
-    },
+    oneArgument(
+      "mean", "the average of all elements: sum(x) / len(x)", example: "mean([1, 2, 3, 4])",
+      category: .reduction
+    ) { tape, x throws(EngineError) in try tape.mean(x) },
+    oneArgument(
+      "sum", "the sum of all elements", example: "sum([1, 2, 3, 4])", category: .reduction
+    ) { tape, x throws(EngineError) in try tape.sum(x) },
     extremum("max", largest: true),
     extremum("min", largest: false),
     Builtin(
