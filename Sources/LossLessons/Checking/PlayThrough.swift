@@ -48,7 +48,7 @@ struct PlayThrough {
           at: step?.position ?? lesson.position)
       default: return nil
       }
-      guard let start = words.range(of: "[could not compute: ") else { return nil }
+      guard let start = words.range(of: LessonRun.renderingFailure) else { return nil }
       return LessonDiagnostic(
         "text could not be computed: \(words[start.lowerBound...].dropFirst().dropLast()) (learner \(learner))",
         at: step?.position ?? lesson.position)
@@ -65,7 +65,8 @@ struct PlayThrough {
     for hint in 0..<step.hints.count {
       let events = run.hint()
       collected += events
-      if case .hint(let number, _, let text)? = events.first, text.contains("[could not compute: ")
+      if case .hint(let number, _, let text)? = events.first,
+        text.contains(LessonRun.renderingFailure)
       {
         return problem("hint \(number) could not be computed: \(text)")
       }

@@ -34,7 +34,7 @@ extension LessonRun {
       }
       // The text comes after the setup, so it can show the starting values.
       events.insert(.text(render(tweak.text)), at: 0)
-      events += tweakReadout(tweak, changed: tweak.variables, previous: nil)
+      events += tweakReadout(tweak, changed: tweak.variables, previous: nil).events
       return events
     case .explore(let explore):
       state.sandboxOrigin = interpreter.scope

@@ -40,7 +40,7 @@ extension LessonRun {
     if readouts.loss != nil || readouts.change != nil || !readouts.gradients.isEmpty {
       events.append(.readouts(readouts))
     }
-    var judge = judgeScope(loss: loss)
+    var judge = judgeScope(loss: loss, previousLoss: state.previousLoss)
     judge.scope.set(
       "previous_" + predict.binding,
       state.tries > 1 ? (previousGuess ?? .tensor(guess)) : .tensor(guess))
@@ -60,12 +60,13 @@ extension LessonRun {
     return events
   }
 
-  /// The lesson scope plus `loss`, `tries` and `previous_loss`, for judging a try.
-  func judgeScope(loss: Double) -> Interpreter {
+  /// The lesson scope plus `loss`, `tries` and `previous_loss` (equal to `loss` on the first
+  /// try), for judging a try.
+  func judgeScope(loss: Double, previousLoss: Double?) -> Interpreter {
     var judge = interpreter
     judge.scope.set("loss", .tensor(Tensor(scalar: loss)))
     judge.scope.set("tries", .tensor(Tensor(scalar: Double(state.tries))))
-    judge.scope.set("previous_loss", .tensor(Tensor(scalar: state.previousLoss ?? loss)))
+    judge.scope.set("previous_loss", .tensor(Tensor(scalar: previousLoss ?? loss)))
     return judge
   }
 
@@ -88,11 +89,5 @@ extension LessonRun {
       }
     }
     return events
-  }
-
-  func render(_ template: LessonTemplate, in judge: Interpreter) -> String {
-    do { return try TemplateRenderer.render(template, in: judge) } catch {
-      return template.text + " [could not compute: \(error.message)]"
-    }
   }
 }

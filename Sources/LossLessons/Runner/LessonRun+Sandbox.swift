@@ -12,13 +12,12 @@ extension LessonRun {
     guard case .assigned(let name, _) = outcome else { return events }
     state.tries += 1
     stats.attempts += 1
-    events += tweakReadout(
+    let (readout, loss) = tweakReadout(
       tweak, changed: tweak.variables.contains(name) ? [name] : tweak.variables, previous: previous)
+    events += readout
     var judge = interpreter
-    if let loss = try? number(tweak.watch, in: interpreter) {
-      if state.previousLoss == nil { state.previousLoss = previous }
-      judge = judgeScope(loss: loss)
-      state.previousLoss = loss
+    if let loss {
+      judge = judgeScope(loss: loss, previousLoss: previous)
       events += feedback(tweak.feedback, in: judge, change: previous.map { loss - $0 })
     }
     do {
@@ -32,21 +31,22 @@ extension LessonRun {
     return events
   }
 
-  /// The watched loss, its change and gradients, as readouts.
-  func tweakReadout(_ tweak: TweakStep, changed: [String], previous: Double?) -> [LessonEvent] {
+  /// The watched loss, its change and gradients, as readouts, and the loss itself.
+  func tweakReadout(_ tweak: TweakStep, changed: [String], previous: Double?)
+    -> (events: [LessonEvent], loss: Double?)
+  {
     do {
       let expression = try Parser.parseExpression(tweak.watch.source)
       let result = try interpreter.evaluate(expression, gradientsFor: changed)
-      guard let loss = result.value.tensor?.scalarValue else { return [] }
+      guard let loss = result.value.tensor?.scalarValue else { return ([], nil) }
       let gradients = changed.compactMap { name in
         result.gradients[name].map { (name: name, value: $0) }
       }
-      return [
-        .readouts(
-          LessonReadouts(loss: loss, change: previous.map { loss - $0 }, gradients: gradients))
-      ]
+      let readout = LessonReadouts(
+        loss: loss, change: previous.map { loss - $0 }, gradients: gradients)
+      return ([.readouts(readout)], loss)
     } catch {
-      return [.error(error, source: tweak.watch.source)]
+      return ([.error(error, source: tweak.watch.source)], nil)
     }
   }
 

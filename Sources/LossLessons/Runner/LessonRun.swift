@@ -231,9 +231,14 @@ public struct LessonRun: Sendable {
     return events
   }
 
-  func render(_ template: LessonTemplate) -> String {
-    do { return try TemplateRenderer.render(template, in: interpreter) } catch {
-      return template.text + " [could not compute: \(error.message)]"
+  /// Marks a template whose hole failed, in the text the learner sees.
+  static let renderingFailure = "[could not compute: "
+
+  /// A template's text with its holes filled in `scope` (the lesson's own by default); a hole
+  /// that cannot be computed is marked in the text, which `lesson check` reports.
+  func render(_ template: LessonTemplate, in scope: Interpreter? = nil) -> String {
+    do { return try TemplateRenderer.render(template, in: scope ?? interpreter) } catch {
+      return template.text + " \(LessonRun.renderingFailure)\(error.message)]"
     }
   }
 
