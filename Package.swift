@@ -27,12 +27,6 @@ let package = Package(
       dependencies: ["LossLanguage", .product(name: "Yams", package: "Yams")]
     ),
     .target(name: "BuiltinLessons", exclude: ["Lessons"], plugins: ["EmbedLessons"]),
-    .executableTarget(name: "LessonEmbedder"),
-    // Test helper: saves progress in a loop so tests can SIGKILL it mid-save.
-    .executableTarget(name: "progress-writer", dependencies: ["LossLessons"]),
-    .plugin(
-      name: "EmbedLessons", capability: .buildTool(), dependencies: ["LessonEmbedder"],
-      path: "Sources/EmbedLessonsPlugin"),
 
     // MARK: Shell, rendering and line editing
     .target(name: "LossShell", dependencies: ["LossLanguage", "LossLessons"]),
@@ -43,8 +37,6 @@ let package = Package(
       providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
     ),
     .target(name: "LineEditor", dependencies: ["CEditLine"]),
-    // Drives LibeditLineSource in LineEditorTests' pseudo-terminal (tmux) tests.
-    .executableTarget(name: "line-editor-demo", dependencies: ["LineEditor"]),
 
     // MARK: The executable: wiring only
     .executableTarget(
@@ -55,6 +47,22 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+
+    // MARK: Build tools (Tools/BuildTools): not part of the architecture's layers
+    .executableTarget(name: "LessonEmbedder", path: "Tools/BuildTools/LessonEmbedder"),
+    .plugin(
+      name: "EmbedLessons", capability: .buildTool(), dependencies: ["LessonEmbedder"],
+      path: "Tools/BuildTools/EmbedLessonsPlugin"),
+
+    // MARK: Test helpers (Tools/TestHelpers): programs the tests run
+    // Saves progress in a loop so tests can SIGKILL it mid-save.
+    .executableTarget(
+      name: "progress-writer", dependencies: ["LossLessons"],
+      path: "Tools/TestHelpers/progress-writer"),
+    // Drives LibeditLineSource in LineEditorTests' pseudo-terminal (tmux) tests.
+    .executableTarget(
+      name: "line-editor-demo", dependencies: ["LineEditor"],
+      path: "Tools/TestHelpers/line-editor-demo"),
 
     // MARK: Tests
     .target(name: "TestSupport", dependencies: ["LossEngine"], path: "Tests/TestSupport"),

@@ -15,7 +15,7 @@ private let libeditConfigured = Atomic<Bool>(false)
 /// Tab completion, history with Up and Ctrl-R, UTF-8 and coloured prompts.
 ///
 /// libedit's readline layer is global, so use one instance per process, and only when
-/// ``Terminal/isInteractive`` (``LineSources/standard(historyURL:historyLimit:completer:colorPrompt:)``
+/// ``Terminal/isInteractive`` (``StandardInput/lineSource(historyURL:historyLimit:completer:colorPrompt:)``
 /// makes that choice).
 public struct LibeditLineSource: LineSource {
   private var history: HistoryStore

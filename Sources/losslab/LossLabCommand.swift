@@ -6,7 +6,9 @@ struct LossLabCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "losslab",
     abstract: "Learn loss functions by doing them: an interactive shell with a live loss engine.",
-    subcommands: [ShellCommandLine.self, EvalCommand.self, RunCommand.self, LessonCommand.self],
-    defaultSubcommand: ShellCommandLine.self
+    subcommands: [
+      ShellSubcommand.self, EvalSubcommand.self, RunSubcommand.self, LessonSubcommand.self,
+    ],
+    defaultSubcommand: ShellSubcommand.self
   )
 }

@@ -24,7 +24,7 @@ let prompt =
 let historyURL = ProcessInfo.processInfo.environment["LOSSLAB_HISTORY"].map {
   URL(fileURLWithPath: $0)
 }
-var source = LineSources.standard(
+var source = StandardInput.lineSource(
   historyURL: historyURL,
   completer: { line, cursor in
     let word = CompletionWord.prefix(in: line, cursor: cursor)

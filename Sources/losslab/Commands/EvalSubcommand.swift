@@ -2,7 +2,7 @@ import ArgumentParser
 import LossLanguage
 
 /// `losslab eval [--json] EXPR...`: evaluates expressions in one scope, for scripts and tests.
-struct EvalCommand: ParsableCommand {
+struct EvalSubcommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "eval",
     abstract: "Evaluate expressions (or one per line of standard input) and print their values.",

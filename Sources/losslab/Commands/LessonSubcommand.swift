@@ -4,16 +4,16 @@ import Foundation
 import LossLessons
 
 /// `losslab lesson …`: tools for people who write lessons.
-struct LessonCommand: ParsableCommand {
+struct LessonSubcommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "lesson",
     abstract: "Tools for lesson authors.",
-    subcommands: [LessonCheckCommand.self]
+    subcommands: [LessonCheckSubcommand.self]
   )
 }
 
 /// `losslab lesson check [PATH...]`: validates lesson files and plays each one through.
-struct LessonCheckCommand: ParsableCommand {
+struct LessonCheckSubcommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "check",
     abstract: "Check lesson files: schema, expressions, and a play-through with their own answers.",
