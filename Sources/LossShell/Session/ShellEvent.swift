@@ -51,25 +51,6 @@ public enum ShellEvent: Equatable, Sendable {
   }
 }
 
-/// The welcome screen's content.
-public struct Welcome: Equatable, Sendable {
-  /// What to type and what it does, shown as a small menu.
-  public struct Suggestion: Equatable, Sendable {
-    public let input: String
-    public let effect: String
-    public init(_ input: String, _ effect: String) {
-      self.input = input
-      self.effect = effect
-    }
-  }
-
-  public let title: String
-  public let paragraph: String
-  /// "Where you left off", from the configuration; nil on a first run.
-  public let resume: String?
-  public let suggestions: [Suggestion]
-}
-
 /// Something that went wrong with one input, located for a caret.
 public struct ErrorReport: Equatable, Sendable {
   public let message: String
