@@ -59,6 +59,7 @@ struct DemoProgram {
     }
     let packageRoot = URL(fileURLWithPath: #filePath)
       .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent()
     candidates.append(packageRoot.appendingPathComponent(".build/debug/line-editor-demo"))
 
     if let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }

@@ -42,6 +42,7 @@ enum Fixtures {
   static var packageRoot: URL {
     URL(fileURLWithPath: #filePath)
       .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent()
   }
 }
 
