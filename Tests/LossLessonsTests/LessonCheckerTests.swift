@@ -20,7 +20,7 @@ struct LessonCheckerTests {
   }
 
   @Test func aBrokenExpressionIsReportedWithItsPosition() throws {
-    let broken = runnerFixture.replacingOccurrences(
+    let broken = try runnerFixture().replacingOccurrences(
       of: "loss: \"sum((guess - target)^2)\"", with: "loss: \"sum((guess - target)^2\"")
     let lesson = try #require(LessonLoader.load(yaml: broken, file: "broken.yaml").lesson)
     let found = LessonChecker.check(lesson)
@@ -34,7 +34,7 @@ struct LessonCheckerTests {
   }
 
   @Test func aWrongAnswerThatPassesIsReported() throws {
-    let broken = runnerFixture.replacingOccurrences(
+    let broken = try runnerFixture().replacingOccurrences(
       of: "- answer: \"mae(pred, actual)\"", with: "- answer: \"mean((pred - actual)^2)\"")
     let lesson = try #require(LessonLoader.load(yaml: broken, file: "wrong.yaml").lesson)
     let found = LessonChecker.check(lesson)
@@ -45,7 +45,7 @@ struct LessonCheckerTests {
   }
 
   @Test func anUnreachableGoalIsReported() throws {
-    let broken = runnerFixture.replacingOccurrences(
+    let broken = try runnerFixture().replacingOccurrences(
       of: "answer: [\"w = 2\"]", with: "answer: [\"w = 1\"]")
     let lesson = try #require(LessonLoader.load(yaml: broken, file: "goal.yaml").lesson)
     let found = LessonChecker.check(lesson)
@@ -53,7 +53,7 @@ struct LessonCheckerTests {
   }
 
   @Test func aTemplateThatCannotBeComputedIsReported() throws {
-    let broken = runnerFixture.replacingOccurrences(
+    let broken = try runnerFixture().replacingOccurrences(
       of: "The answer is {{ target[1] }}", with: "The answer is {{ targt[1] }}")
     let lesson = try #require(LessonLoader.load(yaml: broken, file: "hint.yaml").lesson)
     let found = LessonChecker.check(lesson)

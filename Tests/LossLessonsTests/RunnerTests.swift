@@ -4,74 +4,11 @@ import Testing
 
 @testable import LossLessons
 
-/// A small lesson with every step kind, for the runner's tests.
-let runnerFixture = """
-  format_version: 1
-  id: fixture
-  title: Fixture
-  summary: Every step kind.
-  minutes: 3
-  setup: |
-    target = [3, -2]
-    pred = [2.5, 5, 3, 8]
-    actual = [3, 5, 2.5, 7]
-  steps:
-    - kind: say
-      text: "Hello: the target is {{ target :.1f }} and the mse is {{ mse(pred, actual) }}."
-    - kind: predict
-      text: Guess the point.
-      prompt: dart
-      input: point
-      loss: "sum((guess - target)^2)"
-      show: [loss, gradient, change]
-      feedback:
-        - when: "loss == 0"
-          say: "Bullseye"
-        - when: "(tries > 1) * (loss < previous_loss)"
-          say: "Better, {{ guess[1] < target[1] ? \\"go right\\" : \\"go left\\" }}"
-        - when: "true"
-          say: "Off by {{ sqrt(loss) :.2f }}"
-      goal: "loss == 0"
-      answer: "target"
-      hints:
-        - "first hint"
-        - "The answer is {{ target[1] }}, {{ target[2] }}."
-    - kind: compute
-      text: What is the mse?
-      answer: "mse(pred, actual)"
-      tolerance: 1e-6
-      wrong:
-        - answer: "sum((pred - actual)^2)"
-          say: "That's the sum."
-        - answer: "mae(pred, actual)"
-          say: "That's the mae."
-    - kind: choose
-      question: Which is right?
-      options:
-        - text: Right
-          correct: true
-          feedback: Yes.
-        - text: Wrong A
-          feedback: No A.
-        - text: Wrong B
-          feedback: No B.
-    - kind: tweak
-      text: Tweak w.
-      setup: |
-        w = 0
-      watch: "mse(w * [1, 2], [2, 4])"
-      variables: [w]
-      goal: "loss < 0.01"
-      answer: ["w = 2"]
-    - kind: explore
-      text: Play.
-    - kind: plot
-      text: A parabola.
-      plot: {expr: "mse(e, 0)", var: e, from: -3, to: 3}
-  """
+/// `Fixtures/runner.yaml`: a small lesson with every step kind, for the runner's tests.
+func runnerFixture() throws -> String { try Fixtures.text("runner.yaml") }
 
 func fixtureLesson() throws -> Lesson {
-  let report = LessonLoader.load(yaml: runnerFixture, file: "fixture.yaml")
+  let report = LessonLoader.load(yaml: try runnerFixture(), file: "runner.yaml")
   return try #require(report.lesson, "\(report.diagnostics)")
 }
 
@@ -318,7 +255,7 @@ struct RunnerDetailTests {
   }
 
   @Test func feedbackConditionsThatFailAreShownNotSwallowed() throws {
-    let broken = runnerFixture.replacingOccurrences(
+    let broken = try runnerFixture().replacingOccurrences(
       of: "- when: \"loss == 0\"", with: "- when: \"loss == zero\"")
     let lesson = try #require(LessonLoader.load(yaml: broken, file: "when.yaml").lesson)
     var run = try LessonRun(lesson: lesson, learner: "ada")

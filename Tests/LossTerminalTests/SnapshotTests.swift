@@ -3,43 +3,41 @@ import Testing
 
 @testable import LossTerminal
 
-/// Whole renderings at fixed widths, in colour and plain. Expected text is inline (⎋ stands
-/// for ESC); to change one, run with RECORD_SNAPSHOTS=DIR, review DIR/NAME.txt, paste it here.
+/// Whole renderings at fixed widths, in colour and plain: one table, one test per row. Expected
+/// text is inline (⎋ stands for ESC); to change one, run with RECORD_SNAPSHOTS=DIR, review
+/// DIR/NAME.txt, paste it here.
 @Suite("Renderer snapshots")
 struct SnapshotTests {
   static let resume =
     "Welcome back: you were on lesson 2 (hot and cold), step 3 of 8. Type start 2 to go on."
 
-  /// A single prediction: the loss, the slope and which way to move.
-  @Test func scalarPlain() {
-    let rendered = Renderer(style: .plain, width: 80).render(events(after: ["mse(2.4, 2)"]))
+  @Test(arguments: SnapshotTests.cases)
+  func snapshot(_ snapshot: Snapshot) {
+    let rendered = Renderer(style: snapshot.style, width: snapshot.width).render(snapshot.events())
     expectSnapshot(
-      "scalarPlain", rendered,
+      snapshot.name, rendered, snapshot.expected, sourceLocation: snapshot.sourceLocation)
+  }
+
+  static let cases: [Snapshot] = [
+    // A single prediction: the loss, the slope and which way to move.
+    Snapshot(
+      "scalarPlain", .plain, width: 80, .last(["mse(2.4, 2)"]),
       #"""
       mse = 0.16
         gradient dmse/dp = 0.8
         you are 0.4 too high - move down
-      """#)
-  }
-
-  /// The same in colour: arrows and ∂ instead of words and d.
-  @Test func scalarColor() {
-    let rendered = Renderer(style: .color, width: 80).render(events(after: ["mse(2.4, 2)"]))
-    expectSnapshot(
-      "scalarColor", rendered,
+      """#),
+    // The same in colour: arrows and ∂ instead of words and d.
+    Snapshot(
+      "scalarColor", .color, width: 80, .last(["mse(2.4, 2)"]),
       #"""
       ⎋[36mmse⎋[0m = ⎋[1m0.16⎋[0m
       ⎋[2m  gradient ∂mse/∂p =⎋[0m ⎋[1m0.8⎋[0m
         ⎋[33m↓ you are 0.4 too high — move down⎋[0m
-      """#)
-  }
-
-  /// A vector: one row per element with its term, slope, bar and direction.
-  @Test func vectorPlain() {
-    let rendered = Renderer(style: .plain, width: 80).render(
-      events(after: ["mse([2.5, 5, 3, 8], [3, 5, 2.5, 7])"]))
-    expectSnapshot(
-      "vectorPlain", rendered,
+      """#),
+    // A vector: one row per element with its term, slope, bar and direction.
+    Snapshot(
+      "vectorPlain", .plain, width: 80, .last(["mse([2.5, 5, 3, 8], [3, 5, 2.5, 7])"]),
       #"""
       mse = 0.375
         gradient dmse/dp = [-0.25, 0, 0.25, 0.5]
@@ -50,15 +48,10 @@ struct SnapshotTests {
         4           8       7          1    0.5  ################  v lower it
         (mse is the mean of these 4 loss terms)
         element 4 hurts most: it is 1 too high - move it down
-      """#)
-  }
-
-  /// The same in colour, with block bars.
-  @Test func vectorColor() {
-    let rendered = Renderer(style: .color, width: 80).render(
-      events(after: ["mse([2.5, 5, 3, 8], [3, 5, 2.5, 7])"]))
-    expectSnapshot(
-      "vectorColor", rendered,
+      """#),
+    // The same in colour, with block bars.
+    Snapshot(
+      "vectorColor", .color, width: 80, .last(["mse([2.5, 5, 3, 8], [3, 5, 2.5, 7])"]),
       #"""
       ⎋[36mmse⎋[0m = ⎋[1m0.375⎋[0m
       ⎋[2m  gradient ∂mse/∂p =⎋[0m ⎋[1m[-0.25, 0, 0.25, 0.5]⎋[0m
@@ -69,15 +62,10 @@ struct SnapshotTests {
         ⎋[2m4⎋[0m           8       7          ⎋[1m1⎋[0m    0.5  ⎋[33m████████████████⎋[0m  ⎋[33m↓ lower it⎋[0m
         ⎋[2m(mse is the mean of these 4 loss terms)⎋[0m
         ⎋[33m↓ element 4 hurts most: it is 1 too high — move it down⎋[0m
-      """#)
-  }
-
-  /// At 40 columns the table narrows its headers and bars instead of overflowing.
-  @Test func vectorNarrow() {
-    let rendered = Renderer(style: .plain, width: 40).render(
-      events(after: ["mse([2.5, 5, 3, 8], [3, 5, 2.5, 7])"]))
-    expectSnapshot(
-      "vectorNarrow", rendered,
+      """#),
+    // At 40 columns the table narrows its headers and bars instead of overflowing.
+    Snapshot(
+      "vectorNarrow", .plain, width: 40, .last(["mse([2.5, 5, 3, 8], [3, 5, 2.5, 7])"]),
       #"""
       mse = 0.375
         gradient dmse/dp = [-0.25, 0, 0.25,
@@ -91,15 +79,11 @@ struct SnapshotTests {
         terms)
         element 4 hurts most: it is 1 too high
           - move it down
-      """#)
-  }
-
-  /// 1000 elements: the first and last rows and the one that hurts most.
-  @Test func largeVector() {
-    let rendered = Renderer(style: .plain, width: 80).render(
-      events(after: ["p = linspace(0, 1, 1000)", "p[500] = 3", "mse(p, 0.5)"]))
-    expectSnapshot(
-      "largeVector", rendered,
+      """#),
+    // 1000 elements: the first and last rows and the one that hurts most.
+    Snapshot(
+      "largeVector", .plain, width: 80,
+      .last(["p = linspace(0, 1, 1000)", "p[500] = 3", "mse(p, 0.5)"]),
       #"""
       mse = 0.0897502
         gradient dmse/dp = [-0.001, -0.000997998, -0.000995996, -0.000993994,
@@ -119,15 +103,11 @@ struct SnapshotTests {
         1000           1     0.5       0.25      0.001  #                 v lower it
         (mse is the mean of all 1000 loss terms)
         element 500 hurts most: it is 2.5 too high - move it down
-      """#)
-  }
-
-  /// A matrix is broken down by row.
-  @Test func matrixRows() {
-    let rendered = Renderer(style: .plain, width: 80).render(
-      events(after: ["mse([[0.7, 0.2, 0.1], [0.1, 0.8, 0.1]], [[1, 0, 0], [0, 0, 1]])"]))
-    expectSnapshot(
-      "matrixRows", rendered,
+      """#),
+    // A matrix is broken down by row.
+    Snapshot(
+      "matrixRows", .plain, width: 80,
+      .last(["mse([[0.7, 0.2, 0.1], [0.1, 0.8, 0.1]], [[1, 0, 0], [0, 0, 1]])"]),
       #"""
       mse = 0.266667
         gradient dmse/dp = [[-0.1, 0.0666667, 0.0333333], [0.0333333, 0.266667, -0.3]]
@@ -136,15 +116,11 @@ struct SnapshotTests {
         2  [0.1, 0.8, 0.1]  [0, 0, 1]     0.4867   [0.03333, 0.2667, -0.3]  ##########
         (mse is the mean of these 2 loss terms)
         row 2 hurts most (loss term 0.486667)
-      """#)
-  }
-
-  /// A learner's loss with the wrong sign: the reading and a finding say so.
-  @Test func userLossPointingAway() {
-    let rendered = Renderer(style: .plain, width: 60).render(
-      events(after: ["def bad(p, y) = -mean((p - y)^2)", "bad([1, 3], [2, 2])"]))
-    expectSnapshot(
-      "userLossPointingAway", rendered,
+      """#),
+    // A learner's loss with the wrong sign: the reading and a finding say so.
+    Snapshot(
+      "userLossPointingAway", .plain, width: 60,
+      .last(["def bad(p, y) = -mean((p - y)^2)", "bad([1, 3], [2, 2])"]),
       #"""
       bad = -1
         gradient dbad/dp = [1, -1]
@@ -157,72 +133,49 @@ struct SnapshotTests {
         note: for 2 elements (the first is element 1) the slope
           points away from the target: bad gets smaller as p moves
           away from it - check the signs in your formula
-      """#)
-  }
-
-  /// An error: the caret under the columns, then the message.
-  @Test func errorPlain() {
-    let rendered = Renderer(style: .plain, width: 80).render(
-      events(after: ["mse([1, 2, 3], [1, 2])"]))
-    expectSnapshot(
-      "errorPlain", rendered,
+      """#),
+    // An error: the caret under the columns, then the message.
+    Snapshot(
+      "errorPlain", .plain, width: 80, .last(["mse([1, 2, 3], [1, 2])"]),
       #"""
         mse([1, 2, 3], [1, 2])
         ^~~~~~~~~~~~~~~~~~~~~~
       error: mse expects p and y of the same shape, got [3] and [2]
-      """#)
-  }
-
-  /// The caret and the label in red.
-  @Test func errorColor() {
-    let rendered = Renderer(style: .color, width: 80).render(
-      events(after: ["mse([1, 2, 3], [1, 2])"]))
-    expectSnapshot(
-      "errorColor", rendered,
+      """#),
+    // The caret and the label in red.
+    Snapshot(
+      "errorColor", .color, width: 80, .last(["mse([1, 2, 3], [1, 2])"]),
       #"""
         mse([1, 2, 3], [1, 2])
         ⎋[1;31m^~~~~~~~~~~~~~~~~~~~~~⎋[0m
       ⎋[1;31merror:⎋[0m mse expects p and y of the same shape, got [3] and [2]
-      """#)
-  }
-
-  /// A source wider than the terminal is windowed around the caret.
-  @Test func errorWindow() {
-    let rendered = Renderer(style: .plain, width: 40).render(
-      events(after: [
+      """#),
+    // A source wider than the terminal is windowed around the caret.
+    Snapshot(
+      "errorWindow", .plain, width: 40,
+      .last([
         "p = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15] + [1, 2, 3] * undefined_name + 1"
-      ]))
-    expectSnapshot(
-      "errorWindow", rendered,
+      ]),
       #"""
         ...+ [1, 2, 3] * undefined_name + 1
                          ^~~~~~~~~~~~~~
       error: unknown name 'undefined_name'
-      """#)
-  }
-
-  /// In a script the error names its line.
-  @Test func scriptError() {
-    let rendered = Renderer(style: .plain, width: 80).render(
-      events(after: ["w = 1", "w + * 2"], configuration: .script))
-    expectSnapshot(
-      "scriptError", rendered,
+      """#),
+    // In a script the error names its line.
+    Snapshot(
+      "scriptError", .plain, width: 80, .last(["w = 1", "w + * 2"], configuration: .script),
       #"""
         w + * 2
             ^
       error on line 2: expected a value (a number, a name, '(' or '['), found '*'
-      """#)
-  }
-
-  /// watch: the value, its change in words, the slope of what changed.
-  @Test func watchPlain() {
-    let rendered = Renderer(style: .plain, width: 80).render(
-      allEvents(of: [
+      """#),
+    // watch: the value, its change in words, the slope of what changed.
+    Snapshot(
+      "watchPlain", .plain, width: 80,
+      .all([
         "w = 0.5", "watch mse(w * [1, 2], [2, 4])", "w = 1", "w = 3", "p = [1, 2]",
         "watch mse(p, [2, 2])", "p[1] = 2",
-      ]))
-    expectSnapshot(
-      "watchPlain", rendered,
+      ]),
       #"""
        LossLab - learn loss functions by doing them.
        A loss function measures how wrong a prediction is. Here you'll throw darts,
@@ -248,15 +201,11 @@ struct SnapshotTests {
       p = [2, 2]
       watch 2: mse(p, [2, 2]) = 0   down by 0.5, better
         d/dp = [0, 0]
-      """#)
-  }
-
-  /// watch in colour: green arrow for better.
-  @Test func watchColor() {
-    let rendered = Renderer(style: .color, width: 80).render(
-      allEvents(of: ["w = 0.5", "watch mse(w * [1, 2], [2, 4])", "w = 1", "w = 0"]))
-    expectSnapshot(
-      "watchColor", rendered,
+      """#),
+    // watch in colour: green arrow for better.
+    Snapshot(
+      "watchColor", .color, width: 80,
+      .all(["w = 0.5", "watch mse(w * [1, 2], [2, 4])", "w = 1", "w = 0"]),
       #"""
        ⎋[1;4mLossLab — learn loss functions by doing them.⎋[0m
        A loss function measures how wrong a prediction is. Here you'll throw darts,
@@ -276,15 +225,11 @@ struct SnapshotTests {
       ⎋[36mw⎋[0m = ⎋[1m0⎋[0m
       ⎋[2mwatch 1:⎋[0m mse(w * [1, 2], [2, 4]) = ⎋[1m10⎋[0m   ⎋[31m↑ worse by 7.5⎋[0m
       ⎋[2m  ∂/∂w =⎋[0m ⎋[1m-10⎋[0m⎋[33m: raise w to lower it⎋[0m
-      """#)
-  }
-
-  /// The welcome screen with a resume line.
-  @Test func welcomePlain() {
-    let rendered = Renderer(style: .plain, width: 80).render(
-      allEvents(of: [], configuration: ShellConfiguration(resume: Self.resume)))
-    expectSnapshot(
-      "welcomePlain", rendered,
+      """#),
+    // The welcome screen with a resume line.
+    Snapshot(
+      "welcomePlain", .plain, width: 80,
+      .all([], configuration: ShellConfiguration(resume: SnapshotTests.resume)),
       #"""
        LossLab - learn loss functions by doing them.
        A loss function measures how wrong a prediction is. Here you'll throw darts,
@@ -298,15 +243,11 @@ struct SnapshotTests {
          help                    everything you can type
          quit                    leave (Ctrl-D works too)
 
-      """#)
-  }
-
-  /// The welcome menu stacks on a narrow terminal.
-  @Test func welcomeNarrow() {
-    let rendered = Renderer(style: .plain, width: 40).render(
-      allEvents(of: [], configuration: ShellConfiguration(resume: Self.resume)))
-    expectSnapshot(
-      "welcomeNarrow", rendered,
+      """#),
+    // The welcome menu stacks on a narrow terminal.
+    Snapshot(
+      "welcomeNarrow", .plain, width: 40,
+      .all([], configuration: ShellConfiguration(resume: SnapshotTests.resume)),
       #"""
        LossLab - learn loss functions by doing
        them.
@@ -327,15 +268,11 @@ struct SnapshotTests {
          quit
            leave (Ctrl-D works too)
 
-      """#)
-  }
-
-  /// The welcome screen in colour.
-  @Test func welcomeColor() {
-    let rendered = Renderer(style: .color, width: 100).render(
-      allEvents(of: [], configuration: ShellConfiguration(resume: Self.resume)))
-    expectSnapshot(
-      "welcomeColor", rendered,
+      """#),
+    // The welcome screen in colour.
+    Snapshot(
+      "welcomeColor", .color, width: 100,
+      .all([], configuration: ShellConfiguration(resume: SnapshotTests.resume)),
       #"""
        ⎋[1;4mLossLab — learn loss functions by doing them.⎋[0m
        A loss function measures how wrong a prediction is. Here you'll throw darts, play hot-and-cold,
@@ -347,18 +284,14 @@ struct SnapshotTests {
          ⎋[36mhelp⎋[0m                    ⎋[2meverything you can type⎋[0m
          ⎋[36mquit⎋[0m                    ⎋[2mleave (Ctrl-D works too)⎋[0m
 
-      """#)
-  }
-
-  /// vars: names, shapes and short values, functions, watches.
-  @Test func vars() {
-    let rendered = Renderer(style: .plain, width: 60).render(
-      events(after: [
+      """#),
+    // vars: names, shapes and short values, functions, watches.
+    Snapshot(
+      "vars", .plain, width: 60,
+      .last([
         "w = 0.5", "p = [2.5, 5, 3, 8]", "big = linspace(0, 1, 1000)",
         "def sq(p, y) = mean((p - y)^2)", "watch sq(p, w)", "vars",
-      ]))
-    expectSnapshot(
-      "vars", rendered,
+      ]),
       #"""
       Variables
         big  [1000]  [0, 0.001001, 0.002002, 0.003003, 0.004004...
@@ -368,14 +301,10 @@ struct SnapshotTests {
         def sq(p, y) = mean((p - y)^2)
       Watching
         1  sq(p, w)
-      """#)
-  }
-
-  /// help for a built-in loss, with its example and result.
-  @Test func helpPage() {
-    let rendered = Renderer(style: .plain, width: 60).render(events(after: ["help mse"]))
-    expectSnapshot(
-      "helpPage", rendered,
+      """#),
+    // help for a built-in loss, with its example and result.
+    Snapshot(
+      "helpPage", .plain, width: 60, .last(["help mse"]),
       #"""
       mse(p, y)   losses
         mean((p - y)^2) - the default for regression; squaring
@@ -386,32 +315,24 @@ struct SnapshotTests {
         Example
           losslab> mse([3, 5, 2.5, 7], [2.5, 5, 3, 8])
           0.375
-      """#)
-  }
-
-  /// A value and where its -inf came from.
-  @Test func valueAndFinding() {
-    let rendered = Renderer(style: .plain, width: 60).render(events(after: ["log([1, 0])"]))
-    expectSnapshot(
-      "valueAndFinding", rendered,
+      """#),
+    // A value and where its -inf came from.
+    Snapshot(
+      "valueAndFinding", .plain, width: 60, .last(["log([1, 0])"]),
       #"""
       [0, -inf]
       note: -inf in the result: log of 0 - a probability of
         exactly 0 (or 1, inside log(1 - p)); clip probabilities
         away from 0 and 1, e.g. clip(p, 1e-15, 1 - 1e-15)
-      """#)
-  }
-
-  /// A matrix value too wide for one line goes one row per line.
-  @Test func matrixValue() {
-    let rendered = Renderer(style: .plain, width: 40).render(
-      events(after: ["W = [[1.5, -2.25, 3, 4.125, 5], [6, 7, 8, 9, 10], [11, 12, 13, 14, 15]]"]))
-    expectSnapshot(
-      "matrixValue", rendered,
+      """#),
+    // A matrix value too wide for one line goes one row per line.
+    Snapshot(
+      "matrixValue", .plain, width: 40,
+      .last(["W = [[1.5, -2.25, 3, 4.125, 5], [6, 7, 8, 9, 10], [11, 12, 13, 14, 15]]"]),
       #"""
       W = [[1.5, -2.25, 3, 4.125, 5],
            [6, 7, 8, 9, 10],
            [11, 12, 13, 14, 15]]
-      """#)
-  }
+      """#),
+  ]
 }

@@ -54,3 +54,44 @@ func expectSnapshot(
     "snapshot \(name) differs at line \(first + 1):\n  expected: \(wanted)\n  actual:   \(got)\n--- actual ---\n\(actual)",
     sourceLocation: sourceLocation)
 }
+
+/// One row of the snapshot table: what to type, how to render it, and the expected text.
+struct Snapshot: Sendable, CustomTestStringConvertible {
+  /// Which events are rendered.
+  enum Input: Sendable {
+    /// The events of the last line, run through a fresh session.
+    case last([String], configuration: ShellConfiguration = ShellConfiguration())
+    /// Every event (the welcome screen included), run through a fresh session.
+    case all([String], configuration: ShellConfiguration = ShellConfiguration())
+  }
+
+  let name: String
+  let style: Renderer.Style
+  let width: Int
+  let input: Input
+  let expected: String
+  /// The table row, so a failure points at the snapshot rather than at the shared test.
+  let sourceLocation: SourceLocation
+
+  init(
+    _ name: String, _ style: Renderer.Style, width: Int, _ input: Input, _ expected: String,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) {
+    self.name = name
+    self.style = style
+    self.width = width
+    self.input = input
+    self.expected = expected
+    self.sourceLocation = sourceLocation
+  }
+
+  var testDescription: String { name }
+
+  func events() -> [ShellEvent] {
+    switch input {
+    case .last(let lines, let configuration):
+      LossTerminalTests.events(after: lines, configuration: configuration)
+    case .all(let lines, let configuration): allEvents(of: lines, configuration: configuration)
+    }
+  }
+}
