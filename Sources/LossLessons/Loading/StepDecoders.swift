@@ -126,7 +126,8 @@ enum StepDecoders {
   }
 
   static let tweak = StepKindDecoder(
-    kind: "tweak", fields: ["text", "setup", "watch", "variables", "feedback", "goal", "answer"]
+    kind: "tweak",
+    fields: ["text", "setup", "watch", "variables", "show", "feedback", "goal", "answer"]
   ) { fields in
     let reader = fields.reader
     let text = fields.required("text", expected: "what to change and why", reader.template)
@@ -154,12 +155,16 @@ enum StepDecoders {
       let expressions = items.compactMap { reader.expression($0, field: field) }
       return expressions.count == items.count ? expressions : nil
     }
+    let show = fields.optional("show", expected: "a list from loss, gradient, change") {
+      node, field in PredictStepDecoder.readReadouts(node, field: field, reader: reader)
+    }
     let feedback = PredictStepDecoder.feedbackEntries(fields)
     guard let text, let watch, let variables, let goal, let answer else { return nil }
     return .tweak(
       TweakStep(
         text: text, setup: setup ?? [], watch: watch, variables: variables,
-        feedback: feedback ?? [], goal: goal, answer: answer))
+        show: show ?? TweakStep.defaultReadouts, feedback: feedback ?? [], goal: goal,
+        answer: answer))
   }
 
   static let plot = StepKindDecoder(kind: "plot", fields: ["text", "plot"]) { fields in
