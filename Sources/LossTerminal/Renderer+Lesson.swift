@@ -56,6 +56,15 @@ extension Renderer {
       return layoutValue(name: name, value)
     case .plot(let samples):
       return PlotLayout(samples: samples, width: width, glyphs: glyphs).lines()
+    case .propertyCheck(let passed, let property, let detail):
+      let mark =
+        passed ? Span("  \(glyphs.check) ", .good) : Span(style == .plain ? "  x " : "  ✗ ", .bad)
+      return wrapKeepingTogether(
+        [
+          mark, Span(text(property), passed ? .normal : .bad), Span(": ", .dim),
+          Span(text(detail), .dim),
+        ],
+        hanging: 6)
     case .stepComplete:
       return Wrapper.wrap(
         [Span("  \(glyphs.check) ", .good), Span("step done. Press Enter to go on.", .dim)],

@@ -18,17 +18,21 @@ public enum BeginnerHints {
     if expectsSeveral, let pair = spaceSeparatedPair(text) {
       return "Missing comma? Separate the numbers with a comma: `\(pair)`."
     }
-    if text.range(of: #"[A-Za-z_][A-Za-z0-9_]*\s*\[\s*0\s*\]"#, options: .regularExpression) != nil
+    if let match = text.range(
+      of: #"[A-Za-z_][A-Za-z0-9_]*\s*\[\s*0\s*\]"#, options: .regularExpression)
     {
-      return "Positions start at 1 here: the first element of `p` is `p[1]`."
+      let name = text[match].prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+      return "Positions start at 1 here: the first element of `\(name)` is `\(name)[1]`."
     }
     return nil
   }
 
   /// `50,000` or `$1,250,000.50` written as a plain number.
   private static func groupedNumber(_ text: String) -> String? {
-    let pattern = #"^\$?\s*-?\$?\d{1,3}(,\d{3})+(\.\d+)?$"#
-    guard text.range(of: pattern, options: .regularExpression) != nil else { return nil }
+    let pattern = #"^\$?\s*-?\$?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$"#
+    guard text.contains(",") || text.contains("$"),
+      text.range(of: pattern, options: .regularExpression) != nil
+    else { return nil }
     return text.filter { $0 != "," && $0 != "$" && $0 != " " }
   }
 

@@ -86,6 +86,7 @@ public struct LessonRun: Sendable {
     case .choose: return "choice"
     case .tweak: return "tweak"
     case .explore: return "explore"
+    case .define: return "def"
     }
   }
 
@@ -212,6 +213,7 @@ public struct LessonRun: Sendable {
     case .choose(let choose): return tryChoice(trimmed, choose)
     case .tweak(let tweak): return tryTweak(trimmed, tweak)
     case .explore: return explore(trimmed)
+    case .define(let define): return tryDefine(trimmed, define)
     }
   }
 
@@ -228,6 +230,8 @@ public struct LessonRun: Sendable {
     case .choose: return "Type the number of your choice."
     case .tweak: return "Assign a new value, like `\((tweakVariables.first ?? "w")) = 0.5`."
     case .explore: return "An empty line stays here: type `next` when you're done exploring."
+    case .define(let define):
+      return "Type your loss on one line: `def \(define.function)(p, y) = …`."
     default: return "Press Enter to go on."
     }
   }
