@@ -148,7 +148,7 @@ struct DefineStepTests {
       report.diagnostics.contains { $0.message.contains("did you mean 'never_negative'?") },
       "\(report.diagnostics)")
     let both = defineFixture.replacingOccurrences(
-      of: "too_low_costs: 2", with: "too_low_costs: 2\n      too_high_costs: 3")
+      of: "too_low_costs: 2", with: "too_low_costs: 2\n    too_high_costs: 3")
     #expect(
       LessonLoader.load(yaml: both, file: "both.yaml").diagnostics.contains {
         $0.message.contains("both too_low_costs and too_high_costs")

@@ -106,7 +106,7 @@ struct RunnerTests {
   @Test func predictExplainsBadInputWithoutCountingATry() throws {
     var run = try LessonRun(lesson: fixtureLesson(), learner: "ada")
     _ = run.begin(at: 1)
-    let events = run.handle("10 0")
+    let events = run.handle("10")
     #expect(events.count == 1)
     guard case .inputProblem(let message)? = events.first else {
       Issue.record("expected an input problem, got \(events)")
