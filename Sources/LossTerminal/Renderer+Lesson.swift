@@ -13,27 +13,32 @@ extension Renderer {
         switch paragraph {
         case .blank: return [Line()]
         case .verbatim(let line):
-          return [fit(Line([Span(" ")] + MarkupSpans.parse(text(line), style: style)))]
+          // Code and tables are never cut: a line too wide breaks at its spaces, indented.
+          let spans = [Span(" ")] + MarkupSpans.parse(text(line), style: style)
+          let indent = 1 + line.prefix { $0 == " " }.count
+          return Line(spans).width <= width
+            ? [Line(spans)] : Wrapper.wrap(spans, width: width, hanging: indent + 2)
         case .prose(let prose):
-          return Wrapper.wrap(MarkupSpans.parse(text(prose), style: style), width: width, indent: 1)
+          return wrapKeepingTogether(
+            MarkupSpans.parse(text(prose), style: style), indent: 1, hanging: 1)
         }
       }
     case .options(let options):
       return options.enumerated().flatMap { index, option in
-        Wrapper.wrap(
-          [Span("  \(index + 1). ", .accent), Span(text(option))], width: width, hanging: 5)
+        wrapKeepingTogether(
+          [Span("  \(index + 1). ", .accent)] + MarkupSpans.parse(text(option), style: style),
+          hanging: 5)
       }
     case .readouts(let readouts):
       return readoutLines(readouts)
     case .feedback(let words, let tone):
       let color: Tone = tone == .good ? .good : (tone == .bad ? .bad : .normal)
-      return Wrapper.wrap(
-        MarkupSpans.parse("   " + text(words), style: style, base: color), width: width, hanging: 3)
+      return wrapKeepingTogether(
+        MarkupSpans.parse("   " + text(words), style: style, base: color), hanging: 3)
     case .hint(let number, let count, let hint):
-      return Wrapper.wrap(
+      return wrapKeepingTogether(
         [Span("  hint \(number) of \(count): ", .accent)]
-          + MarkupSpans.parse(text(hint), style: style), width: width,
-        hanging: 4)
+          + MarkupSpans.parse(text(hint), style: style), hanging: 4)
     case .answer(let answer):
       let lines = answer.split(separator: "\n").map(String.init)
       if lines.count > 1 {
@@ -43,15 +48,23 @@ extension Renderer {
       return Wrapper.wrap(
         [Span("  answer: ", .accent), Span(text(answer), .value)], width: width, hanging: 4)
     case .inputProblem(let message):
-      return Wrapper.wrap(
-        MarkupSpans.parse("   " + text(message), style: style, base: .bad), width: width, hanging: 3
-      )
+      return wrapKeepingTogether(
+        MarkupSpans.parse("   " + text(message), style: style, base: .bad), hanging: 3)
     case .error(let error, let source):
       return layoutError(ErrorReport(message: error.message, source: source, range: error.range))
     case .value(let name, let value):
       return layoutValue(name: name, value)
     case .plot(let samples):
       return PlotLayout(samples: samples, width: width, glyphs: glyphs).lines()
+    case .propertyCheck(let passed, let property, let detail):
+      let mark =
+        passed ? Span("  \(glyphs.check) ", .good) : Span(style == .plain ? "  x " : "  ✗ ", .bad)
+      return wrapKeepingTogether(
+        [
+          mark, Span(text(property), passed ? .normal : .bad), Span(": ", .dim),
+          Span(text(detail), .dim),
+        ],
+        hanging: 6)
     case .stepComplete:
       return Wrapper.wrap(
         [Span("  \(glyphs.check) ", .good), Span("step done. Press Enter to go on.", .dim)],
@@ -66,8 +79,42 @@ extension Renderer {
       lines += prose(counts + ". Your progress is saved.", tone: .dim, indent: 1)
       return lines
     case .notice(let message):
-      return Wrapper.wrap(
-        MarkupSpans.parse("  " + text(message), style: style, base: .dim), width: width, hanging: 2)
+      return wrapKeepingTogether(
+        MarkupSpans.parse("  " + text(message), style: style, base: .dim), hanging: 2)
+    }
+  }
+
+  /// Wraps lesson prose without breaking a `code` span or a `[list, of, numbers]` across lines,
+  /// unless one is wider than a whole line (then it breaks at its spaces, never mid-token).
+  func wrapKeepingTogether(_ spans: [Span], indent: Int = 0, hanging: Int) -> [Line] {
+    let room = width - max(indent, hanging)
+    let glue: Character = "\u{00A0}"
+    var joined: [Span] = []
+    for span in spans {
+      if span.tone == .name {
+        let fits = span.text.count <= room
+        joined.append(
+          Span(fits ? String(span.text.map { $0 == " " ? glue : $0 }) : span.text, span.tone))
+        continue
+      }
+      var characters = Array(span.text)
+      var depth = 0
+      var start = 0
+      for index in characters.indices {
+        if characters[index] == "[" {
+          if depth == 0 { start = index }
+          depth += 1
+        } else if characters[index] == "]", depth > 0 {
+          depth -= 1
+          if depth == 0, index - start + 1 <= room {
+            for i in start...index where characters[i] == " " { characters[i] = glue }
+          }
+        }
+      }
+      joined.append(Span(String(characters), span.tone))
+    }
+    return Wrapper.wrap(joined, width: width, indent: indent, hanging: hanging).map { line in
+      Line(line.spans.map { Span(String($0.text.map { $0 == glue ? " " : $0 }), $0.tone) })
     }
   }
 

@@ -93,7 +93,7 @@ struct ShellTerminalTests {
     let shell = try LiveShell(columns: 110, rows: 50)
     defer { shell.close() }
     try await shell.enter("start 1")
-    try await shell.tmux.waitFor("step 1 of 9")
+    try await shell.tmux.waitFor("step 1 of 10")
     try await shell.enter("", prompt: "lesson>")
     // Silence: two throws, no feedback but silence.
     try await shell.enter("0, 0", prompt: "dart>")
@@ -143,6 +143,8 @@ struct ShellTerminalTests {
       try option(starting: "The prediction was perfect.", in: screen), prompt: "choice>")
     try await shell.tmux.waitFor("step done")
     try await shell.enter("", prompt: "choice>")
+    try await shell.tmux.waitFor("Recap.")
+    try await shell.enter("", prompt: "lesson>")
     try await shell.tmux.waitFor("You finished The blindfolded dart player!")
     try await shell.enter("lessons")
     try await shell.tmux.waitFor("done")
@@ -154,15 +156,15 @@ struct ShellTerminalTests {
       let shell = try LiveShell(scratch: scratch)
       defer { shell.close() }
       try await shell.enter("start 1")
-      try await shell.tmux.waitFor("step 1 of 9")
+      try await shell.tmux.waitFor("step 1 of 10")
       try await shell.enter("", prompt: "lesson>")
-      try await shell.tmux.waitFor("step 2 of 9")
+      try await shell.tmux.waitFor("step 2 of 10")
       try await shell.enter("quit", prompt: "dart>")
       #expect(try await shell.tmux.waitForExit() == 0)
     }
     let again = try LiveShell(scratch: scratch)
     defer { again.close() }
-    try await again.tmux.waitFor("You were on lesson 1 (The blindfolded dart player), step 2 of 9")
+    try await again.tmux.waitFor("You were on lesson 1 (The blindfolded dart player), step 2 of 10")
     try await again.enter("start")
     try await again.tmux.waitFor("resuming at step 2")
     try await again.tmux.waitFor("Silence")
@@ -238,6 +240,76 @@ struct ShellTerminalTests {
     #expect(failing.exited(with: 1), "\(failing.summary)")
     #expect(failing.stderr.contains("error on line 2: unknown function 'msee'"))
     #expect(failing.stdout.contains("4"))
+  }
+
+  @Test func backToAFinishedStepThenNextMovesOn() async throws {
+    let shell = try LiveShell(columns: 110, rows: 50)
+    defer { shell.close() }
+    try await shell.enter("start 1")
+    try await shell.tmux.waitFor("step 1 of 10")
+    try await shell.enter("", prompt: "lesson>")
+    try await shell.enter("0, 0", prompt: "dart>")
+    try await shell.enter("10, 10", prompt: "dart>")
+    try await shell.tmux.waitFor("step done")
+    try await shell.enter("", prompt: "dart>")
+    try await shell.tmux.waitFor("step 3 of 10")
+    try await shell.enter("back", prompt: "choice>")
+    try await shell.tmux.waitFor("step 2 of 10")
+    try await shell.enter("next", prompt: "dart>")
+    let screen = try await shell.tmux.waitFor("step 3 again") { screen in
+      screen.range(of: "dart> next", options: .backwards).map {
+        screen[$0.upperBound...].contains("step 3 of 10")
+      } ?? false
+    }
+    #expect(!screen.contains("Finish this step first"))
+  }
+
+  @Test func lessonEightAsALearnerWithAWrongCustomLoss() async throws {
+    let shell = try LiveShell(columns: 110, rows: 50)
+    defer { shell.close() }
+    try await shell.enter("start custom-losses")
+    try await shell.tmux.waitFor("When errors aren't equal")
+    try await shell.enter("", prompt: "lesson>")
+    try await shell.enter("2 * (price - low_guess)^2", prompt: "answer>")
+    try await shell.tmux.waitFor("Correct: 18")
+    try await shell.enter("", prompt: "answer>")
+    try await shell.tmux.waitFor("Too high")
+    try await shell.enter("9", prompt: "answer>")
+    try await shell.tmux.waitFor("Correct: 9")
+    try await shell.enter("", prompt: "answer>")
+    try await shell.tmux.waitFor("Write it")
+    try await shell.enter(
+      "def asym(p, y) = mean(where(p - y > 0, 2 * (p - y)^2, (p - y)^2))", prompt: "def>")
+    try await shell.tmux.waitFor("you punish over-prediction more")
+    try await shell.tmux.waitFor("The costly miss is y - p > 0")
+    try await shell.enter(
+      "def asym(p, y) = mean(where(y - p > 0, 2 * (y - p)^2, (y - p)^2))", prompt: "def>")
+    try await shell.tmux.waitFor("Your loss works")
+    try await shell.enter("", prompt: "def>")
+    try await shell.tmux.waitFor("What MSE picks")
+    for _ in 0..<6 {
+      try await shell.enter("c = c - 0.4 * grad(mean((c - y)^2), c)", prompt: "tweak>")
+    }
+    try await shell.tmux.waitFor("Flat: MSE settles")
+    try await shell.enter("", prompt: "tweak>")
+    try await shell.tmux.waitFor("What your loss picks")
+    for _ in 0..<6 {
+      try await shell.enter("c2 = c2 - 0.4 * grad(asym(c2, y), c2)", prompt: "tweak>")
+    }
+    try await shell.tmux.waitFor("Flat: your loss settles")
+    try await shell.enter("", prompt: "tweak>")
+    try await shell.enter("c2 - c", prompt: "answer>")
+    try await shell.tmux.waitFor("Correct: 0.75")
+    try await shell.enter("", prompt: "answer>")
+    let screen = try await shell.tmux.waitFor("Why did it move the prediction")
+    try await shell.enter(try option(starting: "A too-low guess", in: screen), prompt: "choice>")
+    try await shell.tmux.waitFor("encodes what you care about")
+    try await shell.enter("", prompt: "choice>")
+    try await shell.tmux.waitFor("The other way round")
+    try await shell.enter("skip", prompt: "def>")
+    try await shell.tmux.waitFor("Recap.")
+    try await shell.enter("", prompt: "lesson>")
+    try await shell.tmux.waitFor("You finished Custom losses!")
   }
 
   // MARK: Reading the screen as a learner

@@ -100,7 +100,8 @@ struct ValidLessonTests {
       #expect(report.diagnostics.isEmpty, "\(report.diagnostics)\n\(text)")
       kinds.formUnion(report.lesson?.steps.map(\.content.kindName) ?? [])
     }
-    #expect(kinds == ["say", "predict", "compute", "choose", "tweak", "explore", "plot"])
+    #expect(
+      kinds == ["say", "predict", "compute", "choose", "tweak", "explore", "plot", "define"])
   }
 }
 
@@ -121,7 +122,7 @@ struct DiagnosticTests {
       yaml: LessonText.with(steps: "  - kind: lecture\n    text: Hi\n"), file: "l.yaml")
     #expect(
       report.messages == [
-        "unknown step kind 'lecture'; expected say, predict, compute, choose, tweak, explore or plot"
+        "unknown step kind 'lecture'; expected say, predict, compute, choose, tweak, explore, plot or define"
       ])
   }
 

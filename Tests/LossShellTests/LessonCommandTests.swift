@@ -210,3 +210,90 @@ struct LessonCommandTests {
     #expect(session.completions(line: "start gu", cursor: 8) == ["guess"])
   }
 }
+
+@Suite("Lessons in the shell: a newcomer's rough edges")
+struct LessonShellPolishTests {
+  @Test func varsInALessonShowsItsVariablesButNotTheHiddenTarget() {
+    var session = lessonSession()
+    _ = session.handle(line: "start 1")
+    _ = session.handle(line: "")
+    let events = session.handle(line: "vars")
+    guard case .variables(let listing)? = events.first else {
+      Issue.record("expected the lesson's variables, got \(events)")
+      return
+    }
+    #expect(listing.variables.map(\.name) == ["seed"])
+    #expect(events.contains(.notice("hidden until you finish this step: target")))
+    _ = session.handle(line: "3")
+    guard case .variables(let after)? = session.handle(line: "vars").first else {
+      Issue.record("no listing after the step")
+      return
+    }
+    #expect(after.variables.map(\.name).contains("target"))
+  }
+
+  @Test func startAfterTheWholeCourseSaysItIsDone() {
+    var session = lessonSession()
+    for line in ["start 1", "", "3", "", "2 * target", "", "start 2"] {
+      _ = session.handle(line: line)
+    }
+    let last = session.handle(line: "")
+    #expect(
+      last.contains {
+        $0.notice?.hasPrefix("You have finished the whole course: all 2 lessons.") == true
+      }, "\(last)")
+    let again = session.handle(line: "start")
+    #expect(again.count == 1)
+    #expect(again.first?.notice?.hasPrefix("You have finished the whole course") == true)
+    #expect(session.prompt == "losslab> ")
+  }
+
+  @Test func endOfInputInALessonSaysThePlaceIsSaved() {
+    var session = lessonSession()
+    _ = session.handle(line: "start 1")
+    _ = session.handle(line: "")
+    let events = session.endOfInput()
+    #expect(
+      events.contains(
+        .notice("Your place is saved: Guess, step 2 of 3. Type `start` next time to continue.")))
+    #expect(events.last == .goodbye)
+  }
+
+  @Test func helpWhereShowsTheCommandAndTheFunctionAndHelpDefExists() {
+    var session = lessonSession()
+    let pages = session.handle(line: "help where").compactMap { event -> HelpPage? in
+      if case .help(let page) = event { return page }
+      return nil
+    }
+    #expect(pages.map(\.topic) == ["where", "where"])
+    #expect(pages.map(\.kind).contains(.command(group: "lessons")))
+    guard case .help(let def)? = session.handle(line: "help def").first else {
+      Issue.record("no help for def")
+      return
+    }
+    #expect(def.usage == "def NAME(PARAMETERS) = EXPRESSION")
+    #expect(def.exampleResult == "0.125")
+  }
+
+  @Test func aClippedProbabilityExplainsTheClipInsteadOfNoDirection() {
+    var session = lessonSession()
+    let report = session.handle(line: "bce([0, 1], [1, 0])").compactMap(\.lossReport).first
+    #expect(
+      report?.notes.contains(
+        "p = 0 was clipped to 1e-15 (and 1 more like it): the loss is capped at 34.5 per element and the clip hides the slope; the true loss is infinite"
+      ) == true, "\(String(describing: report?.notes))")
+    #expect(report?.reading?.direction == nil)
+  }
+
+  @Test func beginnersSlipsInTheFreeShellGetPlainWords() {
+    var session = lessonSession()
+    #expect(
+      session.handle(line: "def f(p, y): return (p - y)**2").contains(
+        .notice(
+          "In LossLab a function is one line, with `=` instead of `:` and no `return`: `def f(p, y) = (p - y)**2`."
+        )))
+    #expect(
+      session.handle(line: "50,000").contains(
+        .notice("Write numbers without commas or `$`: `50000`.")))
+  }
+}

@@ -86,6 +86,13 @@ enum ExpressionCheck {
         }
         (tweak.setup + tweak.answer).forEach { expression($0, statement: true) }
         [tweak.watch, tweak.goal].forEach { expression($0) }
+      case .define(let define):
+        template(define.text)
+        expression(define.targets)
+        ([define.answer] + define.wrong.map(\.definition)).forEach {
+          expression($0, statement: true)
+        }
+        define.wrong.forEach { template($0.say) }
       }
     }
     return found

@@ -120,6 +120,33 @@ struct PlayThrough {
       }
       return completes(run.handle("\(correct + 1)"))
         ? [] : problem("the correct option was not accepted")
+    case .define(let define):
+      for wrong in define.wrong {
+        let events = run.handle(wrong.definition.source)
+        if completes(events) {
+          return problem(
+            "the known-wrong definition `\(wrong.definition.source)` passes every property: it must fail one"
+          )
+        }
+        guard events.contains(.feedback(run.render(wrong.say), tone: .bad)) else {
+          return problem(
+            "the known-wrong definition `\(wrong.definition.source)` does not get its own feedback (it gives other values, or an earlier entry matched)"
+          )
+        }
+      }
+      let events = run.handle(define.answer.source)
+      let trouble = renderingProblems(events, step: step)
+      if !trouble.isEmpty { return trouble }
+      if completes(events) { return [] }
+      let failed = events.compactMap { event -> String? in
+        if case .propertyCheck(false, let property, let detail) = event {
+          return "\(property): \(detail)"
+        }
+        return nil
+      }
+      return problem(
+        "the answer `\(define.answer.source)` does not pass its own checks"
+          + (failed.isEmpty ? "" : " (\(failed.joined(separator: "; ")))"))
     case .tweak(let tweak):
       var events: [LessonEvent] = []
       for line in tweak.answer where !completes(events) { events = run.handle(line.source) }

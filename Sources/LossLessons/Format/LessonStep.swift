@@ -11,6 +11,7 @@ public struct LessonStep: Sendable, Hashable {
     case tweak(TweakStep)
     case explore(ExploreStep)
     case plot(PlotStep)
+    case define(DefineStep)
 
     /// The `kind:` word that selects this case in a file.
     public var kindName: String {
@@ -22,6 +23,7 @@ public struct LessonStep: Sendable, Hashable {
       case .tweak: "tweak"
       case .explore: "explore"
       case .plot: "plot"
+      case .define: "define"
       }
     }
   }

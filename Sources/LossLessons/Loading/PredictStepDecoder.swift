@@ -104,7 +104,7 @@ enum PredictStepDecoder {
     }
   }
 
-  private static func readReadouts(
+  static func readReadouts(
     _ node: Node, field: String, reader: LessonReader
   ) -> [PredictStep.Readout]? {
     guard let items = reader.list(node, field: field, count: 0...3) else { return nil }

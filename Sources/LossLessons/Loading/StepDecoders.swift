@@ -14,7 +14,9 @@ enum StepDecoders {
   /// Fields any step may have.
   static let commonFields = ["kind", "title", "hints"]
 
-  static let all: [StepKindDecoder] = [say, predict, compute, choose, tweak, explore, plot]
+  static let all: [StepKindDecoder] = [
+    say, predict, compute, choose, tweak, explore, plot, define,
+  ]
 
   static let kinds = all.map(\.kind)
 
@@ -126,7 +128,8 @@ enum StepDecoders {
   }
 
   static let tweak = StepKindDecoder(
-    kind: "tweak", fields: ["text", "setup", "watch", "variables", "feedback", "goal", "answer"]
+    kind: "tweak",
+    fields: ["text", "setup", "watch", "variables", "show", "feedback", "goal", "answer"]
   ) { fields in
     let reader = fields.reader
     let text = fields.required("text", expected: "what to change and why", reader.template)
@@ -154,12 +157,87 @@ enum StepDecoders {
       let expressions = items.compactMap { reader.expression($0, field: field) }
       return expressions.count == items.count ? expressions : nil
     }
+    let show = fields.optional("show", expected: "a list from loss, gradient, change") {
+      node, field in PredictStepDecoder.readReadouts(node, field: field, reader: reader)
+    }
     let feedback = PredictStepDecoder.feedbackEntries(fields)
     guard let text, let watch, let variables, let goal, let answer else { return nil }
     return .tweak(
       TweakStep(
         text: text, setup: setup ?? [], watch: watch, variables: variables,
-        feedback: feedback ?? [], goal: goal, answer: answer))
+        show: show ?? TweakStep.defaultReadouts, feedback: feedback ?? [], goal: goal,
+        answer: answer))
+  }
+
+  static let define = StepKindDecoder(
+    kind: "define",
+    fields: [
+      "text", "function", "targets", "properties", "too_low_costs", "too_high_costs", "wrong",
+      "answer",
+    ]
+  ) { fields in
+    let reader = fields.reader
+    let text = fields.required("text", expected: "the loss to write", reader.template)
+    let function = fields.required(
+      "function", expected: "the name the learner's function must have", reader.identifier)
+    let targets = fields.required(
+      "targets", expected: "the targets to try, like \"y\"", reader.expression)
+    let properties = fields.optional(
+      "properties", expected: "a list from \(DefineStep.Property.allCases.map(\.rawValue))"
+    ) { node, field -> [DefineStep.Property]? in
+      guard let items = reader.list(node, field: field, count: 0...8) else { return nil }
+      let names = DefineStep.Property.allCases.map(\.rawValue)
+      var found: [DefineStep.Property] = []
+      for item in items {
+        guard let word = item.string, let property = DefineStep.Property(rawValue: word) else {
+          let hint =
+            item.string.flatMap { Suggestions.closest(to: $0, among: names) }
+            .map { " — did you mean '\($0)'?" } ?? ""
+          reader.error(
+            "properties: found \(reader.describe(item)); expected one of \(WordList.joined(names))\(hint)",
+            at: reader.position(of: item))
+          return nil
+        }
+        found.append(property)
+      }
+      return found
+    }
+    let ratio = fields.optional("too_low_costs", expected: "a number like 2") {
+      reader.number($0, field: $1, atLeast: 0)
+    }
+    let highRatio = fields.optional("too_high_costs", expected: "a number like 3") {
+      reader.number($0, field: $1, atLeast: 0)
+    }
+    if ratio != nil, highRatio != nil {
+      reader.error(
+        "this define step has both too_low_costs and too_high_costs; expected one of them",
+        at: fields.position)
+    }
+    let wrong = fields.entries(
+      "wrong", required: false, expected: "a list of {define, say}", count: 1...50,
+      itemName: "this wrong-definition entry", allowed: ["define", "say"]
+    ) { entry -> DefineStep.WrongDefinition? in
+      let definition = entry.required(
+        "define", expected: "a wrong def line", reader.expression)
+      let say = entry.required("say", expected: "what to tell the learner", reader.template)
+      guard let definition, let say else { return nil }
+      return DefineStep.WrongDefinition(definition: definition, say: say)
+    }
+    let answer = fields.required(
+      "answer", expected: "a def line that passes, like \"def f(p, y) = (p - y)^2\"",
+      reader.expression)
+    for (field, value) in [("too_low_costs", ratio), ("too_high_costs", highRatio)] {
+      if let value, value <= 0 {
+        reader.error(
+          "\(field): \(value) is not above 0; expected how many times one miss costs the other",
+          at: fields.node(field).map(reader.position(of:)) ?? fields.position)
+      }
+    }
+    guard let text, let function, let targets, let answer else { return nil }
+    return .define(
+      DefineStep(
+        text: text, function: function, targets: targets, properties: properties ?? [],
+        tooLowCosts: ratio, tooHighCosts: highRatio, wrong: wrong ?? [], answer: answer))
   }
 
   static let plot = StepKindDecoder(kind: "plot", fields: ["text", "plot"]) { fields in

@@ -11,6 +11,11 @@ enum LearnerInput {
     -> Result<Tensor, Problem>
   {
     let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+    let several: Bool
+    if case .number = input { several = false } else { several = true }
+    if let hint = BeginnerHints.hint(for: trimmed, expectsSeveral: several) {
+      return .failure(Problem(message: hint))
+    }
     let source = trimmed.hasPrefix("[") ? trimmed : "[" + trimmed + "]"
     guard let value = try? interpreter.evaluate(try Parser.parseExpression(source)) else {
       return .failure(Problem(message: example(for: input)))

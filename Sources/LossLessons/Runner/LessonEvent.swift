@@ -24,6 +24,8 @@ public enum LessonEvent: Equatable, Sendable {
   case value(name: String?, Value)
   /// A `plot` step's curve, as sampled points (the terminal draws it; `--plain` lists it).
   case plot(PlotSamples)
+  /// One property of a learner's loss in a `define` step, and the numbers that show it.
+  case propertyCheck(passed: Bool, property: String, detail: String)
   /// The step is done; the runner moves on with the next `advance`.
   case stepComplete
   /// A `say` step waits for Enter.

@@ -15,7 +15,7 @@ extension LessonRun {
         return [.notice("defined \(function.name); now use it to compute the answer.")]
       }
     } catch {
-      return [.error(error, source: line)]
+      return LessonRun.failure(error, in: line)
     }
     state.tries += 1
     stats.attempts += 1
@@ -62,14 +62,22 @@ enum ComputeCheck {
     return true
   }
 
+  /// "one number", "a list of 4 numbers", "a table of 2 × 3 numbers".
+  static func inWords(_ tensor: Tensor) -> String {
+    switch tensor.rank {
+    case 0: return "one number"
+    case 1: return tensor.count == 1 ? "a list of 1 number" : "a list of \(tensor.count) numbers"
+    default: return "a table of \(tensor.shape.map(String.init).joined(separator: " × ")) numbers"
+    }
+  }
+
   /// "Not quite: you got 1.5, which is 1.125 too high (4 times the answer)."
   static func howFarOff(_ value: Value, _ expected: Value) -> String {
     guard case .tensor(let a) = value, case .tensor(let b) = expected else {
       return "Not quite: that gives \(value.shapeDescription), and the answer is a number."
     }
     guard a.count == b.count else {
-      return
-        "Not quite: that gives shape \(a.shapeDescription), but the answer has shape \(b.shapeDescription)."
+      return "Not quite: that gives \(inWords(a)), but the answer is \(inWords(b))."
     }
     guard a.count == 1, let x = a.scalarValue, let y = b.scalarValue else {
       return "Not quite: \(ValueFormatter.compact(value)) is not the answer yet."

@@ -45,6 +45,13 @@ extension LessonRun {
       ]
     case .plot(let plot):
       return [.text(render(plot.text)), .plot(samples(of: plot.plot)), .pressEnter]
+    case .define(let define):
+      return [
+        .text(render(define.text)),
+        .notice(
+          "Type it on one line, `def \(define.function)(p, y) = …`: the engine checks what it does, not how it is written."
+        ),
+      ]
     }
   }
 
@@ -92,6 +99,8 @@ extension LessonRun {
       return choose.options.filter(\.isCorrect).map { render($0.text) }.joined(separator: " / ")
     case .tweak(let tweak):
       return tweak.answer.map(\.source).joined(separator: "\n")
+    case .define(let define):
+      return define.answer.source
     case .say, .explore, .plot:
       return nil
     }
@@ -106,6 +115,8 @@ extension LessonRun {
       }
     case .tweak(let tweak):
       for line in tweak.setup + tweak.answer { _ = try? interpreter.run(line.source) }
+    case .define(let define):
+      _ = try? interpreter.run(define.answer.source)
     case .say, .compute, .choose, .explore, .plot:
       break
     }

@@ -10,7 +10,9 @@ extension LessonRun {
     switch LearnerInput.guess(
       line, for: predict.input, in: Interpreter(isInterrupted: interpreter.isInterrupted))
     {
-    case .failure(let problem): return [.inputProblem(problem.message + ".")]
+    case .failure(let problem):
+      let ending = problem.message.hasSuffix(".") ? "" : "."
+      return [.inputProblem(problem.message + ending)]
     case .success(let value): guess = value
     }
     state.tries += 1

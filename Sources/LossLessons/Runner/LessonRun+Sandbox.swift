@@ -7,7 +7,7 @@ extension LessonRun {
   mutating func tryTweak(_ line: String, _ tweak: TweakStep) -> [LessonEvent] {
     let previous = try? number(tweak.watch, in: interpreter)
     let outcome: Outcome
-    do { outcome = try interpreter.run(line) } catch { return [.error(error, source: line)] }
+    do { outcome = try interpreter.run(line) } catch { return LessonRun.failure(error, in: line) }
     var events = LessonRun.events(for: outcome)
     guard case .assigned(let name, _) = outcome else { return events }
     state.tries += 1
@@ -18,7 +18,8 @@ extension LessonRun {
     var judge = interpreter
     if let loss {
       judge = judgeScope(loss: loss, previousLoss: previous)
-      events += feedback(tweak.feedback, in: judge, change: previous.map { loss - $0 })
+      let change = tweak.show.contains(.change) ? previous.map { loss - $0 } : nil
+      events += feedback(tweak.feedback, in: judge, change: change)
     }
     do {
       if try number(tweak.goal, in: judge) != 0 {
@@ -43,7 +44,9 @@ extension LessonRun {
         result.gradients[name].map { (name: name, value: $0) }
       }
       let readout = LessonReadouts(
-        loss: loss, change: previous.map { loss - $0 }, gradients: gradients)
+        loss: tweak.show.contains(.loss) ? loss : nil,
+        change: tweak.show.contains(.change) ? previous.map { loss - $0 } : nil,
+        gradients: tweak.show.contains(.gradient) ? gradients : [])
       return ([.readouts(readout)], loss)
     } catch {
       return ([.error(error, source: tweak.watch.source)], nil)
@@ -53,7 +56,7 @@ extension LessonRun {
   /// A line in an `explore` step: anything goes, on a scope that is thrown away at `next`.
   mutating func explore(_ line: String) -> [LessonEvent] {
     do { return LessonRun.events(for: try interpreter.run(line)) } catch {
-      return [.error(error, source: line)]
+      return LessonRun.failure(error, in: line)
     }
   }
 }

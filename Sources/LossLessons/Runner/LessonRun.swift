@@ -18,6 +18,10 @@ public struct LessonRun: Sendable {
   var interpreter: Interpreter
   /// The scope at the start of each step reached so far.
   private var snapshots: [Scope] = []
+  /// Steps finished on this run: going back to re-read one and moving on never forces redoing it.
+  private var finished: Set<Int> = []
+  /// The scope each finished step ended with, restored when the learner moves on without redoing it.
+  private var finishedScopes: [Int: Scope] = [:]
   var state = StepState()
 
   /// Per-step progress that `again` resets.
@@ -66,6 +70,13 @@ public struct LessonRun: Sendable {
   public var scope: Scope { interpreter.scope }
   public var currentStepIsComplete: Bool { state.isComplete }
 
+  /// Names whose values `vars` must not show yet: what an unfinished guess is judged against.
+  public var hiddenNames: Set<String> {
+    guard case .predict(let predict) = step.content, !state.isComplete else { return [] }
+    let words = predict.answer.source.split { !($0.isLetter || $0.isNumber || $0 == "_") }
+    return Set(words.map(String.init).filter { interpreter.scope[$0] != nil })
+  }
+
   /// The word the shell shows in its prompt for this step.
   public var prompt: String {
     switch step.content {
@@ -75,16 +86,23 @@ public struct LessonRun: Sendable {
     case .choose: return "choice"
     case .tweak: return "tweak"
     case .explore: return "explore"
+    case .define: return "def"
     }
   }
 
-  /// True when a plain Enter should move on (narrative steps and finished steps).
+  /// True when a plain Enter should move on (narrative steps and finished steps). An empty line
+  /// in an `explore` step stays in the sandbox: only `next` leaves it.
   public var advancesOnEnter: Bool {
     if state.isComplete { return true }
     switch step.content {
-    case .say, .plot, .explore: return true
+    case .say, .plot: return true
     default: return false
     }
+  }
+
+  private var isExploreStep: Bool {
+    if case .explore = step.content { return true }
+    return false
   }
 
   // MARK: Navigation
@@ -92,7 +110,10 @@ public struct LessonRun: Sendable {
   /// Shows step `index` (resuming replays earlier steps' answers to rebuild the scope).
   public mutating func begin(at index: Int = 0) -> [LessonEvent] {
     let target = min(max(0, index), stepCount - 1)
+    if let first = snapshots.first { interpreter.scope = first }
     snapshots = []
+    finished = Set(0..<target)
+    finishedScopes = [:]
     stepIndex = 0
     while stepIndex < target {
       snapshots.append(interpreter.scope)
@@ -104,7 +125,7 @@ public struct LessonRun: Sendable {
 
   /// Moves on when the step is done (or is narrative); otherwise says what is missing.
   public mutating func next() -> [LessonEvent] {
-    guard advancesOnEnter else {
+    guard advancesOnEnter || isExploreStep else {
       return [
         .notice("Finish this step first (type `hint` for help, or `skip` to see the answer).")
       ]
@@ -123,8 +144,11 @@ public struct LessonRun: Sendable {
     return enterStep()
   }
 
-  /// Restarts the current step from its starting scope.
+  /// Restarts the current step from its starting scope (a finished step is done over).
   public mutating func again() -> [LessonEvent] {
+    leaveSandbox()
+    finished.remove(stepIndex)
+    finishedScopes[stepIndex] = nil
     interpreter.scope = snapshots[stepIndex]
     snapshots.removeLast()
     return enterStep()
@@ -175,6 +199,11 @@ public struct LessonRun: Sendable {
       return [.notice(emptyInputReminder)]
     }
     if state.isComplete, !isSandboxStep {
+      if state.tries == 0 {
+        return [
+          .notice("You finished this step earlier: press Enter to go on, or `again` to do it over.")
+        ]
+      }
       return [.notice("This step is done: press Enter to go on.")]
     }
     switch step.content {
@@ -184,6 +213,7 @@ public struct LessonRun: Sendable {
     case .choose(let choose): return tryChoice(trimmed, choose)
     case .tweak(let tweak): return tryTweak(trimmed, tweak)
     case .explore: return explore(trimmed)
+    case .define(let define): return tryDefine(trimmed, define)
     }
   }
 
@@ -199,6 +229,9 @@ public struct LessonRun: Sendable {
     case .compute: return "Type an expression or a number."
     case .choose: return "Type the number of your choice."
     case .tweak: return "Assign a new value, like `\((tweakVariables.first ?? "w")) = 0.5`."
+    case .explore: return "An empty line stays here: type `next` when you're done exploring."
+    case .define(let define):
+      return "Type your loss on one line: `def \(define.function)(p, y) = …`."
     default: return "Press Enter to go on."
     }
   }
@@ -212,6 +245,7 @@ public struct LessonRun: Sendable {
 
   mutating func advance() -> [LessonEvent] {
     leaveSandbox()
+    keepFinishedScope()
     if stepIndex + 1 >= stepCount {
       isFinished = true
       return [.lessonComplete(title: lesson.title, summary: stats)]
@@ -220,10 +254,35 @@ public struct LessonRun: Sendable {
     return enterStep()
   }
 
+  /// Leaving a step: a step finished earlier and left untouched on this visit gets back the scope
+  /// it ended with; a step done (again) now records its scope, and later steps' records, made
+  /// from the old one, are dropped (those steps stay finished and replay their answers).
+  private mutating func keepFinishedScope() {
+    let isNarrative: Bool
+    switch step.content {
+    case .say, .plot, .explore: isNarrative = true
+    default: isNarrative = false
+    }
+    if finished.contains(stepIndex), state.tries == 0 {
+      if let end = finishedScopes[stepIndex] {
+        interpreter.scope = end
+      } else if !isNarrative {
+        interpreter.scope = snapshots[stepIndex]
+        applyAnswer(of: step)
+      }
+      return
+    }
+    guard state.isComplete || isNarrative else { return }
+    finished.insert(stepIndex)
+    finishedScopes[stepIndex] = interpreter.scope
+    for later in finishedScopes.keys where later > stepIndex { finishedScopes[later] = nil }
+  }
+
   /// Snapshots the scope, resets the step's state and shows the step.
   mutating func enterStep() -> [LessonEvent] {
     snapshots.append(interpreter.scope)
     state = StepState()
+    state.isComplete = finished.contains(stepIndex)
     var events: [LessonEvent] = [
       .header(lesson: lesson.title, step: stepIndex + 1, of: stepCount, title: step.title)
     ]
@@ -268,8 +327,13 @@ public struct LessonRun: Sendable {
       let outcome = try copy.run(line)
       return LessonRun.events(for: outcome)
     } catch {
-      return [.error(error, source: line)]
+      return LessonRun.failure(error, in: line)
     }
+  }
+
+  /// A learner line that failed: the error, and plain-words help when the slip is a known one.
+  static func failure(_ error: LanguageError, in line: String) -> [LessonEvent] {
+    [.error(error, source: line)] + (BeginnerHints.hint(for: line).map { [.notice($0)] } ?? [])
   }
 
   static func events(for outcome: Outcome) -> [LessonEvent] {

@@ -46,15 +46,26 @@ public struct HelpIndex: Equatable, Sendable {
 extension ShellSession {
   /// Topics `help` knows besides commands and functions.
   static let syntaxTopic = "syntax"
+  static let defTopic = "def"
 
   /// Every topic `help TOPIC` accepts, for completion and tests.
   public var helpTopics: [String] {
-    commands.all.map(\.name) + BuiltinLibrary.names + [Self.syntaxTopic]
+    commands.all.map(\.name) + BuiltinLibrary.names + [Self.syntaxTopic, Self.defTopic]
       + scope.functions.keys.sorted()
   }
 
   /// The page for a topic, or nil when there is none.
-  public func helpPage(for topic: String) -> HelpPage? {
+  public func helpPage(for topic: String) -> HelpPage? { helpPages(for: topic).first }
+
+  /// Every page for a topic: a name can be both a command and a function (`where`).
+  public func helpPages(for topic: String) -> [HelpPage] {
+    var pages: [HelpPage] = []
+    if let command = commandPage(for: topic) { pages.append(command) }
+    if let other = functionOrTopicPage(for: topic) { pages.append(other) }
+    return pages
+  }
+
+  private func commandPage(for topic: String) -> HelpPage? {
     if let command = commands.command(named: topic) {
       return HelpPage(
         topic: command.name, kind: .command(group: command.group), usage: command.usage,
@@ -63,6 +74,10 @@ extension ShellSession {
           + (command.aliases.isEmpty ? [] : ["Also: \(command.aliases.joined(separator: ", "))."]),
         example: lines(command.example), exampleResult: nil)
     }
+    return nil
+  }
+
+  private func functionOrTopicPage(for topic: String) -> HelpPage? {
     if let function = scope.functions[topic] {
       let info = FunctionInfo(function)
       return HelpPage(
@@ -90,6 +105,7 @@ extension ShellSession {
         exampleResult: exampleResult(builtin.example))
     }
     if topic == Self.syntaxTopic { return syntaxPage }
+    if topic == Self.defTopic { return defPage }
     return nil
   }
 
@@ -150,6 +166,19 @@ extension ShellSession {
       exampleResult: nil)
   }
 
+  private var defPage: HelpPage {
+    HelpPage(
+      topic: Self.defTopic, kind: .topic, usage: "def NAME(PARAMETERS) = EXPRESSION",
+      summary: "define your own function, such as a custom loss, on one line",
+      details: [
+        "The body is one expression after =, with no `:` and no `return`: Python's def f(p, y): return (p - y)**2 is written def f(p, y) = (p - y)^2 here.",
+        "Pick between two values element by element with where(condition, a, b): def asym(p, y) = mean(where(y - p > 0, 2 * (y - p)^2, (y - p)^2)).",
+        "Call it like a built-in; a call that gives one number also shows its gradient with respect to the first argument. Defining the name again replaces the function.",
+      ],
+      example: ["def sq(p, y) = mean((p - y)^2)", "sq([2.5, 5], [3, 5])"],
+      exampleResult: exampleResult("def sq(p, y) = mean((p - y)^2)\nsq([2.5, 5], [3, 5])"))
+  }
+
   private func lines(_ example: String) -> [String] {
     example.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
   }
@@ -176,7 +205,8 @@ extension ShellSession {
   {
     let topic = input.argument
     guard !topic.isEmpty else { return [.helpIndex(session.helpIndex)] }
-    if let page = session.helpPage(for: topic) { return [.help(page)] }
+    let pages = session.helpPages(for: topic)
+    if !pages.isEmpty { return pages.map { .help($0) } }
     var message =
       "there is no help for '\(topic.count > 40 ? String(topic.prefix(37)) + "…" : topic)'"
     if session.scope[topic] != nil {

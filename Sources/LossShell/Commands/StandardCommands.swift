@@ -43,19 +43,30 @@ extension CommandRegistry {
 extension ShellSession {
   static func varsCommand(_ session: inout ShellSession, _ input: CommandInvocation) -> [ShellEvent]
   {
-    let scope = session.scope
+    // Inside a lesson, the lesson's own variables, but never what the current guess is judged by.
+    let run = session[state: ActiveLesson.self].run
+    let scope = run?.scope ?? session.scope
+    let hidden = run?.hiddenNames ?? []
     let listing = VariablesListing(
       variables: scope.variables.keys.sorted().compactMap { name in
-        scope.variables[name].map { NamedValue(name: name, value: $0) }
+        hidden.contains(name)
+          ? nil : scope.variables[name].map { NamedValue(name: name, value: $0) }
       },
       functions: scope.functions.keys.sorted().compactMap {
         scope.functions[$0].map(FunctionInfo.init)
       },
       watches: session.watches.map(\.source))
+    let secret: [ShellEvent] =
+      hidden.isEmpty
+      ? []
+      : [
+        .notice(
+          "hidden until you finish this step: \(hidden.sorted().joined(separator: ", "))")
+      ]
     guard !listing.isEmpty else {
-      return [.notice("no variables yet; make one with a name and =, like w = 0.5")]
+      return [.notice("no variables yet; make one with a name and =, like w = 0.5")] + secret
     }
-    return [.variables(listing)]
+    return [.variables(listing)] + secret
   }
 
   static func resetCommand(_ session: inout ShellSession, _ input: CommandInvocation)
@@ -87,6 +98,6 @@ extension ShellSession {
   {
     let interactive = session.configuration.interactive
     session.requestExit()
-    return interactive ? [.goodbye] : []
+    return interactive ? session.placeSavedNotice + [.goodbye] : []
   }
 }

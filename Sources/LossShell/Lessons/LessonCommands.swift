@@ -87,14 +87,17 @@ enum LessonCommands {
     var events: [ShellEvent] = notice.map { [.notice($0)] } ?? []
     let entry: LessonLibrary.Entry
     if argument.isEmpty {
-      let current = progress.position.lesson.flatMap { id in
-        context.library.entries.first { $0.id.rawValue == id }
-      }
-      let firstUnfinished = context.library.entries.first {
+      let unfinished = context.library.entries.filter {
         !progress.completedLessons.contains($0.id.rawValue)
       }
-      guard let chosen = current ?? firstUnfinished ?? context.library.entries.first else {
-        return events + [.notice("There are no lessons to start.")]
+      let current = progress.position.lesson.flatMap { id in
+        unfinished.first { $0.id.rawValue == id }
+      }
+      guard let chosen = current ?? unfinished.first else {
+        guard let last = context.library.entries.last else {
+          return events + [.notice("There are no lessons to start.")]
+        }
+        return events + [.notice(courseCompleteText(lessons: last.menuNumber))]
       }
       entry = chosen
     } else {
@@ -137,6 +140,13 @@ enum LessonCommands {
     return events + after(lessonEvents, run: run, in: &session, context)
   }
 
+  /// What `start` and the end of the last lesson say once every lesson is done.
+  static func courseCompleteText(lessons: Int) -> String {
+    "You have finished the whole course: all \(lessons) lessons. From here: `start N` revisits"
+      + " lesson N, `lessons` shows the course, and the free shell is yours: try"
+      + " `mse([2.5, 5], [3, 5])`, or write your own loss with `def` (`help def` says how)."
+  }
+
   // MARK: After every lesson action
 
   /// Stores the run, points the prompt at it, saves progress when a step was completed, and
@@ -160,6 +170,11 @@ enum LessonCommands {
           .notice(
             "Next: lesson \(next.menuNumber), \(next.lesson.title). Type `start \(next.menuNumber)`."
           ))
+      } else {
+        let completed = context.progress.load().progress.completedLessons
+        if context.library.entries.allSatisfy({ completed.contains($0.id.rawValue) }) {
+          out.append(.notice(courseCompleteText(lessons: context.library.entries.count)))
+        }
       }
       return out
     }

@@ -30,8 +30,16 @@ struct LossReportBuilder {
     }
     let prediction = call.prediction
     let breakdown = prediction.count > 1 ? makeBreakdown(loss: loss) : nil
-    let reading = breakdown.map(makeReading) ?? singleReading()
+    var reading = breakdown.map(makeReading) ?? singleReading()
     var notes: [String] = []
+    if let clip = clipFinding() {
+      // The zero slope is the clip's doing, not a flat loss: say so instead of "no direction".
+      notes.append(clip)
+      if let old = reading, old.direction == .stay {
+        reading = Reading(
+          focus: old.focus, basis: old.basis, error: old.error, slope: old.slope, direction: nil)
+      }
+    }
     let inputs = [prediction] + (call.target.map { [$0] } ?? [])
     if let note = NonFiniteExplainer.explain(
       [tensor], subject: "the loss", expression: expression, scope: interpreter.scope,
@@ -72,6 +80,33 @@ struct LossReportBuilder {
     if target.count == 1 { return target.storage.first }
     guard target.shape == call.prediction.shape, i < target.count else { return nil }
     return target.storage[i]
+  }
+
+  // MARK: Clipping
+
+  /// "p = 0 was clipped to 1e-15: …" when a probability loss clipped a prediction that the
+  /// target calls impossible, which caps the loss and zeroes that element's slope.
+  private func clipFinding() -> String? {
+    guard call.isBuiltin, ["bce", "cce", "focal"].contains(call.function),
+      let gradient = call.gradient?.storage, gradient.count == call.prediction.count
+    else { return nil }
+    let lower = ProbabilityClipping.lowerBound
+    var found: (p: Double, low: Bool)?
+    var count = 0
+    for (i, p) in call.prediction.storage.enumerated() {
+      guard gradient[i] == 0, let y = targetElement(i) else { continue }
+      let low = p < lower && y != 0
+      let high = call.function != "cce" && p > ProbabilityClipping.upperBound && y != 1
+      guard low || high else { continue }
+      count += 1
+      if found == nil { found = (p, low) }
+    }
+    guard let found else { return nil }
+    let bound = found.low ? ValueFormatter.number(lower) : "1 - \(ValueFormatter.number(lower))"
+    let cap = ValueFormatter.number(ProbabilityClipping.largestTerm, significantDigits: 3)
+    let others = count > 1 ? " (and \(count - 1) more like it)" : ""
+    return
+      "\(predictionName) = \(ValueFormatter.number(found.p)) was clipped to \(bound)\(others): the loss is capped at \(cap) per element and the clip hides the slope; the true loss is infinite"
   }
 
   // MARK: Single prediction

@@ -1,5 +1,6 @@
 import LossEngine
 import LossLanguage
+import LossLessons
 
 extension ShellSession {
   /// Runs one line of the language with everything the shell adds: loss reports, findings
@@ -67,5 +68,6 @@ extension ShellSession {
       message = "unknown name '\(word)' — did you mean the command '\(command)'?"
     }
     return [.error(ErrorReport(message: message, source: source, range: error.range))]
+      + (BeginnerHints.hint(for: source).map { [.notice($0)] } ?? [])
   }
 }

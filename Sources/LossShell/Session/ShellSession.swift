@@ -131,9 +131,20 @@ public struct ShellSession: Sendable {
         .error(ErrorReport(message: "the input ended inside an open '\(opener)'; nothing was run")))
       events = finish(events)
     }
-    if !shouldExit, configuration.interactive { events.append(.goodbye) }
+    if !shouldExit, configuration.interactive { events += placeSavedNotice + [.goodbye] }
     shouldExit = true
     return events
+  }
+
+  /// "Your place is saved…", when leaving in the middle of a lesson (progress is saved at
+  /// every step, so this only says so).
+  var placeSavedNotice: [ShellEvent] {
+    guard let run = self[state: ActiveLesson.self].run else { return [] }
+    return [
+      .notice(
+        "Your place is saved: \(run.lesson.title), step \(run.stepIndex + 1) of \(run.stepCount). Type `start` next time to continue."
+      )
+    ]
   }
 
   /// Ends the session after the current input (what `quit` does).

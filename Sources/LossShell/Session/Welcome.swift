@@ -25,7 +25,11 @@ extension ShellSession {
       suggestions.append(.init("lessons", "see the course"))
     }
     if commands.command(named: "start") != nil {
-      suggestions.append(.init("start 1", "begin the first lesson"))
+      if configuration.resume != nil {
+        suggestions.append(.init("start", "continue the course"))
+      } else {
+        suggestions.append(.init("start 1", "begin the first lesson"))
+      }
     }
     if suggestions.isEmpty {
       suggestions.append(.init("mse([2.5, 5], [3, 5])", "compute a loss and see its gradient"))

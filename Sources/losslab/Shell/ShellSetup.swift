@@ -52,12 +52,19 @@ enum ShellSetup {
 
   /// "You were on lesson 1 (…), step 4 of 9: type `start` to continue."
   static func resumeText(_ progress: LearnerProgress, library: LessonLibrary) -> String? {
+    let done = library.entries.filter { progress.completedLessons.contains($0.id.rawValue) }
+    if !library.entries.isEmpty, done.count == library.entries.count {
+      return
+        "Welcome back! You have finished the whole course (\(done.count) lessons). `start N` revisits lesson N; `help` shows everything the free shell can do."
+    }
     guard let id = progress.position.lesson,
-      let entry = library.entries.first(where: { $0.id.rawValue == id })
+      let entry = library.entries.first(where: {
+        $0.id.rawValue == id && !progress.completedLessons.contains(id)
+      })
     else {
       if !progress.completedLessons.isEmpty {
         return
-          "You have finished \(progress.completedLessons.count) of \(library.entries.count) lessons. Type `start` for the next one."
+          "Welcome back! You have finished \(done.count) of \(library.entries.count) lessons. Type `start` for the next one."
       }
       return nil
     }

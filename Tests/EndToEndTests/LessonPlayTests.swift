@@ -1,0 +1,84 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The new lessons played to the end through the real binary, with piped input: wrong answers a
+/// learner really types, the targeted words they get, then the right answers. A `choose` step
+/// gets every option number in turn (the right one ends it, whatever the shuffle).
+@Suite("Lessons played to the end through losslab", .serialized)
+struct LessonPlayTests {
+  private func play(_ lines: [String]) throws -> String {
+    let scratch = try Scratch()
+    defer { try? FileManager.default.removeItem(at: scratch.folder) }
+    let run = try LossLabBinary.run(
+      ["--learner", "e2e", "--plain"], stdin: lines.joined(separator: "\n") + "\n",
+      environment: scratch.environment)
+    #expect(run.exited(with: 0), "\(run.summary)")
+    return run.stdout
+  }
+
+  private let choose = ["1", "2", "3", ""]
+
+  @Test func lessonFiveCrossEntropy() throws {
+    let out = try play(
+      ["start cross-entropy", ""]
+        + ["-log2(p_spam)", "bce(p_spam, 1)", ""]
+        + ["-log(p_spam)", "-log(1 - p_spam)", ""]
+        + ["90", "0.9", "0.99", "0.999", ""]
+        + [""]
+        + ["-log(0)", "bce(0, 1)", ""]
+        + [""]
+        + ["-log(y_pred)", "-(y_true * log(y_pred) + (1 - y_true) * log(1 - y_pred))", ""]
+        + ["0.3711", "sum(-(y_true * log(y_pred) + (1 - y_true) * log(1 - y_pred)))"]
+        + ["bce(y_pred, y_true)", ""]
+        + choose
+        + ["mean(-Y * log(P))", "cce(P, Y)", ""]
+        + ["bce_logits(sigmoid(z), 1)", "bce_logits(z, 1)", ""]
+        + ["max(0, 1 - 0 * s)", "hinge(s, -1)", ""]
+        + [""])
+    #expect(out.contains("That's log base 2 (0.152003, the surprise in bits)"), "\(out)")
+    #expect(out.contains("Correct: 0.105361."))
+    #expect(out.contains("Correct: 2.30259."))
+    #expect(out.contains("A probability is between 0 and 1: 90% is 0.9."))
+    #expect(out.contains("That's the true loss, infinite"))
+    #expect(out.contains("That's the article's printed 0.3711. Don't trust it"))
+    #expect(out.contains("you forgot the 1/n"))
+    #expect(out.contains("Correct: 0.337539."))
+    #expect(out.contains("That averages over all 6 numbers"))
+    #expect(out.contains("Squashed twice"))
+    #expect(out.contains("You used the label 0. Hinge's labels are -1 and +1"))
+    #expect(out.contains("Recap."))
+    #expect(out.contains("You finished Cross-entropy: how surprised should you be?!"))
+  }
+
+  @Test func lessonEightCustomLosses() throws {
+    let mse = "c = c - 0.4 * grad(mean((c - y)^2), c)"
+    let asym = "c2 = c2 - 0.4 * grad(asym(c2, y), c2)"
+    let out = try play(
+      ["start custom-losses", ""]
+        + ["(price - low_guess)^2", "2 * (price - low_guess)^2", ""]
+        + ["2 * (price - high_guess)^2", "(price - high_guess)^2", ""]
+        + [
+          "def asym(p, y): return (p - y)**2",
+          "def asym(p, y) = mean(where(p - y > 0, 2 * (p - y)^2, (p - y)^2))",
+          "def asym(p, y) = mean(where(y - p > 0, 2 * (y - p), y - p))",
+          "def asym(p, y) = mean(where(y - p > 0, 2 * (y - p)^2, (y - p)^2))", "",
+        ]
+        + Array(repeating: mse, count: 6) + [""]
+        + Array(repeating: asym, count: 6) + [""]
+        + ["c - c2", "c2 - c", ""]
+        + choose
+        + ["def waste(p, y) = mean(where(p - y > 0, 3 * (p - y)^2, (p - y)^2))", ""]
+        + [""])
+    #expect(out.contains("In LossLab a function is one line"), "\(out)")
+    #expect(out.contains("x asymmetric the wrong way round: too low by 1: asym(99, 100) = 1;"))
+    #expect(out.contains("you punish over-prediction more"))
+    #expect(out.contains("your loss is -10 at p = 110, y = 100"))
+    #expect(out.contains("Your loss works: asym is yours to use from here on."))
+    #expect(out.contains("Flat: MSE settles at c = 101.25"))
+    #expect(out.contains("Flat: your loss settles at c2 = 102"))
+    #expect(out.contains("the sign is flipped"))
+    #expect(out.contains("Your loss works: waste is yours to use from here on."))
+    #expect(out.contains("You finished Custom losses!"))
+  }
+}
