@@ -116,7 +116,7 @@ struct CallTests {
         s,
         try Tensor(
           shape: [2, 2],
-          storage: [0.5, 0.5, Glibc.exp(-100) / (1 + Glibc.exp(-100)), 1 / (1 + Glibc.exp(-100))])))
+          storage: [0.5, 0.5, CMath.exp(-100) / (1 + CMath.exp(-100)), 1 / (1 + CMath.exp(-100))])))
   }
 }
 

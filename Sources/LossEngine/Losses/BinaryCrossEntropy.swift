@@ -35,7 +35,7 @@ public struct BinaryCrossEntropy: Loss {
   public func targetGradient(prediction: Tensor, target: Tensor) throws(EngineError) -> Tensor {
     try checkInputs(prediction, target)
     return meanSlopes(prediction, target) { p, _ in
-      log(ProbabilityClipping.clipped(1 - p)) - log(ProbabilityClipping.clipped(p))
+      CMath.log(ProbabilityClipping.clipped(1 - p)) - CMath.log(ProbabilityClipping.clipped(p))
     }
   }
 
@@ -50,11 +50,11 @@ public struct BinaryCrossEntropy: Loss {
       let t = y == 1 ? p : 1 - p
       let clipped = ProbabilityClipping.clipped(t)
       let slope = (1 - 2 * y) / clipped
-      return (-log(clipped), clipped == t ? slope : 0)
+      return (-CMath.log(clipped), clipped == t ? slope : 0)
     }
     let clippedP = ProbabilityClipping.clipped(p)
     let clippedQ = ProbabilityClipping.clipped(1 - p)
-    let value = -(y * log(clippedP) + (1 - y) * log(clippedQ))
+    let value = -(y * CMath.log(clippedP) + (1 - y) * CMath.log(clippedQ))
     let isClipped = clippedP != p || clippedQ != 1 - p
     return (value, isClipped ? 0 : (p - y) / (clippedP * clippedQ))
   }

@@ -23,7 +23,7 @@ public struct BinaryCrossEntropyWithLogits: Loss {
     var accepted = true
     let result = meanOfTerms(prediction, target, wantGradient: wantGradient) { z, y in
       if !isProbability(y) { accepted = false }
-      let tail = exp(-Swift.abs(z))
+      let tail = CMath.exp(-Swift.abs(z))
       let onePlusTail = 1 + tail
       // σ(|z|) and σ(−|z|), sharing one division.
       let large = 1 / onePlusTail
@@ -31,7 +31,7 @@ public struct BinaryCrossEntropyWithLogits: Loss {
       // ln(1 + tail): the log of the rounded sum, plus the rounding error it dropped
       // (first order, exact to an ulp; glibc's log1p costs twice as much). For tiny tails the
       // log is 0 and the correction is the tail itself.
-      let softplus = log(onePlusTail) + (tail - (onePlusTail - 1)) * large
+      let softplus = CMath.log(onePlusTail) + (tail - (onePlusTail - 1)) * large
       let value = Swift.max(z, 0) - z * y + softplus
       // Which of the two is σ(z), chosen by z's sign bit with arithmetic (1 for z < 0): a
       // select on the sign compiles to a branch that random logits mispredict.

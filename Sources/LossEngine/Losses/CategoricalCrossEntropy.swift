@@ -36,7 +36,7 @@ public struct CategoricalCrossEntropy: Loss {
       if y == 0 { return (0, 0) }
       if p < lower { return (y * ProbabilityClipping.largestTerm, 0) }
       if p > 1 { return (0, 0) }
-      return (-y * log(p), -y / p)
+      return (-y * CMath.log(p), -y / p)
     }
     if !accepted { try checkLabels(target) }
     return result
@@ -45,7 +45,8 @@ public struct CategoricalCrossEntropy: Loss {
   public func targetGradient(prediction: Tensor, target: Tensor) throws(EngineError) -> Tensor {
     try checkLabels(target)
     return scaledSlopes(prediction, target, scale: 1 / Double(prediction.rows)) { p, _ in
-      0 - log(Swift.min(Swift.max(p, ProbabilityClipping.lowerBound), 1))  // +0, not −0, at P = 1
+      // +0, not −0, at P = 1.
+      0 - CMath.log(Swift.min(Swift.max(p, ProbabilityClipping.lowerBound), 1))
     }
   }
 

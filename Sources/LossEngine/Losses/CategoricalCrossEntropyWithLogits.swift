@@ -41,11 +41,11 @@ public struct CategoricalCrossEntropyWithLogits: Loss {
             for c in cells { largest = Swift.max(largest, z[c]) }
             var sumOfExponentials = 0.0
             for c in cells {
-              let e = exp(z[c] - largest)
+              let e = CMath.exp(z[c] - largest)
               if wantGradient { g[c] = e }
               sumOfExponentials += e
             }
-            let logSum = log(sumOfExponentials)
+            let logSum = CMath.log(sumOfExponentials)
             var rowLoss = 0.0
             var labelMass = 0.0
             for c in cells where y[c] != 0 {

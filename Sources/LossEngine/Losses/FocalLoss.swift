@@ -59,9 +59,9 @@ public struct FocalLoss: Loss {
       // 1 − pₜ, exact from p when nothing was clipped.
       let q = isClipped ? 1 - pt : (positive ? 1 - p : p)
       let weight = positive ? alpha : 1 - alpha
-      let logPt = log(pt)
-      let qToGammaMinusOne = pow(q, gamma - 1)
-      let qToGamma = q > 0 ? qToGammaMinusOne * q : pow(q, gamma)
+      let logPt = CMath.log(pt)
+      let qToGammaMinusOne = CMath.pow(q, gamma - 1)
+      let qToGamma = q > 0 ? qToGammaMinusOne * q : CMath.pow(q, gamma)
       let value = -weight * qToGamma * logPt
       guard !isClipped else { return (value, 0) }
       let focusing = q > 0 ? gamma * qToGammaMinusOne * logPt : 0

@@ -21,12 +21,12 @@ public struct LogCoshLoss: Loss {
   {
     meanOfTerms(prediction, target, wantGradient: wantGradient) { p, y in
       let e = p - y
-      return (Self.logCosh(e), tanh(e))
+      return (Self.logCosh(e), CMath.tanh(e))
     }
   }
 
   public func targetGradient(prediction: Tensor, target: Tensor) throws(EngineError) -> Tensor {
-    meanSlopes(prediction, target) { p, y in tanh(y - p) }
+    meanSlopes(prediction, target) { p, y in CMath.tanh(y - p) }
   }
 
   /// ln cosh x to full double precision for every finite x.
@@ -34,10 +34,10 @@ public struct LogCoshLoss: Loss {
   static func logCosh(_ x: Double) -> Double {
     let size = Swift.abs(x)
     if size <= 20 {
-      let halfSinh = sinh(0.5 * size)
-      return log1p(2 * halfSinh * halfSinh)
+      let halfSinh = CMath.sinh(0.5 * size)
+      return CMath.log1p(2 * halfSinh * halfSinh)
     }
-    return (size - logTwo) + log1p(exp(-2 * size))
+    return (size - logTwo) + CMath.log1p(CMath.exp(-2 * size))
   }
 
   private static let logTwo = 0.693_147_180_559_945_309_417_232_121_458

@@ -9,7 +9,7 @@ public enum ProbabilityClipping {
   public static let lowerBound = 1e-15
   public static let upperBound = 1 - 1e-15
   /// −ln(lowerBound), the most one element can cost.
-  public static let largestTerm = -log(lowerBound)
+  public static let largestTerm = -CMath.log(lowerBound)
 
   /// `probability` moved into [lowerBound, upperBound].
   @inline(__always)

@@ -68,7 +68,7 @@ extension Tape {
         if infinities != 0 { try checkedFinite(square, operation: "^", inputs: [a, b]) }
         return square
       }
-      return try finiteZip(a, b, operation: "^") { Glibc.pow($0, $1) }
+      return try finiteZip(a, b, operation: "^") { CMath.pow($0, $1) }
     }
     return try recordOwning(out, parents: [a, b], label: "^") { g, needed throws(EngineError) in
       // Each rule is g · (local slope), fused into one pass: the slope is computed exactly as
@@ -77,7 +77,7 @@ extension Tape {
       var result: [Tensor?] = [nil, nil]
       if needed[1] {
         result[1] = try Tensor.zip3(g, x, out, operation: "^") { g, base, power in
-          g * (base > 0 ? power * Glibc.log(base) : 0)
+          g * (base > 0 ? power * CMath.log(base) : 0)
         }
       }
       if needed[0] {
@@ -85,10 +85,10 @@ extension Tape {
           if exponent == 2 {
             try g.formZip(x, operation: "*") { $0 * (2 * $1) }
           } else {
-            try g.formZip(x, operation: "*") { $0 * (exponent * Glibc.pow($1, exponent - 1)) }
+            try g.formZip(x, operation: "*") { $0 * (exponent * CMath.pow($1, exponent - 1)) }
           }
         } else {
-          try g.formZip3(x, y, operation: "^") { $0 * ($2 * Glibc.pow($1, $2 - 1)) }
+          try g.formZip3(x, y, operation: "^") { $0 * ($2 * CMath.pow($1, $2 - 1)) }
         }
         result[0] = g
       }

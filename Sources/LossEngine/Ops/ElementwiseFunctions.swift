@@ -19,18 +19,18 @@ extension Tape {
   }
 
   public func exp(_ a: Variable) throws(EngineError) -> Variable {
-    let result = try unary(a, label: "exp", Glibc.exp) { _, fx in fx }
+    let result = try unary(a, label: "exp", CMath.exp) { _, fx in fx }
     try checkedFinite(value(result), operation: "exp", inputs: [a])
     return result
   }
 
   /// Natural logarithm; log(0) is −∞ and a negative input gives NaN (reported by the shell).
   public func log(_ a: Variable) throws(EngineError) -> Variable {
-    try unary(a, label: "log", Glibc.log) { x, _ in 1 / x }
+    try unary(a, label: "log", CMath.log) { x, _ in 1 / x }
   }
 
   public func sqrt(_ a: Variable) throws(EngineError) -> Variable {
-    try unary(a, label: "sqrt", Glibc.sqrt) { _, fx in 0.5 / fx }
+    try unary(a, label: "sqrt", { $0.squareRoot() }) { _, fx in 0.5 / fx }
   }
 
   public func abs(_ a: Variable) throws(EngineError) -> Variable {
@@ -49,7 +49,7 @@ extension Tape {
   }
 
   public func tanh(_ a: Variable) throws(EngineError) -> Variable {
-    try unary(a, label: "tanh", Glibc.tanh) { _, fx in 1 - fx * fx }
+    try unary(a, label: "tanh", CMath.tanh) { _, fx in 1 - fx * fx }
   }
 
   public func relu(_ a: Variable) throws(EngineError) -> Variable {
@@ -65,9 +65,9 @@ extension Tape {
   @inline(__always)
   public static func sigmoid(_ x: Double) -> Double {
     if x >= 0 {
-      return 1 / (1 + Glibc.exp(-x))
+      return 1 / (1 + CMath.exp(-x))
     }
-    let e = Glibc.exp(x)
+    let e = CMath.exp(x)
     return e / (1 + e)
   }
 }

@@ -24,7 +24,7 @@ extension Tape {
 
   /// Row-wise softmax of a tensor: the exponential of the max-subtracted log-softmax.
   public static func softmaxRows(_ z: Tensor) -> Tensor {
-    logSoftmaxRows(z).map { Glibc.exp($0) }
+    logSoftmaxRows(z).map { CMath.exp($0) }
   }
 
   /// Row-wise log-softmax, z − max − log Σ e^(z − max): exact where softmax would underflow.
@@ -36,8 +36,8 @@ extension Tape {
       var largest = -Double.infinity
       for c in 0..<columns { largest = Swift.max(largest, out[base + c]) }
       var total = 0.0
-      for c in 0..<columns { total += Glibc.exp(out[base + c] - largest) }
-      let logTotal = Glibc.log(total)
+      for c in 0..<columns { total += CMath.exp(out[base + c] - largest) }
+      let logTotal = CMath.log(total)
       for c in 0..<columns { out[base + c] = out[base + c] - largest - logTotal }
     }
     return Tensor(uncheckedShape: z.shape, storage: out)

@@ -57,7 +57,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
       let v = 2 * unitInterval() - 1
       let radiusSquared = u * u + v * v
       guard radiusSquared > 0, radiusSquared < 1 else { continue }
-      let factor = (-2 * log(radiusSquared) / radiusSquared).squareRoot()
+      let factor = (-2 * CMath.log(radiusSquared) / radiusSquared).squareRoot()
       spareNormal = v * factor
       return mean + standardDeviation * u * factor
     }

@@ -1,3 +1,7 @@
+#if os(Linux)
+  import Glibc  // madvise only; the maths goes through CMath
+#endif
+
 /// Allocation and scanning of element buffers, shared by every kernel.
 ///
 /// Kernels allocate their result with ``Tensor/makeStorage(count:_:)`` instead of

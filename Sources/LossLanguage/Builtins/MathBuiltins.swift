@@ -35,7 +35,7 @@ extension BuiltinLibrary {
       "log2", "logarithm base 2: log(x) / log(2) (bits instead of nats)", example: "log2(8)"
     ) {
       tape, x throws(EngineError) in
-      try tape.multiply(try tape.log(x), try tape.constant(1 / Glibc.log(2.0)))
+      try tape.multiply(try tape.log(x), try tape.constant(1 / CMath.log(2.0)))
     },
     oneArgument("exp", "e^x element-wise", example: "exp(1)") { tape, x throws(EngineError) in
       try tape.exp(x)
@@ -75,7 +75,7 @@ extension BuiltinLibrary {
       let x = try evaluator.tensor(arguments.values[0], at: arguments.ranges[0], for: "round")
       let digits = try evaluator.integer(
         arguments.values[1], at: arguments.ranges[1], for: "round's digits", in: -15...15)
-      let scale = Glibc.pow(10.0, Double(digits))
+      let scale = CMath.pow(10.0, Double(digits))
       return .node(
         try evaluator.constant(x.map { ($0 * scale).rounded() / scale }, at: arguments.callRange))
     },

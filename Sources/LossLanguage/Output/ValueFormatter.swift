@@ -12,14 +12,14 @@ public enum ValueFormatter {
     if magnitude >= 1e15 || magnitude < 1e-5 {
       return scientific(x, significantDigits: significantDigits)
     }
-    let exponent = Int(Glibc.floor(Glibc.log10(magnitude)))
+    let exponent = Int(CMath.log10(magnitude).rounded(.down))
     let decimals = max(0, significantDigits - 1 - exponent)
     return fixed(x, decimals: min(decimals, 17))
   }
 
   /// Fixed-point with at most `decimals` decimals, trailing zeros removed.
   public static func fixed(_ x: Double, decimals: Int) -> String {
-    let scale = Glibc.pow(10.0, Double(decimals))
+    let scale = CMath.pow(10.0, Double(decimals))
     let rounded = (x * scale).rounded() / scale
     var text = "\(rounded)"
     if text.contains("e") { return scientific(x, significantDigits: decimals + 1) }
@@ -37,13 +37,13 @@ public enum ValueFormatter {
 
   /// `1.5e-07` style with trimmed mantissa.
   public static func scientific(_ x: Double, significantDigits: Int) -> String {
-    let exponent = Int(Glibc.floor(Glibc.log10(Swift.abs(x))))
+    let exponent = Int(CMath.log10(Swift.abs(x)).rounded(.down))
     // Two steps for subnormals, where 10^exponent itself would underflow to 0.
     var mantissa =
       exponent < -300
-      ? x * 1e300 / Glibc.pow(10.0, Double(exponent + 300)) : x / Glibc.pow(10.0, Double(exponent))
+      ? x * 1e300 / CMath.pow(10.0, Double(exponent + 300)) : x / CMath.pow(10.0, Double(exponent))
     var e = exponent
-    let scale = Glibc.pow(10.0, Double(max(0, significantDigits - 1)))
+    let scale = CMath.pow(10.0, Double(max(0, significantDigits - 1)))
     mantissa = (mantissa * scale).rounded() / scale
     if Swift.abs(mantissa) >= 10 {
       mantissa /= 10

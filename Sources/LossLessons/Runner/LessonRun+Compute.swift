@@ -55,7 +55,7 @@ enum ComputeCheck {
       case .tolerance(let tolerance):
         guard Swift.abs(x - y) <= tolerance || x == y else { return false }
       case .rounding(let places):
-        let scale = Glibc.pow(10.0, Double(places))
+        let scale = CMath.pow(10.0, Double(places))
         guard (x * scale).rounded() == (y * scale).rounded() else { return false }
       }
     }
