@@ -294,17 +294,18 @@ public struct ShellSession: Sendable {
 
   /// An error event, or an interruption notice when Ctrl-C stopped the computation.
   func failure(_ error: LanguageError, source: String) -> [ShellEvent] {
-    if configuration.isInterrupted() || error.message == EngineError.interrupted.message {
+    if configuration.isInterrupted() || error.isInterruption {
       return [.interrupted("interrupted: the computation was stopped; nothing was changed")]
     }
-    var message = error.message
+    var error = error
     // A lone misspelt word is more likely a command than a variable: suggest the command.
-    if message.hasPrefix("unknown name"), let word = Identifier.single(in: source),
+    if case .unknownName = error.problem, error.context.isEmpty,
+      let word = Identifier.single(in: source),
       let command = Suggestions.closest(to: word, among: commands.names)
     {
-      message = "unknown name '\(word)' — did you mean the command '\(command)'?"
+      error.problem = .unknownNameLikeCommand(word, command: command)
     }
-    return [.error(ErrorReport(message: message, source: source, range: error.range))]
+    return [.error(ErrorReport(message: error.message, source: source, range: error.range))]
   }
 
   // MARK: Welcome
@@ -328,37 +329,5 @@ public struct ShellSession: Sendable {
         "A loss function measures how wrong a prediction is. Here you'll throw darts, play hot-and-cold, "
         + "drive by GPS and train tiny models, and the engine will show you every loss and every gradient.",
       resume: configuration.resume, suggestions: suggestions)
-  }
-}
-
-/// The characters of names, as the language's lexer reads them.
-enum Identifier {
-  static func isStart(_ c: Unicode.Scalar) -> Bool {
-    ("a"..."z").contains(c) || ("A"..."Z").contains(c) || c == "_"
-  }
-
-  static func isPart(_ c: Unicode.Scalar) -> Bool { isStart(c) || ("0"..."9").contains(c) }
-
-  /// The name a line starts with (after blanks and an optional `:`, as in `:help`), and the
-  /// index just after it: the word that may name a command.
-  static func leadingWord(in scalars: [Unicode.Scalar]) -> (name: String, end: Int)? {
-    var i = 0
-    while i < scalars.count, scalars[i] == " " || scalars[i] == "\t" { i += 1 }
-    if i < scalars.count, scalars[i] == ":" { i += 1 }
-    let start = i
-    while i < scalars.count, isPart(scalars[i]) { i += 1 }
-    guard i > start, isStart(scalars[start]) else { return nil }
-    return (String(String.UnicodeScalarView(scalars[start..<i])), i)
-  }
-
-  /// The line's only word, when it is a single name.
-  static func single(in text: String) -> String? {
-    let word = text.trimmed
-    guard let first = word.unicodeScalars.first, isStart(first),
-      word.unicodeScalars.allSatisfy(isPart)
-    else {
-      return nil
-    }
-    return word
   }
 }
