@@ -147,14 +147,14 @@ struct ErrorMessageTests {
   }
 
   @Test func anErrorAboutTheWholeLineHasNoCaret() {
-    let error = LanguageError("something about everything", at: nil)
-    #expect(error.caretLines(source: "1 + 1") == ["something about everything"])
-    #expect(error.oneLine == "something about everything")
+    let error = LanguageError(.emptyVector, at: nil)
+    #expect(error.caretLines(source: "1 + 1") == [error.message])
+    #expect(error.oneLine == "an empty vector [] has no elements to compute with")
   }
 
   @Test func aCaretPastTheEndStaysOnTheLine() {
-    let error = LanguageError("late", at: SourceRange(10, 20))
-    #expect(error.caretLines(source: "abc") == ["abc", "   ^", "late"])
+    let error = LanguageError(.emptyVector, at: SourceRange(10, 20))
+    #expect(error.caretLines(source: "abc") == ["abc", "   ^", error.message])
   }
 
   @Test func errorsInsideAssignmentsPointIntoTheValue() throws {

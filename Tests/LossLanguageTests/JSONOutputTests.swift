@@ -83,10 +83,10 @@ struct JSONOutputTests {
     let nasty = "a\"b\\c\nd\te\u{1}f é 🙂"
     let encoded = JSONOutput.string(nasty)
     #expect(try JSONTree(parsing: encoded) == .string(nasty))
-    let error = LanguageError("bad \"thing\"\nhere", at: SourceRange(2, 3))
+    let error = LanguageError(.notANumber("bad \"thing\"\nhere"), at: SourceRange(2, 3))
     #expect(
       try JSONTree(parsing: JSONOutput.line(for: error))
-        == .object(["error": .string("bad \"thing\"\nhere (column 3)")]))
+        == .object(["error": .string("'bad \"thing\"\nhere' is not a number (column 3)")]))
   }
 
   @Test func gradListsNest() throws {

@@ -441,3 +441,23 @@ struct Failure: Error, CustomStringConvertible {
   var description: String
   init(_ description: String) { self.description = description }
 }
+
+@Suite("Lesson names follow the language's identifier rule")
+struct LessonIdentifierTests {
+  /// `def` is the language's keyword: a tweak variable called def could never be typed.
+  @Test(arguments: ["def", "1w", "w-1"])
+  func aTweakVariableMustBeANameTheLanguageReads(name: String) {
+    let steps = """
+        - kind: tweak
+          text: Go.
+          watch: "w^2"
+          variables: [\(name)]
+          goal: "loss < 1"
+          answer: ["w = 0"]
+
+      """
+    let report = LessonLoader.load(yaml: LessonText.with(steps: steps), file: "l.yaml")
+    #expect(report.lesson == nil)
+    #expect(report.messages.contains { $0.contains("expected a variable name") })
+  }
+}

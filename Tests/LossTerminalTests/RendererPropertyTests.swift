@@ -235,7 +235,9 @@ let lessonCorpus: [ShellEvent] = {
     .hint(number: 1, of: 3, text: "Move x by what the friend says."),
     .answer("-30, 10"),
     .inputProblem("Type two numbers separated by a comma, like `10, -5`."),
-    .error(LanguageError("unknown name 'bulseye'", at: SourceRange(0, 7)), source: "bulseye"),
+    .error(
+      LanguageError(.unknownName("bulseye", suggestion: nil), at: SourceRange(0, 7)),
+      source: "bulseye"),
     .value(name: nil, .tensor(Tensor(scalar: 0.375))),
     .value(name: "position", .tensor(Tensor(scalar: -114.5))),
     .plot(samples),

@@ -20,7 +20,8 @@ extension BuiltinLibrary {
           evaluator.tape.value(node).isScalar
         else {
           throw LanguageError(
-            "\(descriptor.name)'s option \(descriptor.options[slot - 2].name) must be a single number",
+            .lossOptionNotANumber(
+              loss: descriptor.name, option: descriptor.options[slot - 2].name),
             at: arguments.ranges[slot])
         }
         options.append(number)

@@ -1,48 +1,42 @@
 import LossEngine
 
-/// Something wrong with what was typed: a message saying what was wrong and what was expected,
-/// and the columns it refers to (nil when it concerns the whole line).
+/// Something wrong with what was typed: what went wrong (a ``Problem`` with its facts), the
+/// columns it refers to (nil when it concerns the whole line), and where it happened (the
+/// functions and lesson setup line it was raised within, innermost first).
+///
+/// Code decides by matching ``problem``; ``message`` is only for people. New kinds of error are
+/// new ``Problem`` cases, worded in `LanguageError+Message.swift`.
 public struct LanguageError: Error, Equatable, Sendable {
-  public let message: String
-  public let range: SourceRange?
+  public var problem: Problem
+  public var range: SourceRange?
+  /// Innermost first: `[.inFunction("f"), .inFunction("g")]` reads "in g(…): in f(…): …".
+  public var context: [Context]
 
-  public init(_ message: String, at range: SourceRange?) {
-    self.message = LanguageError.shorteningLongWords(message)
+  public init(_ problem: Problem, at range: SourceRange?, context: [Context] = []) {
+    self.problem = problem
     self.range = range
+    self.context = context
   }
 
-  /// The message with every name or number longer than 40 characters cut to 37 and "…"
-  /// (as ``String/quotedName`` does), so that an error about a pasted megabyte (a name, a
-  /// number, `def` of a huge name) stays one short line wherever the text was quoted.
-  static func shorteningLongWords(_ message: String) -> String {
-    let limit = 40
-    guard message.utf8.count > limit else { return message }
-    var out = String.UnicodeScalarView()
-    var run: [Unicode.Scalar] = []
-    func flush() {
-      if run.count > limit {
-        out.append(contentsOf: run.prefix(limit - 3))
-        out.append("…")
-      } else {
-        out.append(contentsOf: run)
-      }
-      run.removeAll(keepingCapacity: true)
-    }
-    for scalar in message.unicodeScalars {
-      if Lexer.isIdentifierScalar(scalar) || scalar == "." {
-        run.append(scalar)
-      } else {
-        flush()
-        out.append(scalar)
-      }
-    }
-    flush()
-    return String(out)
+  /// Where an error happened, outside the expression it points at.
+  public enum Context: Equatable, Sendable {
+    /// Inside the body of the learner's function `name`.
+    case inFunction(String)
+    /// While running one line of a lesson's `setup`.
+    case lessonSetup(line: String)
   }
 
-  init(_ error: EngineError, at range: SourceRange?) {
-    self.init(error.message, at: range)
+  /// The same error seen from outside `context`, pointing at `range` (the call, or nil for a
+  /// whole line). A function entered twice in a row is named once.
+  public func within(_ frame: Context, at range: SourceRange?) -> LanguageError {
+    var copy = self
+    copy.range = range
+    if copy.context.last != frame { copy.context.append(frame) }
+    return copy
   }
+
+  /// True when Ctrl-C stopped the computation.
+  public var isInterruption: Bool { problem == .engine(.interrupted) }
 
   /// One line, for scripts and JSON: `message (column N)`.
   public var oneLine: String {

@@ -40,13 +40,4 @@ public enum Suggestions {
     return previous[b.count]
   }
 
-  /// `" — did you mean 'mse'?"`, or an empty string.
-  static func didYouMean(_ word: String, among candidates: [String]) -> String {
-    closest(to: word, among: candidates).map { " — did you mean '\($0)'?" } ?? ""
-  }
-}
-
-extension String {
-  /// The name as messages quote it: at most 40 characters, so a pasted megabyte stays one line.
-  var quotedName: String { count <= 40 ? self : String(prefix(37)) + "…" }
 }

@@ -25,24 +25,23 @@ enum ArgumentBinding {
         guard let index = parameters.firstIndex(where: { $0.name == label }) else {
           let names = parameters.map(\.name)
           throw LanguageError(
-            "\(function) has no argument named '\(label)'\(Suggestions.didYouMean(label, among: names))"
-              + " (its arguments: \(names.joined(separator: ", ")))",
+            .unknownArgument(
+              function: function, label: label,
+              suggestion: Suggestions.closest(to: label, among: names), parameters: names),
             at: argument.labelRange)
         }
         guard slots[index] == nil else {
           throw LanguageError(
-            "\(function)'s argument '\(label)' is given twice", at: argument.labelRange)
+            .argumentGivenTwice(function: function, label: label), at: argument.labelRange)
         }
         slots[index] = argument.value
       } else {
         guard !sawNamed else {
-          throw LanguageError(
-            "a positional argument cannot follow a named one in a call to \(function)",
-            at: argument.value.range)
+          throw LanguageError(.positionalAfterNamed(function: function), at: argument.value.range)
         }
         guard position < parameters.count else {
           throw LanguageError(
-            "\(function) takes at most \(parameters.count) argument\(parameters.count == 1 ? "" : "s"), got \(arguments.count)",
+            .tooManyArguments(function: function, limit: parameters.count, given: arguments.count),
             at: argument.value.range)
         }
         slots[position] = argument.value
@@ -58,9 +57,10 @@ enum ArgumentBinding {
       } else if parameter.isOptional {
         result.append(.absent)
       } else {
-        let signature = parameters.map(\.name).joined(separator: ", ")
         throw LanguageError(
-          "\(function)(\(signature)) is missing its argument '\(parameter.name)'", at: call)
+          .missingArgument(
+            function: function, parameters: parameters.map(\.name), missing: parameter.name),
+          at: call)
       }
     }
     return result

@@ -15,13 +15,13 @@ extension Evaluator {
     differentiateFirstArgument: Bool = false
   ) throws(LanguageError) -> CallResult {
     if callDepth > Parser.maxDepth {
-      throw LanguageError("calls are nested too deeply (more than \(Parser.maxDepth))", at: range)
+      throw LanguageError(.nestingTooDeep(.calls(limit: Parser.maxDepth)), at: range)
     }
     callCount += 1
     guard callCount <= tape.nodeLimit else {
-      throw LanguageError(EngineError.tapeTooLarge(limit: tape.nodeLimit), at: range)
+      throw LanguageError(.engine(.tapeTooLarge(limit: tape.nodeLimit)), at: range)
     }
-    if isInterrupted() { throw LanguageError(EngineError.interrupted, at: range) }
+    if isInterrupted() { throw LanguageError(.engine(.interrupted), at: range) }
     callDepth += 1
     defer { callDepth -= 1 }
     if let builtin = BuiltinLibrary.named(name) {
@@ -35,11 +35,11 @@ extension Evaluator {
         differentiateFirstArgument: differentiateFirstArgument)
     }
     if scope[name] != nil || frame.locals[name] != nil {
-      throw LanguageError("'\(name)' is a variable, not a function", at: nameRange)
+      throw LanguageError(.notAFunction(name), at: nameRange)
     }
     let candidates = BuiltinLibrary.names + Array(frame.functions.keys)
     throw LanguageError(
-      "unknown function '\(name.quotedName)'\(Suggestions.didYouMean(name, among: candidates))",
+      .unknownFunction(name, suggestion: Suggestions.closest(to: name, among: candidates)),
       at: nameRange)
   }
 
@@ -49,7 +49,7 @@ extension Evaluator {
   ) throws(LanguageError) -> CallResult {
     if builtin.isVariadic {
       if let named = arguments.first(where: { $0.label != nil }) {
-        throw LanguageError("\(builtin.name) takes no named arguments", at: named.labelRange)
+        throw LanguageError(.noNamedArguments(function: builtin.name), at: named.labelRange)
       }
       let bound = BoundArguments(
         values: [], ranges: [], rest: arguments.map(\.value), callRange: range)
@@ -120,10 +120,7 @@ extension Evaluator {
         value: try evaluate(function.body, in: inner), firstArgument: firstArgument,
         arguments: values)
     } catch {
-      if error.message.hasPrefix("in \(function.name)(") {
-        throw LanguageError(error.message, at: range)
-      }
-      throw LanguageError("in \(function.name)(…): \(error.message)", at: range)
+      throw error.within(.inFunction(function.name), at: range)
     }
   }
 }

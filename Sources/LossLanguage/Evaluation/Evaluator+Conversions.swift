@@ -6,7 +6,7 @@ extension Evaluator {
   func engine<T>(at range: SourceRange, _ body: (Tape) throws(EngineError) -> T)
     throws(LanguageError) -> T
   {
-    do { return try body(tape) } catch { throw LanguageError(error, at: range) }
+    do { return try body(tape) } catch { throw LanguageError(.engine(error), at: range) }
   }
 
   func constant(_ tensor: Tensor, at range: SourceRange) throws(LanguageError) -> Variable {
@@ -23,7 +23,9 @@ extension Evaluator {
   }
 
   func tensor(vector: [Double], at range: SourceRange) throws(LanguageError) -> Tensor {
-    do { return try Tensor(vector: vector) } catch { throw LanguageError(error, at: range) }
+    do { return try Tensor(vector: vector) } catch {
+      throw LanguageError(.engine(error), at: range)
+    }
   }
 
   func node(_ value: RuntimeValue, at range: SourceRange, for use: String) throws(LanguageError)
@@ -31,13 +33,9 @@ extension Evaluator {
   {
     switch value {
     case .node(let node): return node
-    case .string: throw LanguageError("\(use) needs numbers, got a string", at: range)
+    case .string: throw LanguageError(.needsNumbers(use: use, got: .string), at: range)
     case .list(let items):
-      throw LanguageError(
-        items.isEmpty
-          ? "\(use) is missing a value here"
-          : "\(use) needs numbers, got a list of \(items.count) values",
-        at: range)
+      throw LanguageError(.needsNumbers(use: use, got: .list(count: items.count)), at: range)
     }
   }
 
@@ -52,8 +50,7 @@ extension Evaluator {
   {
     let t = try tensor(value, at: range, for: use)
     guard t.isScalar else {
-      throw LanguageError(
-        "\(use) must be a single number, got shape \(t.shapeDescription)", at: range)
+      throw LanguageError(.notASingleNumber(use: use, shape: t.shape), at: range)
     }
     return t.storage[0]
   }
@@ -67,10 +64,9 @@ extension Evaluator {
     // Int(exactly:) rather than comparing with Double(Int.max), which rounds up to 2^63:
     // an index of 2^63 passed that comparison and trapped in Int(x).
     guard let whole = Int(exactly: x), bounds.contains(whole) else {
-      let limits =
-        bounds.lowerBound == Int.min ? "" : " from \(bounds.lowerBound) to \(bounds.upperBound)"
       throw LanguageError(
-        "\(use) must be a whole number\(limits), got \(ValueFormatter.number(x))", at: range)
+        .notAWholeNumber(use: use, bounds: bounds.lowerBound == Int.min ? nil : bounds, got: x),
+        at: range)
     }
     return whole
   }

@@ -9,26 +9,22 @@ extension Evaluator {
     -> RuntimeValue
   {
     guard let expression, !names.isEmpty else {
-      throw LanguageError(
-        "grad needs an expression and at least one variable name, like grad(mse(w * x, y), w)",
-        at: range)
+      throw LanguageError(.gradUsage, at: range)
     }
     if insideGradient {
-      throw LanguageError("grad cannot be nested: second derivatives are not supported", at: range)
+      throw LanguageError(.nestedGrad, at: range)
     }
     var variableNames: [String] = []
     for name in names {
       guard case .name(let variable, let nameRange) = name else {
-        throw LanguageError(
-          "grad differentiates with respect to variables: write a variable's name here",
-          at: name.range)
+        throw LanguageError(.gradNeedsVariableName, at: name.range)
       }
       guard case .tensor = scope[variable] else {
         let known = scope.variables.keys.sorted()
         throw LanguageError(
-          scope[variable] == nil
-            ? "grad needs '\(variable)' to be a variable with a value\(Suggestions.didYouMean(variable, among: known))"
-            : "grad can only differentiate with respect to numbers; '\(variable)' is a \(scope[variable]?.shapeDescription ?? "")",
+          scope[variable].map { .gradNotNumeric(variable, what: $0.shapeDescription) }
+            ?? .gradUnknownVariable(
+              variable, suggestion: Suggestions.closest(to: variable, among: known)),
           at: nameRange)
       }
       variableNames.append(variable)
@@ -41,7 +37,7 @@ extension Evaluator {
     var inputs: [Variable] = []
     for (variable, name) in zip(variableNames, names) {
       guard case .node(let leafNode)? = try inner.leaf(for: variable, at: name.range) else {
-        throw LanguageError("'\(variable)' is not a number", at: name.range)
+        throw LanguageError(.notANumber(variable), at: name.range)
       }
       inputs.append(leafNode)
     }
@@ -50,7 +46,7 @@ extension Evaluator {
     output = try inner.after(inputs, output, at: expression.range)
     let gradients: [Tensor]
     do { gradients = try inner.tape.gradients(of: output, withRespectTo: inputs) } catch {
-      throw LanguageError(error, at: expression.range)
+      throw LanguageError(.engine(error), at: expression.range)
     }
     let results = try gradients.map { g throws(LanguageError) in
       RuntimeValue.node(try constant(g, at: range))

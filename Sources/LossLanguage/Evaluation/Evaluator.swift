@@ -78,8 +78,7 @@ final class Evaluator {
     defer { depth -= 1 }
     guard depth <= Evaluator.maxDepth else {
       throw LanguageError(
-        "this expression is nested too deeply (more than \(Evaluator.maxDepth) levels, counting inside the functions it calls)",
-        at: expression.range)
+        .nestingTooDeep(.evaluation(limit: Evaluator.maxDepth)), at: expression.range)
     }
     switch expression {
     case .number(let value, let range):
@@ -116,22 +115,20 @@ final class Evaluator {
     if BuiltinLibrary.named(name) != nil || frame.functions[name] != nil
       || scope.functions[name] != nil
     {
-      throw LanguageError(
-        "'\(name)' is a function; call it with arguments, like \(name)(…)", at: range)
+      throw LanguageError(.functionUsedAsValue(name), at: range)
     }
     let candidates =
       Array(frame.locals.keys) + scope.names + BuiltinLibrary.names
       + Array(BuiltinLibrary.constants.keys)
     throw LanguageError(
-      "unknown name '\(name.quotedName)'\(Suggestions.didYouMean(name, among: candidates))",
-      at: range)
+      .unknownName(name, suggestion: Suggestions.closest(to: name, among: candidates)), at: range)
   }
 
   private func list(_ elements: [Expression], at range: SourceRange, in frame: Frame)
     throws(LanguageError) -> Variable
   {
     guard !elements.isEmpty else {
-      throw LanguageError("an empty vector [] has no elements to compute with", at: range)
+      throw LanguageError(.emptyVector, at: range)
     }
     let items = try elements.map { element throws(LanguageError) in
       try node(evaluate(element, in: frame), at: element.range, for: "a vector")
@@ -142,21 +139,19 @@ final class Evaluator {
       return try stack(items, into: tensor, at: range)
     }
     guard values.allSatisfy({ $0.rank == 1 }) else {
-      throw LanguageError(
-        "a matrix is written as a list of rows of numbers, like [[1, 2], [3, 4]]; these elements have shapes "
-          + values.map(\.shapeDescription).joined(separator: ", "), at: range)
+      throw LanguageError(.notAMatrix(elementShapes: values.map(\.shape)), at: range)
     }
     let columns = values[0].count
     if let bad = values.firstIndex(where: { $0.count != columns }) {
       throw LanguageError(
-        "every row of a matrix must have the same length: row 1 has \(columns), row \(bad + 1) has \(values[bad].count)",
+        .raggedMatrix(firstRowLength: columns, row: bad + 1, length: values[bad].count),
         at: elements[bad].range)
     }
     let tensor: Tensor
     do {
       tensor = try Tensor(shape: [values.count, columns], storage: values.flatMap(\.storage))
     } catch {
-      throw LanguageError(error, at: range)
+      throw LanguageError(.engine(error), at: range)
     }
     return try stack(items, into: tensor, at: range)
   }
@@ -205,9 +200,9 @@ final class Evaluator {
       }
     } catch {
       if case .divisionByZero = error {
-        throw LanguageError("division by zero: the divisor contains a 0", at: right.range)
+        throw LanguageError(.divisionByZero, at: right.range)
       }
-      throw LanguageError(error, at: range)
+      throw LanguageError(.engine(error), at: range)
     }
   }
 }

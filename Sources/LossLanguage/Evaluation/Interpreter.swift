@@ -62,16 +62,13 @@ public struct Interpreter: Sendable {
     case .definition(let name, let nameRange, let parameters, let body):
       try checkAssignable(name, at: nameRange)
       for parameter in parameters where BuiltinLibrary.isReserved(parameter) {
-        throw LanguageError(
-          "the parameter '\(parameter)' would hide the built-in \(parameter); pick another name",
-          at: nameRange)
+        throw LanguageError(.parameterHidesBuiltin(parameter), at: nameRange)
       }
       let calls = try callees(of: body, defining: name)
       let callHeight = 1 + (calls.values.map(\.callHeight).max() ?? 0)
       guard callHeight <= Parser.maxDepth else {
         throw LanguageError(
-          "\(name) would start a chain of more than \(Parser.maxDepth) nested function calls, which could never run",
-          at: nameRange)
+          .nestingTooDeep(.definition(function: name, limit: Parser.maxDepth)), at: nameRange)
       }
       let function = UserFunction(
         name: name, parameters: parameters, body: body, source: source.trimmingSpaces,
@@ -108,7 +105,7 @@ public struct Interpreter: Sendable {
       let output = try evaluator.after(inputs, node, at: expression.range)
       let values: [Tensor]
       do { values = try evaluator.tape.gradients(of: output, withRespectTo: inputs) } catch {
-        throw LanguageError(error, at: expression.range)
+        throw LanguageError(.engine(error), at: expression.range)
       }
       for (name, g) in zip(usable, values) { gradients[name] = g }
     }
@@ -131,7 +128,7 @@ public struct Interpreter: Sendable {
     var gradient: Tensor?
     if case .node(let output) = result.value, evaluator.tape.value(output).count == 1 {
       do { gradient = try evaluator.tape.gradients(of: output, withRespectTo: [first])[0] } catch {
-        throw LanguageError(error, at: range)
+        throw LanguageError(.engine(error), at: range)
       }
     }
     var target: Tensor?
@@ -147,8 +144,7 @@ public struct Interpreter: Sendable {
 
   private func checkAssignable(_ name: String, at range: SourceRange) throws(LanguageError) {
     if BuiltinLibrary.isReserved(name) {
-      throw LanguageError(
-        "'\(name)' is a built-in and cannot be redefined; pick another name", at: range)
+      throw LanguageError(.builtinRedefined(name), at: range)
     }
   }
 
@@ -159,9 +155,7 @@ public struct Interpreter: Sendable {
   ) throws(LanguageError) -> Value {
     guard case .tensor(let current)? = scope[name], !current.isScalar else {
       throw LanguageError(
-        scope[name] == nil
-          ? "unknown name '\(name)': assign the whole value first"
-          : "'\(name)' has no elements to replace",
+        scope[name] == nil ? .elementOfUnknownName(name) : .noElementsToReplace(name),
         at: nameRange)
     }
     let position: Int
@@ -169,24 +163,24 @@ public struct Interpreter: Sendable {
     guard let number = indexValue.scalar, number == number.rounded(), number >= 1,
       number <= Double(current.shape[0])
     else {
-      throw LanguageError(
-        "the index must be a whole number from 1 to \(current.shape[0])", at: index.range)
+      throw LanguageError(.elementIndexOutOfRange(count: current.shape[0]), at: index.range)
     }
     position = Int(number) - 1
     guard case .tensor(let replacement) = value else {
-      throw LanguageError("only numbers can be stored in '\(name)'", at: valueRange)
+      throw LanguageError(.onlyNumbersStored(name), at: valueRange)
     }
     var storage = current.storage
     let width = current.rank == 2 ? current.shape[1] : 1
     let expected: [Int] = current.rank == 2 ? [width] : []
     guard replacement.shape == expected || (replacement.count == 1 && width == 1) else {
       throw LanguageError(
-        "\(name)[\(position + 1)] holds shape \(expected.isEmpty ? "scalar" : "[\(width)]"), got \(replacement.shapeDescription)",
+        .elementShapeMismatch(
+          name: name, position: position + 1, expected: expected, got: replacement.shape),
         at: valueRange)
     }
     for k in 0..<width { storage[position * width + k] = replacement.storage[k] }
     do { return .tensor(try Tensor(shape: current.shape, storage: storage)) } catch {
-      throw LanguageError(error, at: valueRange)
+      throw LanguageError(.engine(error), at: valueRange)
     }
   }
 
@@ -200,13 +194,14 @@ public struct Interpreter: Sendable {
     body.visitCalls { callName, range in
       guard failure == nil, BuiltinLibrary.named(callName) == nil else { return }
       if callName == name {
-        failure = LanguageError(
-          "a function cannot call itself (recursion is not supported)", at: range)
+        failure = LanguageError(.recursion, at: range)
       } else if let function = scope.functions[callName] {
         found[callName] = function
       } else {
+        let known = BuiltinLibrary.names + Array(scope.functions.keys)
         failure = LanguageError(
-          "unknown function '\(callName)'\(Suggestions.didYouMean(callName, among: BuiltinLibrary.names + Array(scope.functions.keys))); define it first",
+          .callsUndefinedFunction(
+            callName, suggestion: Suggestions.closest(to: callName, among: known)),
           at: range)
       }
     }

@@ -9,8 +9,7 @@ public struct Lexer {
   public static func tokenize(_ line: String) throws(LanguageError) -> [Token] {
     let scalars = Array(line.unicodeScalars)
     guard scalars.count <= maxLineLength else {
-      throw LanguageError(
-        "this line is \(scalars.count) characters long; the limit is \(maxLineLength)", at: nil)
+      throw LanguageError(.lineTooLong(length: scalars.count, limit: maxLineLength), at: nil)
     }
     var tokens: [Token] = []
     var i = 0
@@ -27,10 +26,10 @@ public struct Lexer {
         i = scalars.count
       case "0"..."9", ".":
         i = try lexNumber(scalars, from: i, into: &tokens)
-      case "a"..."z", "A"..."Z", "_":
-        while i < scalars.count, isIdentifierScalar(scalars[i]) { i += 1 }
+      case _ where Identifier.isStart(c):
+        while i < scalars.count, Identifier.isPart(scalars[i]) { i += 1 }
         let name = String(String.UnicodeScalarView(scalars[start..<i]))
-        add(name == "def" ? .keywordDef : .identifier(name), start, i)
+        add(name == Identifier.keyword ? .keywordDef : .identifier(name), start, i)
       case "\"":
         i += 1
         var text = String.UnicodeScalarView()
@@ -39,8 +38,7 @@ public struct Lexer {
           i += 1
         }
         guard i < scalars.count else {
-          throw LanguageError(
-            "this string has no closing quote", at: SourceRange(start, scalars.count))
+          throw LanguageError(.unclosedString, at: SourceRange(start, scalars.count))
         }
         i += 1
         add(.string(String(text)), start, i)
@@ -71,26 +69,17 @@ public struct Lexer {
           add(.assign, i, i + 1)
           i += 1
         } else if c == "!" {
-          throw LanguageError(
-            "'!' on its own is not an operator; did you mean '!='?", at: SourceRange(i, i + 1))
+          throw LanguageError(.loneExclamationMark, at: SourceRange(i, i + 1))
         } else {
           add(.comparison(String(c)), i, i + 1)
           i += 1
         }
       default:
-        throw LanguageError(
-          "unexpected character '\(c)'", at: SourceRange(i, i + 1))
+        throw LanguageError(.unexpectedCharacter(c), at: SourceRange(i, i + 1))
       }
     }
     tokens.append(Token(kind: .end, range: SourceRange(scalars.count, scalars.count + 1)))
     return tokens
-  }
-
-  static func isIdentifierScalar(_ c: Unicode.Scalar) -> Bool {
-    switch c {
-    case "a"..."z", "A"..."Z", "0"..."9", "_": return true
-    default: return false
-    }
   }
 
   /// Reads `12`, `2.5`, `.5`, `2.5e-3`, `1e-7`; refuses numbers beyond a double's range.
@@ -115,16 +104,13 @@ public struct Lexer {
     let text = String(String.UnicodeScalarView(scalars[start..<i]))
     let range = SourceRange(start, i)
     guard text != ".", let value = Double(text) else {
-      throw LanguageError("'\(text)' is not a number", at: range)
+      throw LanguageError(.notANumber(text), at: range)
     }
     guard value.isFinite else {
-      throw LanguageError(
-        "the number \(text) is too large for a double (the largest is about 1.8e308)", at: range)
+      throw LanguageError(.numberTooLarge(text), at: range)
     }
-    if i < scalars.count, isIdentifierScalar(scalars[i]) {
-      throw LanguageError(
-        "a number cannot run into a name here; write '\(text) * …' to multiply",
-        at: SourceRange(start, i + 1))
+    if i < scalars.count, Identifier.isPart(scalars[i]) {
+      throw LanguageError(.numberRunsIntoName(text), at: SourceRange(start, i + 1))
     }
     tokens.append(Token(kind: .number(value), range: range))
     return i

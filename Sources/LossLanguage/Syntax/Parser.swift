@@ -42,13 +42,7 @@ public struct Parser {
 
   private mutating func expectEnd() throws(LanguageError) {
     guard current.kind == .end else {
-      let hint: String
-      switch current.kind {
-      case .rightParen, .rightBracket: hint = "there is no opening bracket to match it"
-      case .assign: hint = "only a name (or name[i]) can be assigned; use == to compare"
-      default: hint = "expected an operator or the end of the line"
-      }
-      throw LanguageError("unexpected \(current.kind.spelling): \(hint)", at: current.range)
+      throw LanguageError(.unexpectedAfterStatement(current.kind), at: current.range)
     }
   }
 
@@ -85,26 +79,25 @@ public struct Parser {
   private mutating func definition() throws(LanguageError) -> Statement {
     _ = advance()
     guard case .identifier(let name) = current.kind else {
-      throw LanguageError(
-        "expected a function name after 'def', like def f(x) = x^2", at: current.range)
+      throw LanguageError(.missingFunctionName, at: current.range)
     }
     let nameRange = advance().range
-    try expect(.leftParen, "'(' and the parameter names, like def \(name)(p, y) = …")
+    try expect(.leftParen, .parameterList(function: name))
     var parameters: [String] = []
     if current.kind != .rightParen {
       repeat {
         guard case .identifier(let parameter) = current.kind else {
-          throw LanguageError("expected a parameter name", at: current.range)
+          throw LanguageError(.expectedParameterName, at: current.range)
         }
         if parameters.contains(parameter) {
-          throw LanguageError("the parameter '\(parameter)' appears twice", at: current.range)
+          throw LanguageError(.duplicateParameter(parameter), at: current.range)
         }
         parameters.append(parameter)
         _ = advance()
       } while try consume(.comma)
     }
-    try expect(.rightParen, "')' after the parameters")
-    try expect(.assign, "'=' and the function body, like def \(name)(…) = …")
+    try expect(.rightParen, .closingParameters)
+    try expect(.assign, .definitionBody(function: name))
     return .definition(
       name: name, nameRange: nameRange, parameters: parameters, body: try expression())
   }
@@ -115,9 +108,11 @@ public struct Parser {
     return true
   }
 
-  private mutating func expect(_ kind: TokenKind, _ what: String) throws(LanguageError) {
+  private mutating func expect(_ kind: TokenKind, _ what: LanguageError.Expectation)
+    throws(LanguageError)
+  {
     guard current.kind == kind else {
-      throw LanguageError("expected \(what), found \(current.kind.spelling)", at: current.range)
+      throw LanguageError(.expected(what, found: current.kind), at: current.range)
     }
     _ = advance()
   }
@@ -128,9 +123,7 @@ public struct Parser {
     depth += 1
     defer { depth -= 1 }
     guard depth <= Parser.maxDepth else {
-      throw LanguageError(
-        "this expression is nested too deeply (more than \(Parser.maxDepth) levels)",
-        at: current.range)
+      throw LanguageError(.nestingTooDeep(.expression(limit: Parser.maxDepth)), at: current.range)
     }
     return try body(&self)
   }
@@ -141,9 +134,7 @@ public struct Parser {
     levels += 1
     depth += 1
     guard depth <= Parser.maxDepth else {
-      throw LanguageError(
-        "this expression is nested too deeply (more than \(Parser.maxDepth) levels)",
-        at: current.range)
+      throw LanguageError(.nestingTooDeep(.expression(limit: Parser.maxDepth)), at: current.range)
     }
   }
 
@@ -223,7 +214,7 @@ public struct Parser {
       _ = advance()
       let index = try expression()
       let close = current.range
-      try expect(.rightBracket, "']' to close the index")
+      try expect(.rightBracket, .closingIndex)
       value = .index(value, index, value.range.union(close))
     }
     return value
@@ -247,7 +238,7 @@ public struct Parser {
       let inner = try expression()
       if current.kind != .rightParen {
         throw LanguageError(
-          "expected ')' to close the '(' at column \(token.range.column), found \(current.kind.spelling)",
+          .expected(.closingParenthesis(openedAt: token.range.column), found: current.kind),
           at: current.range)
       }
       _ = advance()
@@ -255,12 +246,9 @@ public struct Parser {
     case .leftBracket:
       return try list()
     case .end:
-      throw LanguageError(
-        "the expression is incomplete: expected a value at the end of the line", at: token.range)
+      throw LanguageError(.incompleteExpression, at: token.range)
     default:
-      throw LanguageError(
-        "expected a value (a number, a name, '(' or '['), found \(token.kind.spelling)",
-        at: token.range)
+      throw LanguageError(.expectedValue(found: token.kind), at: token.range)
     }
   }
 
@@ -275,8 +263,7 @@ public struct Parser {
     }
     guard current.kind == .rightBracket else {
       throw LanguageError(
-        "expected ',' or ']' to close the '[' at column \(open.column), found \(current.kind.spelling)",
-        at: current.range)
+        .expected(.closingBracket(openedAt: open.column), found: current.kind), at: current.range)
     }
     let close = advance().range
     return .list(elements, open.union(close))
@@ -301,7 +288,7 @@ public struct Parser {
     }
     guard current.kind == .rightParen else {
       throw LanguageError(
-        "expected ',' or ')' to close the call to \(name) opened at column \(open.column), found \(current.kind.spelling)",
+        .expected(.closingCall(function: name, openedAt: open.column), found: current.kind),
         at: current.range)
     }
     let close = advance().range

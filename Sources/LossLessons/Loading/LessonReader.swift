@@ -1,4 +1,5 @@
 import Foundation
+import LossLanguage
 internal import Yams
 
 /// Reads values out of composed YAML nodes for the lesson decoders, and collects a diagnostic
@@ -157,20 +158,11 @@ final class LessonReader {
 
   /// A variable name: a letter or `_`, then letters, digits and `_`.
   func identifier(_ node: Node, field: String) -> String? {
-    guard case .scalar(let scalar) = node, !isNull(node), Self.isIdentifier(scalar.string) else {
+    guard case .scalar(let scalar) = node, !isNull(node), Identifier.isName(scalar.string) else {
       return mismatch(
         node, field: field, expected: "a variable name (letters, digits and _, like guess or w1)")
     }
     return scalar.string
-  }
-
-  static func isIdentifier(_ text: String) -> Bool {
-    guard let first = text.unicodeScalars.first, text.unicodeScalars.count <= 64,
-      first == "_" || first.properties.isAlphabetic && first.isASCII
-    else { return false }
-    return text.unicodeScalars.allSatisfy {
-      $0.isASCII && ($0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0))
-    }
   }
 
   func lessonID(_ node: Node, field: String) -> LessonID? {

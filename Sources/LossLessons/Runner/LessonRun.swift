@@ -48,7 +48,7 @@ public struct LessonRun: Sendable {
     try interpreter.run("seed = \(seed)")
     for line in lesson.setup {
       do { try interpreter.run(line.source) } catch {
-        throw LanguageError("in the lesson's setup, \(line.source): \(error.message)", at: nil)
+        throw error.within(.lessonSetup(line: line.source), at: nil)
       }
     }
     self.interpreter = interpreter
@@ -308,7 +308,7 @@ public struct LessonRun: Sendable {
     let value = try interpreter.evaluate(try Parser.parseExpression(expression.source))
     guard let number = value.tensor?.scalarValue else {
       throw LanguageError(
-        "'\(expression.source)' must give one number, got \(value.shapeDescription)", at: nil)
+        .notOneNumber(source: expression.source, what: value.shapeDescription), at: nil)
     }
     return number
   }

@@ -51,7 +51,7 @@ struct PropertyChecker {
     let result = try copy.evaluate(expression, gradientsFor: [Self.pName])
     guard let value = result.value.tensor else {
       throw LanguageError(
-        "\(function) must give numbers, got \(result.value.shapeDescription)", at: nil)
+        .definedLossNotNumbers(function: function, what: result.value.shapeDescription), at: nil)
     }
     return (value, result.gradients[Self.pName])
   }
@@ -60,7 +60,7 @@ struct PropertyChecker {
     let (value, slope) = try call(Tensor(scalar: p), Tensor(scalar: y))
     guard let number = value.scalarValue else {
       throw LanguageError(
-        "\(function)(\(n(p)), \(n(y))) gives \(value.count) numbers; a loss gives one", at: nil)
+        .definedLossNotOneNumber(call: label(p, y), count: value.count), at: nil)
     }
     return (number, slope?.scalarValue)
   }

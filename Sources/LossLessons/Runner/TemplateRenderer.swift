@@ -30,8 +30,7 @@ public enum TemplateRenderer {
     case .choice(let condition, let yes, let no):
       let value = try interpreter.evaluate(try Parser.parseExpression(condition))
       guard let truth = value.tensor?.scalarValue else {
-        throw LanguageError(
-          "a condition before '?' must give one number (true is non-zero)", at: nil)
+        throw LanguageError(.conditionNotANumber, at: nil)
       }
       return truth != 0 ? yes : no
     case .value(let expression, let format):

@@ -64,35 +64,3 @@ extension ShellSession {
     )
   }
 }
-
-/// The characters of names, as the language's lexer reads them.
-enum Identifier {
-  static func isStart(_ c: Unicode.Scalar) -> Bool {
-    ("a"..."z").contains(c) || ("A"..."Z").contains(c) || c == "_"
-  }
-
-  static func isPart(_ c: Unicode.Scalar) -> Bool { isStart(c) || ("0"..."9").contains(c) }
-
-  /// The name a line starts with (after blanks and an optional `:`, as in `:help`), and the
-  /// index just after it: the word that may name a command.
-  static func leadingWord(in scalars: [Unicode.Scalar]) -> (name: String, end: Int)? {
-    var i = 0
-    while i < scalars.count, scalars[i] == " " || scalars[i] == "\t" { i += 1 }
-    if i < scalars.count, scalars[i] == ":" { i += 1 }
-    let start = i
-    while i < scalars.count, isPart(scalars[i]) { i += 1 }
-    guard i > start, isStart(scalars[start]) else { return nil }
-    return (String(String.UnicodeScalarView(scalars[start..<i])), i)
-  }
-
-  /// The line's only word, when it is a single name.
-  static func single(in text: String) -> String? {
-    let word = text.trimmed
-    guard let first = word.unicodeScalars.first, isStart(first),
-      word.unicodeScalars.allSatisfy(isPart)
-    else {
-      return nil
-    }
-    return word
-  }
-}

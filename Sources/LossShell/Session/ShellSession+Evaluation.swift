@@ -57,17 +57,18 @@ extension ShellSession {
 
   /// An error event, or an interruption notice when Ctrl-C stopped the computation.
   func failure(_ error: LanguageError, source: String) -> [ShellEvent] {
-    if configuration.isInterrupted() || error.message == EngineError.interrupted.message {
+    if configuration.isInterrupted() || error.isInterruption {
       return [.interrupted("interrupted: the computation was stopped; nothing was changed")]
     }
-    var message = error.message
+    var error = error
     // A lone misspelt word is more likely a command than a variable: suggest the command.
-    if message.hasPrefix("unknown name"), let word = Identifier.single(in: source),
+    if case .unknownName = error.problem, error.context.isEmpty,
+      let word = Identifier.single(in: source),
       let command = Suggestions.closest(to: word, among: commands.names)
     {
-      message = "unknown name '\(word)' — did you mean the command '\(command)'?"
+      error.problem = .unknownNameLikeCommand(word, command: command)
     }
-    return [.error(ErrorReport(message: message, source: source, range: error.range))]
+    return [.error(ErrorReport(message: error.message, source: source, range: error.range))]
       + (BeginnerHints.hint(for: source).map { [.notice($0)] } ?? [])
   }
 }

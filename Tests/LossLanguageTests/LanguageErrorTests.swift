@@ -1,0 +1,68 @@
+import LossEngine
+import LossLanguage
+import Testing
+
+/// The error model: a typed problem, the columns, and the frames it was raised within,
+/// rendered by one formatter.
+@Suite("Errors are typed values")
+struct LanguageErrorTests {
+  @Test func anErrorInsideAFunctionKeepsItsKindAndNamesTheFunction() throws {
+    let error = try failure("def f(x) = x + nosuch", "f(1)")
+    #expect(error.problem == .unknownName("nosuch", suggestion: nil))
+    #expect(error.context == [.inFunction("f")])
+    #expect(error.range == SourceRange(0, 4))
+    #expect(error.message == "in f(…): unknown name 'nosuch'")
+  }
+
+  @Test func framesAreInnermostFirstAndRenderOutermostFirst() throws {
+    let error = try failure("def f(x) = x / [1, 2, 3] @ [1]", "def g(x) = 2 * f(x)", "g(1)")
+    #expect(error.context == [.inFunction("f"), .inFunction("g")])
+    #expect(error.message.hasPrefix("in g(…): in f(…): "))
+    guard case .engine(.incompatibleShapes) = error.problem else {
+      Issue.record("expected a shape error, got \(error.problem)")
+      return
+    }
+  }
+
+  @Test func theSameFunctionTwiceInARowIsNamedOnce() {
+    let inner = LanguageError(.recursion, at: SourceRange(3, 4), context: [.inFunction("f")])
+    let outer = inner.within(.inFunction("f"), at: SourceRange(0, 5))
+    #expect(outer.context == [.inFunction("f")])
+    #expect(outer.range == SourceRange(0, 5))
+  }
+
+  @Test func lessonSetupFramesReadAsBefore() {
+    let error = LanguageError(.unknownName("w", suggestion: "x"), at: SourceRange(4, 5))
+      .within(.lessonSetup(line: "y = w"), at: nil)
+    #expect(error.range == nil)
+    #expect(error.message == "in the lesson's setup, y = w: unknown name 'w' — did you mean 'x'?")
+  }
+
+  @Test func interruptionIsAKindNotAMessage() {
+    #expect(LanguageError(.engine(.interrupted), at: nil).isInterruption)
+    #expect(!LanguageError(.notANumber("interrupted"), at: nil).isInterruption)
+  }
+
+  @Test func longNamesAreShortenedWhereverTheyAppear() {
+    let name = String(repeating: "a", count: 100)
+    let error = LanguageError(.unknownName(name, suggestion: nil), at: nil)
+      .within(.inFunction(name), at: nil)
+    let short = String(repeating: "a", count: 37) + "…"
+    #expect(error.message == "in \(short)(…): unknown name '\(short)'")
+  }
+
+  @Test(arguments: [
+    ("x", true), ("_x1", true), ("W_2", true), ("def", false), ("define", true), ("1x", false),
+    ("x-y", false), ("", false), ("é", false), ("x y", false),
+  ])
+  func oneIdentifierRuleForTheLexerAndEveryReader(text: String, isName: Bool) throws {
+    #expect(Identifier.isName(text) == isName)
+    // The lexer reads exactly these as one name.
+    let parsed = try? Parser.parseExpression(text)
+    if case .name(let name, _)? = parsed {
+      #expect(isName && name == text)
+    } else {
+      #expect(!isName)
+    }
+  }
+}
