@@ -17,10 +17,11 @@ private let handlerInstalled = Atomic<Bool>(false)
 /// NULL, to tell Ctrl-C from Ctrl-D. Long computations (training, sweeps) poll ``consume()``
 /// and stop cleanly, so Ctrl-C returns to the prompt instead of killing the session.
 ///
-/// The handler never exits or jumps: that would skip libedit's terminal restore and leave the
-/// learner's terminal raw. If a second Ctrl-C arrives while the first is still unconsumed (a
-/// computation that never polls), the handler restores the default action and re-raises, so
-/// nobody is ever stuck.
+/// The handler never exits, jumps or re-raises, however many Ctrl-Cs come and however fast:
+/// exiting would skip libedit's terminal restore and lose everything the learner defined, and a
+/// "second press kills" rule races with the loop that consumes the first (two quick presses at
+/// an idle prompt used to kill the shell). Only `quit` and Ctrl-D leave; every long computation
+/// polls the flag instead.
 public enum Interrupts {
   /// Installs the SIGINT handler. Safe to call more than once.
   public static func install() {
@@ -49,10 +50,7 @@ public enum Interrupts {
   }
 }
 
-/// The handler: async-signal-safe (an atomic exchange, `signal` and `raise` only).
+/// The handler: async-signal-safe (one atomic store).
 private func handleInterrupt(_: Int32) {
-  if interruptRequested.exchange(true, ordering: .relaxed) {
-    signal(SIGINT, SIG_DFL)
-    raise(SIGINT)
-  }
+  interruptRequested.store(true, ordering: .relaxed)
 }

@@ -40,7 +40,7 @@ public struct LibeditLineSource: LineSource {
     colorPrompt: Bool,
     wordBreakCharacters: String = CompletionWord.breakCharacters,
     warn: @escaping (String) -> Void = { message in
-      FileHandle.standardError.write(Data("losslab: warning: \(message)\n".utf8))
+      StandardStreams.report("losslab: warning: \(message)\n")
     }
   ) {
     self.colorPrompt = colorPrompt
@@ -62,7 +62,7 @@ public struct LibeditLineSource: LineSource {
     let shown = PromptText.forLibedit(prompt, color: colorPrompt, asciiOnly: asciiPrompt)
     guard let raw = readline(shown) else {
       // Ctrl-C and Ctrl-D both return NULL; only the flag tells them apart (errno does not).
-      print()  // libedit leaves the cursor on the prompt line
+      try? StandardStreams.write("\n")  // libedit leaves the cursor on the prompt line
       return Interrupts.consume() ? .interrupt : .eof
     }
     defer { free(raw) }

@@ -8,22 +8,22 @@ import Foundation
 
 /// Facts about the terminal the shell runs in, asked fresh each time (so a resize is seen).
 public enum Terminal {
-  /// Whether to use the line editor: stdin and stdout are terminals and `TERM` is not `dumb`.
-  ///
-  /// On a pipe libedit prints no prompt and must not touch history, so the shell reads with
-  /// ``PipeLineSource`` instead.
+  /// Whether a person is at a terminal: standard input and output are both terminals. Then the
+  /// shell greets, prompts and carries on after an error, whatever kind of terminal it is.
   public static var isInteractive: Bool {
-    isInteractive(
-      environment: ProcessInfo.processInfo.environment,
-      stdinIsTerminal: isatty(STDIN_FILENO) == 1,
-      stdoutIsTerminal: isatty(STDOUT_FILENO) == 1)
+    isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
   }
 
-  /// ``isInteractive`` with its inputs spelled out, for tests.
-  public static func isInteractive(
-    environment: [String: String], stdinIsTerminal: Bool, stdoutIsTerminal: Bool
-  ) -> Bool {
-    stdinIsTerminal && stdoutIsTerminal && environment["TERM"] != "dumb"
+  /// Whether the terminal can be driven by the line editor. A `dumb` one (Emacs' shell mode,
+  /// some IDE consoles) cannot move the cursor, so lines are read as typed, after a plain
+  /// prompt (``PipeLineSource/init(prompting:)``).
+  public static var canEditLines: Bool {
+    canEditLines(environment: ProcessInfo.processInfo.environment)
+  }
+
+  /// ``canEditLines`` with its input spelled out, for tests.
+  public static func canEditLines(environment: [String: String]) -> Bool {
+    environment["TERM"] != "dumb"
   }
 
   /// The width of the terminal in columns, or 80 when there is none (a pipe, a file).

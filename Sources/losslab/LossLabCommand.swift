@@ -1,4 +1,11 @@
 import ArgumentParser
+import LineEditor
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// `losslab`: with no subcommand, the interactive shell; `eval` for scripts and tools.
 @main
@@ -11,4 +18,32 @@ struct LossLabCommand: ParsableCommand {
     ],
     defaultSubcommand: ShellSubcommand.self
   )
+
+  /// ArgumentParser's `main`, with its help and error text written through
+  /// ``StandardStreams`` (checked) instead of unchecked `print`.
+  static func main() {
+    StandardStreams.prepare()
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      let code = exitCode(for: error)
+      let message = fullMessage(for: error)
+      if !message.isEmpty {
+        if code == .success {
+          do {
+            try StandardStreams.write(message + "\n")
+          } catch {
+            StandardStreams.exit(after: error)
+          }
+        } else {
+          StandardStreams.report(message + "\n")
+        }
+      }
+      terminate(code.rawValue)
+    }
+  }
 }
+
+/// The C library's `exit`, named apart from ArgumentParser's `exit(withError:)`.
+private func terminate(_ status: Int32) -> Never { exit(status) }

@@ -26,6 +26,20 @@ struct JSONOutputTests {
     #expect(session.json("  # nothing") == nil)
   }
 
+  @Test func aLargeValueIsWrittenInBoundedPiecesThatMakeTheWholeLine() throws {
+    var interpreter = Interpreter()
+    let outcome = try interpreter.run("mse(linspace(0, 1, 100000), 0)")
+    var pieces: [String] = []
+    JSONOutput.write(outcome, chunkBytes: 4096) { pieces.append($0) }
+    #expect(pieces.count > 100, "streamed, not built whole")
+    // A piece ends at the first element past the limit: at most one number over.
+    #expect(pieces.allSatisfy { $0.utf8.count < 4096 + 32 })
+    #expect(pieces.joined() == JSONOutput.line(for: outcome))
+    let line = try #require(JSONOutput.line(for: outcome))
+    #expect(line.hasPrefix(#"{"value": 0.33333"#))
+    #expect(line.hasSuffix("2e-05]}"))
+  }
+
   @Test func aLossCallInsideAnExpressionIsNotALossCall() throws {
     var session = Session()
     #expect(session.json("2 * mse([1], [0])") == #"{"value": 2.0, "grad": null}"#)

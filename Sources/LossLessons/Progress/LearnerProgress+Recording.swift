@@ -3,8 +3,10 @@ import Foundation
 /// The changes the lesson runner and the shell make, each stamping the time so merges between
 /// two shells keep the latest position.
 extension LearnerProgress {
-  /// The learner is now on `step` of `lesson` (starting it if new).
+  /// The learner is now on `step` of `lesson` (starting it if new); `step` is clamped to
+  /// `0...ProgressLimits.maximumStep`, the range a file may hold.
   public mutating func move(to step: Int, in lesson: LessonID, at now: Date) {
+    let step = min(max(0, step), ProgressLimits.maximumStep)
     position = Position(lesson: lesson.rawValue, step: step, updatedAt: now)
     changeLesson(lesson, at: now) { $0.step = step }
   }
@@ -19,20 +21,22 @@ extension LearnerProgress {
   }
 
   public mutating func recordAttempt(in lesson: LessonID, at now: Date) {
-    changeLesson(lesson, at: now) { $0.attempts += 1 }
+    changeLesson(lesson, at: now) { $0.attempts = ProgressLimits.incremented($0.attempts) }
   }
 
   public mutating func recordHint(in lesson: LessonID, at now: Date) {
-    changeLesson(lesson, at: now) { $0.hintsUsed += 1 }
+    changeLesson(lesson, at: now) { $0.hintsUsed = ProgressLimits.incremented($0.hintsUsed) }
   }
 
   public mutating func recordSkip(in lesson: LessonID, at now: Date) {
-    changeLesson(lesson, at: now) { $0.skips += 1 }
+    changeLesson(lesson, at: now) { $0.skips = ProgressLimits.incremented($0.skips) }
   }
 
   public mutating func addTime(_ seconds: Double, in lesson: LessonID, at now: Date) {
     guard seconds.isFinite, seconds > 0 else { return }
-    changeLesson(lesson, at: now) { $0.secondsSpent += seconds }
+    changeLesson(lesson, at: now) {
+      $0.secondsSpent = min($0.secondsSpent + seconds, ProgressLimits.maximumSeconds)
+    }
   }
 
   private mutating func changeLesson(

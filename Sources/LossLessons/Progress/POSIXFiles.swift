@@ -32,7 +32,7 @@ enum POSIXFiles {
   /// An exclusive lock on `path` (created if needed), held until `body` returns. Polls rather
   /// than blocking so a stuck process can't hang the shell forever: after `timeout` it fails.
   static func withExclusiveLock<T>(
-    on path: String, timeout: TimeInterval = 10, _ body: () throws -> T
+    on path: String, timeout: TimeInterval, _ body: () throws -> T
   ) throws -> T {
     let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
     guard descriptor >= 0 else { throw Failure(operation: "open", path: path, code: errno) }
@@ -41,7 +41,12 @@ enum POSIXFiles {
     while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
       let code = errno
       guard code == EWOULDBLOCK || code == EINTR, Date() < deadline else {
-        throw Failure(operation: "lock", path: path, code: code == EWOULDBLOCK ? ETIMEDOUT : code)
+        guard code == EWOULDBLOCK || code == EINTR else {
+          throw Failure(operation: "lock", path: path, code: code)
+        }
+        throw Failure(
+          operation: "lock", path: path, reason: "another LossLab is using it (waited \(timeout) s)"
+        )
       }
       usleep(2_000)
     }

@@ -13,7 +13,9 @@ import Foundation
 /// ```
 ///
 /// Missing counters read as 0 and unknown keys are ignored, so a hand-edited or slightly older
-/// file still loads; anything that isn't JSON of this shape is "corrupt".
+/// file still loads; anything that isn't JSON of this shape, or holds a value outside
+/// ``ProgressLimits`` (a negative count, a step no lesson has, a count near `Int.max` that would
+/// overflow at the next try), is "corrupt".
 enum ProgressCoding {
   enum Problem: Error {
     case notProgress(String)
@@ -43,13 +45,18 @@ enum ProgressCoding {
         return date
       }
       throw DecodingError.dataCorruptedError(
-        in: container, debugDescription: "not an ISO 8601 time: \(text)")
+        in: container, debugDescription: "is \"\(text.prefix(40))\"; expected an ISO 8601 time")
     }
     do {
       let version = try decoder.decode(VersionOnly.self, from: data).formatVersion
       guard version <= ProgressFile.formatVersion else { return .failure(.newerVersion(version)) }
       guard version >= 1 else { return .failure(.notProgress("format_version \(version)")) }
       return .success(try decoder.decode(StoredFile.self, from: data).progress)
+    } catch DecodingError.dataCorrupted(let context)
+      where context.codingPath.isEmpty && (try? JSONSerialization.jsonObject(with: data)) != nil
+    {
+      // Valid JSON that Foundation still calls invalid: a value of the wrong kind somewhere.
+      return .failure(.notProgress("a value is not of the kind the progress format expects"))
     } catch {
       return .failure(.notProgress(describe(error)))
     }
@@ -57,19 +64,63 @@ enum ProgressCoding {
 
   private static let timestampStyle = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
 
+  /// What was wrong and where, e.g. "learners.ada.lessons.darts.attempts is
+  /// 9223372036854775807; expected a whole number from 0 to 1000000000".
   private static func describe(_ error: Error) -> String {
-    switch error {
-    case DecodingError.dataCorrupted(let context):
-      "not valid JSON (\(context.debugDescription))"
-    case DecodingError.keyNotFound(let key, _):
-      "no '\(key.stringValue)'"
-    case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
-      context.codingPath.isEmpty
-        ? "unexpected value at the top level"
-        : "unexpected value at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
-    default:
-      "\(error)"
+    func path(_ context: DecodingError.Context) -> String {
+      context.codingPath.map(\.stringValue).joined(separator: ".")
     }
+    switch error {
+    case DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty:
+      return "not valid JSON (\(context.debugDescription))"
+    case DecodingError.dataCorrupted(let context):
+      return "\(path(context)) \(context.debugDescription)"
+    case DecodingError.keyNotFound(let key, let context):
+      return context.codingPath.isEmpty
+        ? "no '\(key.stringValue)'" : "no '\(key.stringValue)' in \(path(context))"
+    case DecodingError.typeMismatch(let type, let context),
+      DecodingError.valueNotFound(let type, let context):
+      let expected = "expected \(expectedKind(type))"
+      return context.codingPath.isEmpty
+        ? "unexpected value at the top level; \(expected)"
+        : "unexpected value at \(path(context)); \(expected)"
+    default:
+      return "\(error)"
+    }
+  }
+
+  private static func expectedKind(_ type: Any.Type) -> String {
+    switch type {
+    case is Int.Type: "a whole number"
+    case is Double.Type: "a number"
+    case is String.Type: "text"
+    default: "an object of the progress format"
+    }
+  }
+
+  /// Reads a whole number at `key` (0 when missing) that must lie in `range`.
+  private static func bounded<Key: CodingKey>(
+    _ container: KeyedDecodingContainer<Key>, _ key: Key, in range: ClosedRange<Int>
+  ) throws -> Int {
+    let value: Int
+    if let whole = try? container.decodeIfPresent(Int.self, forKey: key) {
+      value = whole
+    } else if let number = try? container.decode(Double.self, forKey: key) {
+      // Foundation reports a fraction for an Int as "not valid JSON"; say what it is.
+      throw DecodingError.dataCorruptedError(
+        forKey: key, in: container,
+        debugDescription:
+          "is \(number); expected a whole number from \(range.lowerBound) to \(range.upperBound)")
+    } else {
+      value = try container.decodeIfPresent(Int.self, forKey: key) ?? 0
+    }
+    guard range.contains(value) else {
+      throw DecodingError.dataCorruptedError(
+        forKey: key, in: container,
+        debugDescription:
+          "is \(value); expected a whole number from \(range.lowerBound) to \(range.upperBound)")
+    }
+    return value
   }
 
   // MARK: Stored shapes
@@ -111,6 +162,19 @@ enum ProgressCoding {
     enum CodingKeys: String, CodingKey {
       case lesson, step
       case updatedAt = "updated_at"
+    }
+
+    init(lesson: String?, step: Int, updatedAt: Date) {
+      self.lesson = lesson
+      self.step = step
+      self.updatedAt = updatedAt
+    }
+
+    init(from decoder: Decoder) throws {
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      lesson = try container.decodeIfPresent(String.self, forKey: .lesson)
+      step = try bounded(container, .step, in: 0...ProgressLimits.maximumStep)
+      updatedAt = try container.decode(Date.self, forKey: .updatedAt)
     }
 
     func encode(to encoder: Encoder) throws {
@@ -155,7 +219,7 @@ enum ProgressCoding {
     var progress: LearnerProgress {
       LearnerProgress(
         position: .init(
-          lesson: position.lesson, step: max(0, position.step), updatedAt: position.updatedAt),
+          lesson: position.lesson, step: position.step, updatedAt: position.updatedAt),
         lessons: lessons.mapValues(\.progress), startedAt: startedAt, updatedAt: updatedAt)
     }
   }
@@ -194,12 +258,20 @@ enum ProgressCoding {
       let container = try decoder.container(keyedBy: CodingKeys.self)
       startedAt = try container.decode(Date.self, forKey: .startedAt)
       updatedAt = try container.decodeIfPresent(Date.self, forKey: .updatedAt) ?? startedAt
-      step = try container.decodeIfPresent(Int.self, forKey: .step) ?? 0
+      step = try bounded(container, .step, in: 0...ProgressLimits.maximumStep)
       completedAt = try container.decodeIfPresent(Date.self, forKey: .completedAt)
-      attempts = try container.decodeIfPresent(Int.self, forKey: .attempts) ?? 0
-      hintsUsed = try container.decodeIfPresent(Int.self, forKey: .hintsUsed) ?? 0
-      skips = try container.decodeIfPresent(Int.self, forKey: .skips) ?? 0
+      let counts = 0...ProgressLimits.maximumCount
+      attempts = try bounded(container, .attempts, in: counts)
+      hintsUsed = try bounded(container, .hintsUsed, in: counts)
+      skips = try bounded(container, .skips, in: counts)
       secondsSpent = try container.decodeIfPresent(Double.self, forKey: .secondsSpent) ?? 0
+      guard (0...ProgressLimits.maximumSeconds).contains(secondsSpent) else {
+        throw DecodingError.dataCorruptedError(
+          forKey: .secondsSpent, in: container,
+          debugDescription:
+            "is \(secondsSpent); expected a number of seconds from 0 to \(Int(ProgressLimits.maximumSeconds))"
+        )
+      }
     }
 
     func encode(to encoder: Encoder) throws {
@@ -216,10 +288,8 @@ enum ProgressCoding {
 
     var progress: LessonProgress {
       LessonProgress(
-        step: max(0, step), completedAt: completedAt, attempts: max(0, attempts),
-        hintsUsed: max(0, hintsUsed), skips: max(0, skips),
-        secondsSpent: secondsSpent.isFinite ? max(0, secondsSpent) : 0, startedAt: startedAt,
-        updatedAt: updatedAt)
+        step: step, completedAt: completedAt, attempts: attempts, hintsUsed: hintsUsed,
+        skips: skips, secondsSpent: secondsSpent, startedAt: startedAt, updatedAt: updatedAt)
     }
   }
 }

@@ -19,20 +19,28 @@ public struct ProgressStoreError: Error, Sendable, CustomStringConvertible {
 /// Every operation takes an exclusive lock (`progress.json.lock`), reads the file, changes or
 /// merges, and replaces the file atomically before releasing the lock, so two shells running at
 /// once never lose each other's progress and a `kill -9` at any moment leaves the old or the
-/// new file, whole. A file that can't be read is moved aside to
-/// `progress.json.corrupt-<timestamp>` and a fresh one starts, with a notice.
+/// new file, whole. A file that can't be read, is larger than ``ProgressLimits/maximumFileBytes``
+/// or holds values outside ``ProgressLimits`` is moved aside to
+/// `progress.json.corrupt-<timestamp>` and a fresh one starts, with a notice. The lock is waited
+/// for at most ``lockWait``: the shell passes ``ProgressLimits/shellLockWait`` (0.2 s), so another
+/// LossLab stuck holding it makes a save fail quickly instead of freezing the shell.
 public struct ProgressStore: Sendable {
   public static let fileName = "progress.json"
 
   public let folder: URL
+  /// How long to wait for another LossLab's lock before failing with ``ProgressStoreError``.
+  public let lockWait: TimeInterval
 
-  public init(folder: URL) {
+  public init(folder: URL, lockWait: TimeInterval = ProgressLimits.lockWait) {
     self.folder = folder
+    self.lockWait = lockWait
   }
 
   /// The store at the standard place for this environment (see `ProgressLocation`).
-  public static func standard(environment: [String: String]) -> ProgressStore {
-    ProgressStore(folder: ProgressLocation.folder(environment: environment))
+  public static func standard(
+    environment: [String: String], lockWait: TimeInterval = ProgressLimits.lockWait
+  ) -> ProgressStore {
+    ProgressStore(folder: ProgressLocation.folder(environment: environment), lockWait: lockWait)
   }
 
   public var fileURL: URL { folder.appendingPathComponent(Self.fileName) }
@@ -84,7 +92,7 @@ public struct ProgressStore: Sendable {
   ) throws(ProgressStoreError) -> ProgressSnapshot {
     do {
       try POSIXFiles.makeFolder(folder.path)
-      return try POSIXFiles.withExclusiveLock(on: path + ".lock") {
+      return try POSIXFiles.withExclusiveLock(on: path + ".lock", timeout: lockWait) {
         removeAbandonedTemporaryFiles()
         let (file, notice) = try readOrSetAside()
         let (learner, finalNotice, changed) = body(file, notice)
@@ -102,14 +110,26 @@ public struct ProgressStore: Sendable {
     }
   }
 
-  /// The file's contents; a missing file is empty progress, an unreadable one is moved aside.
+  /// The file's contents; a missing file is empty progress, an unreadable, oversized or
+  /// impossible one is moved aside.
   private func readOrSetAside() throws -> (ProgressFile, String?) {
+    guard FileManager.default.fileExists(atPath: path) else { return (ProgressFile(), nil) }
     let data: Data
-    do {
-      data = try Data(contentsOf: fileURL)
-    } catch let error as CocoaError where error.code == .fileReadNoSuchFile {
-      return (ProgressFile(), nil)
-    } catch {
+    switch BoundedFileReader.read(fileURL, maximumBytes: ProgressLimits.maximumFileBytes) {
+    case .success(let bytes):
+      data = Data(bytes)
+    case .failure(.tooLarge(let size)):
+      let limit = ProgressLimits.maximumFileBytes
+      return (
+        ProgressFile(),
+        try setAside(
+          reason:
+            "it is \(size) bytes; a progress file holds at most \(limit) bytes (\(limit >> 20) MiB)"
+        )
+      )
+    case .failure(.notRegularFile):
+      return (ProgressFile(), try setAside(reason: "it is not a regular file"))
+    case .failure(.unreadable):
       return (ProgressFile(), try setAside(reason: "it can't be read"))
     }
     switch ProgressCoding.decode(data) {

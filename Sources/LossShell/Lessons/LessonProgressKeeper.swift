@@ -19,28 +19,59 @@ public struct LessonProgressKeeper: Sendable {
   }
 
   /// Progress in `store`, for `learner`.
+  ///
+  /// The shell's store gives up quickly when another LossLab holds its lock
+  /// (``ProgressLimits/shellLockWait``), so a save never stalls typing. The change is then kept
+  /// in memory and merged into the file by the next save that gets the lock (counters merge by
+  /// their maximum, see `ProgressMerge`); the learner is told once, not at every step.
   public static func store(_ store: ProgressStore, learner: String) -> LessonProgressKeeper {
-    LessonProgressKeeper(
+    let memory = Mutex(Memory())
+    return LessonProgressKeeper(
       load: {
         do {
           let snapshot = try store.load(learner: learner)
+          memory.withLock { $0.progress = snapshot.learner }
           return (snapshot.learner, snapshot.notice)
         } catch {
+          let fresh = LearnerProgress.new(at: Date())
+          memory.withLock { $0.progress = fresh }
           return (
-            .new(at: Date()),
+            fresh,
             "progress could not be read (\(String(describing: error))); starting afresh for now"
           )
         }
       },
       update: { change in
         let now = Date()
-        do {
-          let snapshot = try store.update(learner: learner, now: now) { change(&$0, now) }
-          return snapshot.notice
-        } catch {
-          return "progress could not be saved: \(String(describing: error))"
+        return memory.withLock { state in
+          do {
+            let snapshot: ProgressSnapshot
+            if state.unsaved, var progress = state.progress {
+              change(&progress, now)
+              snapshot = try store.save(progress, learner: learner)
+            } else {
+              snapshot = try store.update(learner: learner, now: now) { change(&$0, now) }
+            }
+            state = Memory(progress: snapshot.learner)
+            return snapshot.notice
+          } catch {
+            var progress = state.progress ?? .new(at: now)
+            change(&progress, now)
+            let first = !state.unsaved
+            state = Memory(progress: progress, unsaved: true)
+            return first
+              ? "progress could not be saved (\(String(describing: error))); it is kept and saved at your next step"
+              : nil
+          }
         }
       })
+  }
+
+  /// What the shell holds of the learner's progress: the last snapshot, with the changes a
+  /// save could not write yet.
+  private struct Memory {
+    var progress: LearnerProgress?
+    var unsaved = false
   }
 
   /// Progress held in memory only (tests, and `--no-progress`).

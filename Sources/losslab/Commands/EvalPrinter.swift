@@ -1,21 +1,26 @@
-import Foundation
+import LineEditor
 import LossEngine
 import LossLanguage
 
-/// Prints `eval` results: JSON lines for tools, or aligned text for people.
+/// Prints `eval` results: JSON lines for tools (streamed, so a huge value is never one string),
+/// or aligned text for people. Every write is checked (``StandardStreams``).
 struct EvalPrinter {
   let json: Bool
 
-  func print(_ outcome: Outcome) {
+  func print(_ outcome: Outcome) throws(StandardStreams.Failure) {
     if json {
-      if let line = JSONOutput.line(for: outcome) { Swift.print(line) }
+      if case .nothing = outcome { return }
+      try JSONOutput.write(outcome) { (chunk: String) throws(StandardStreams.Failure) in
+        try StandardStreams.write(chunk)
+      }
+      try StandardStreams.write("\n")
       return
     }
     switch outcome {
     case .nothing: return
     case .value(let value, let loss):
       guard let loss, let gradient = loss.gradient else {
-        Swift.print(ValueFormatter.compact(value))
+        try StandardStreams.write(ValueFormatter.compact(value) + "\n")
         return
       }
       let label = loss.function
@@ -23,18 +28,22 @@ struct EvalPrinter {
       func padded(_ text: String) -> String {
         text + String(repeating: " ", count: width - text.count)
       }
-      Swift.print("\(padded(label)) = \(ValueFormatter.compact(value))")
-      Swift.print("\(padded("∂/∂p")) = \(ValueFormatter.compact(.tensor(gradient)))")
+      try StandardStreams.write("\(padded(label)) = \(ValueFormatter.compact(value))\n")
+      try StandardStreams.write(
+        "\(padded("∂/∂p")) = \(ValueFormatter.compact(.tensor(gradient)))\n")
     case .assigned(let name, let value):
-      Swift.print("\(name) = \(ValueFormatter.compact(value))")
+      try StandardStreams.write("\(name) = \(ValueFormatter.compact(value))\n")
     case .defined(let function):
-      Swift.print("defined \(function.name)(\(function.parameters.joined(separator: ", ")))")
+      try StandardStreams.write(
+        "defined \(function.name)(\(function.parameters.joined(separator: ", ")))\n")
     }
   }
 
-  func print(_ error: LanguageError, source: String, lineNumber: Int?) {
+  func print(_ error: LanguageError, source: String, lineNumber: Int?)
+    throws(StandardStreams.Failure)
+  {
     if json {
-      Swift.print(JSONOutput.line(for: error))
+      try StandardStreams.write(JSONOutput.line(for: error) + "\n")
       return
     }
     let prefix = lineNumber.map { "line \($0): " } ?? ""
@@ -42,6 +51,6 @@ struct EvalPrinter {
     if source.unicodeScalars.count <= 200 {
       text += error.caretLines(source: source).dropLast().map { "  " + $0 + "\n" }.joined()
     }
-    FileHandle.standardError.write(Data(text.utf8))
+    StandardStreams.report(text)
   }
 }

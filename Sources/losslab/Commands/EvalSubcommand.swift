@@ -1,4 +1,5 @@
 import ArgumentParser
+import LineEditor
 import LossLanguage
 
 /// `losslab eval [--json] EXPR...`: evaluates expressions in one scope, for scripts and tests.
@@ -26,27 +27,33 @@ struct EvalSubcommand: ParsableCommand {
     var interpreter = Interpreter()
     var failed = false
     let printer = EvalPrinter(json: json)
-    func evaluate(_ line: String, number: Int?) {
+    func evaluate(_ line: String, number: Int?) throws(StandardStreams.Failure) {
+      let outcome: Outcome
       do {
-        let outcome = try interpreter.run(line)
-        printer.print(outcome)
+        outcome = try interpreter.run(line)
       } catch {
         failed = true
-        printer.print(error, source: line, lineNumber: number)
+        try printer.print(error, source: line, lineNumber: number)
+        return
       }
+      try printer.print(outcome)
     }
     // Expressions may start with '-' (`-2^2`), so unrecognised options are taken as
     // expressions; a `--` still ends the options as usual and is never an expression.
     var arguments = expressions
     if let separator = arguments.firstIndex(of: "--") { arguments.remove(at: separator) }
-    if arguments.isEmpty {
-      var number = 0
-      while let line = readLine(strippingNewline: true) {
-        number += 1
-        evaluate(line, number: number)
+    do {
+      if arguments.isEmpty {
+        var number = 0
+        while let line = readLine(strippingNewline: true) {
+          number += 1
+          try evaluate(line, number: number)
+        }
+      } else {
+        for expression in arguments { try evaluate(expression, number: nil) }
       }
-    } else {
-      for expression in arguments { evaluate(expression, number: nil) }
+    } catch {
+      StandardStreams.exit(after: error)
     }
     if failed { throw ExitCode.failure }
   }

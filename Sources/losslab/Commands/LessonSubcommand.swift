@@ -1,6 +1,6 @@
 import ArgumentParser
 import BuiltinLessons
-import Foundation
+import LineEditor
 import LossLessons
 
 /// `losslab lesson …`: tools for people who write lessons.
@@ -28,6 +28,14 @@ struct LessonCheckSubcommand: ParsableCommand {
   var paths: [String] = []
 
   func run() throws {
+    do {
+      try check()
+    } catch let failure as StandardStreams.Failure {
+      StandardStreams.exit(after: failure)
+    }
+  }
+
+  private func check() throws {
     let library =
       paths.isEmpty
       ? LessonLibrary(builtinFiles: BuiltinLessons.files, extraPaths: [])
@@ -46,16 +54,17 @@ struct LessonCheckSubcommand: ParsableCommand {
         if diagnostic.severity == .error { errors += 1 } else { warnings += 1 }
       }
       if found.isEmpty {
-        print("ok  \(entry.file)  (\(entry.lesson.steps.count) steps, played through)")
+        try StandardStreams.write(
+          "ok  \(entry.file)  (\(entry.lesson.steps.count) steps, played through)\n")
       }
     }
-    if !report.isEmpty { FileHandle.standardError.write(Data(report.utf8)) }
+    StandardStreams.report(report)
     let files = library.reports.count
-    print(
-      "\(files) lesson file\(files == 1 ? "" : "s") checked: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+    try StandardStreams.write(
+      "\(files) lesson file\(files == 1 ? "" : "s") checked: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
     )
     if files == 0 {
-      FileHandle.standardError.write(Data("no lesson files found\n".utf8))
+      StandardStreams.report("no lesson files found\n")
       throw ExitCode.failure
     }
     if errors > 0 { throw ExitCode.failure }

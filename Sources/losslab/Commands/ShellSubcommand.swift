@@ -28,14 +28,14 @@ struct ShellSubcommand: ParsableCommand {
     let (session, greeting) = ShellSetup.session(options, interactive: interactive)
     let view = CompletionView(session)
     let source: any LineSource
-    if interactive {
+    if interactive, Terminal.canEditLines {
       source = LibeditLineSource(
         historyURL: HistoryLocation.default(environment: ProcessInfo.processInfo.environment),
         completer: { line, cursor in view.completions(line: line, cursor: cursor) },
         colorPrompt: ShellSetup.style(plain: plain) == .color,
         wordBreakCharacters: ShellSession.completionWordBreaks)
     } else {
-      source = PipeLineSource()
+      source = PipeLineSource(prompting: interactive)
     }
     var loop = ShellLoop(
       session: session, source: source, style: ShellSetup.style(plain: plain), completionView: view)

@@ -1,4 +1,3 @@
-import Foundation
 import LineEditor
 import LossShell
 import LossTerminal
@@ -13,20 +12,27 @@ struct ShellLoop {
   /// A copy of the session for tab completion, which libedit asks for mid-line.
   let completionView: CompletionView
 
-  /// Runs until the learner quits or the input ends; returns the exit status.
+  /// Runs until the learner quits or the input ends; returns the exit status. When standard
+  /// output can no longer be written, saves history and ends the process (see
+  /// ``StandardStreams/exit(after:)``): nobody is reading, and going on would only loop.
   mutating func run(greeting: [ShellEvent]) -> Int32 {
-    show(session.start() + greeting)
-    while !session.shouldExit {
-      let events: [ShellEvent]
-      switch source.next(prompt: session.prompt) {
-      case .line(let line): events = session.handle(line: line)
-      case .interrupt: events = session.interrupt()
-      case .eof: events = session.endOfInput()
+    do {
+      try show(session.start() + greeting)
+      while !session.shouldExit {
+        let events: [ShellEvent]
+        switch source.next(prompt: session.prompt) {
+        case .line(let line): events = session.handle(line: line)
+        case .interrupt: events = session.interrupt()
+        case .eof: events = session.endOfInput()
+        }
+        // A Ctrl-C that stopped a computation has done its job.
+        _ = Interrupts.consume()
+        try show(events)
+        completionView.update(session)
       }
-      // A Ctrl-C that stopped a computation has done its job.
-      _ = Interrupts.consume()
-      show(events)
-      completionView.update(session)
+    } catch {
+      source.close()
+      StandardStreams.exit(after: error)
     }
     source.close()
     return session.configuration.interactive || !session.anyLineFailed ? 0 : 1
@@ -34,16 +40,16 @@ struct ShellLoop {
 
   /// Prints events at the terminal's current width (re-read each time, so resizing works);
   /// in a script, errors go to standard error.
-  private func show(_ events: [ShellEvent]) {
+  private func show(_ events: [ShellEvent]) throws(StandardStreams.Failure) {
     guard !events.isEmpty else { return }
     let renderer = Renderer(style: style, width: Terminal.width)
     if session.configuration.interactive {
-      FileHandle.standardOutput.write(Data(renderer.render(events).utf8))
+      try StandardStreams.write(renderer.render(events))
       return
     }
     for event in events {
-      let text = renderer.render(event)
-      (event.isError ? FileHandle.standardError : FileHandle.standardOutput).write(Data(text.utf8))
+      try StandardStreams.write(
+        renderer.render(event), to: event.isError ? StandardStreams.Stream.error : .output)
     }
   }
 }

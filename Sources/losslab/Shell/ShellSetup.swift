@@ -26,7 +26,8 @@ enum ShellSetup {
     let learner =
       options.learner.flatMap(ProgressLocation.learnerName)
       ?? ProgressLocation.defaultLearner(environment: environment)
-    let store = ProgressStore.standard(environment: environment)
+    let store = ProgressStore.standard(
+      environment: environment, lockWait: ProgressLimits.shellLockWait)
     let keeper = LessonProgressKeeper.store(store, learner: learner)
     let context = LessonContext(library: library, learner: learner, progress: keeper)
     var greeting: [ShellEvent] = []

@@ -7,13 +7,13 @@ struct LiveShell {
 
   init(
     scratch: Scratch? = nil, columns: Int = 100, rows: Int = 40,
-    extraEnvironment: [String: String] = [:]
+    extraEnvironment: [String: String] = [:], terminal: String = "screen"
   ) throws {
     let scratch = try scratch ?? Scratch()
     tmux = try TmuxSession(
       command: [try LossLabBinary.url().path, "--learner", "e2e"],
       environment: scratch.environment.merging(extraEnvironment) { _, new in new },
-      columns: columns, rows: rows)
+      columns: columns, rows: rows, terminal: terminal)
   }
 
   /// Waits for a fresh prompt: the cursor's line reads just `prompt`, and the editor reads keys.

@@ -70,13 +70,14 @@ enum LossLabBinary {
     throw NotBuilt(looked: candidates.map(\.path))
   }
 
-  /// Runs `losslab ARGUMENTS` with `stdin` as standard input, collecting both outputs through
-  /// files (so no pipe can fill up and block it); kills it after `timeout`.
+  /// Runs `losslab ARGUMENTS` (or `executable ARGUMENTS`) with `stdin` as standard input,
+  /// collecting both outputs through files (so no pipe can fill up and block it); kills it after
+  /// `timeout`.
   static func run(
     _ arguments: [String], stdin: String = "", environment: [String: String] = [:],
-    timeout: Duration = .seconds(120)
+    timeout: Duration = .seconds(120), executable: URL? = nil
   ) throws -> Run {
-    let executable = try url()
+    let executable = try executable ?? url()
     let directory = FileManager.default.temporaryDirectory
       .appendingPathComponent("losslab-e2e-\(UUID().uuidString)", isDirectory: true)
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

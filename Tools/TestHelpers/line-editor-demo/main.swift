@@ -4,7 +4,7 @@
 // completes from a fixed word list, and keeps history only at $LOSSLAB_HISTORY (never in the
 // learner's real history file). Two lines stand in for long computations:
 //   spin    works for up to 20 s, polling Interrupts like a training loop: Ctrl-C stops it
-//   stuck   works for up to 20 s without polling: a second Ctrl-C ends the process
+//   stuck   works for 3 s without polling: Ctrl-C, even twice, waits for it and never ends the process
 // Options:
 //   --color          a green prompt, to check the cursor column with escapes in the prompt
 //   --prompt TEXT    the prompt text (default "demo> ")
@@ -32,11 +32,11 @@ var source = StandardInput.lineSource(
   },
   colorPrompt: color)
 
-/// Busy work for up to 20 seconds; with `polling`, stops as soon as Ctrl-C is pressed.
+/// Busy work (up to 20 s polling, else 3 s); with `polling`, stops as soon as Ctrl-C is pressed.
 /// Without it, only reports (once) that a Ctrl-C is pending, so a test knows the first one
 /// arrived before it sends the second.
 func work(polling: Bool) {
-  let deadline = ContinuousClock.now + .seconds(20)
+  let deadline = ContinuousClock.now + .seconds(polling ? 20 : 3)
   var reported = false
   while ContinuousClock.now < deadline {
     if polling, Interrupts.consume() {
