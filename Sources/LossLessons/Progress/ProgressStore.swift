@@ -30,9 +30,10 @@ public struct ProgressStore: Sendable {
     self.folder = folder
   }
 
-  /// The store at the standard place for this environment (see `ProgressLocation`).
-  public static func standard(environment: [String: String]) -> ProgressStore {
-    ProgressStore(folder: ProgressLocation.folder(environment: environment))
+  /// The store in the state folder for this environment (see ``StateFolder``); nil when there
+  /// is no state folder, and so nowhere to save.
+  public static func standard(environment: [String: String]) -> ProgressStore? {
+    StateFolder.url(environment: environment).map { ProgressStore(folder: $0) }
   }
 
   public var fileURL: URL { folder.appendingPathComponent(Self.fileName) }
