@@ -74,7 +74,7 @@ public struct Interpreter: Sendable {
           at: nameRange)
       }
       let function = UserFunction(
-        name: name, parameters: parameters, body: body, source: source.trimmingSpaces,
+        name: name, parameters: parameters, body: body, source: source.trimmed,
         callees: calls, callHeight: callHeight)
       scope.define(function)
       return .defined(function)
@@ -181,7 +181,7 @@ public struct Interpreter: Sendable {
     let expected: [Int] = current.rank == 2 ? [width] : []
     guard replacement.shape == expected || (replacement.count == 1 && width == 1) else {
       throw LanguageError(
-        "\(name)[\(position + 1)] holds shape \(expected.isEmpty ? "scalar" : "[\(width)]"), got \(replacement.shapeDescription)",
+        "\(name)[\(position + 1)] holds shape \(Tensor.shapeDescription(expected)), got \(replacement.shapeDescription)",
         at: valueRange)
     }
     for k in 0..<width { storage[position * width + k] = replacement.storage[k] }
@@ -232,14 +232,5 @@ extension Expression {
       a.visitCalls(body)
       b.visitCalls(body)
     }
-  }
-}
-
-extension String {
-  var trimmingSpaces: String {
-    var s = Substring(self)
-    while s.first?.isWhitespace == true { s.removeFirst() }
-    while s.last?.isWhitespace == true { s.removeLast() }
-    return String(s)
   }
 }
