@@ -17,12 +17,7 @@ struct ShellLoop {
   mutating func run(greeting: [ShellEvent]) -> Int32 {
     show(session.start() + greeting)
     while !session.shouldExit {
-      let events: [ShellEvent]
-      switch source.next(prompt: session.prompt) {
-      case .line(let line): events = session.handle(line: line)
-      case .interrupt: events = session.interrupt()
-      case .eof: events = session.endOfInput()
-      }
+      let events = session.receive(ShellInput(source.next(prompt: session.prompt)))
       // A Ctrl-C that stopped a computation has done its job.
       _ = Interrupts.consume()
       show(events)
@@ -44,6 +39,17 @@ struct ShellLoop {
     for event in events {
       let text = renderer.render(event)
       (event.isError ? FileHandle.standardError : FileHandle.standardOutput).write(Data(text.utf8))
+    }
+  }
+}
+
+extension ShellInput {
+  /// What the line editor read, as the session's input.
+  init(_ event: LineEvent) {
+    switch event {
+    case .line(let line): self = .line(line)
+    case .interrupt: self = .interrupt(partial: "")
+    case .eof: self = .endOfInput
     }
   }
 }
