@@ -1,6 +1,6 @@
 // swift-tools-version:6.0
 // LossLab: a terminal shell that teaches loss functions by doing them.
-// Layering (each target depends only on those above it):
+// Layering (each target depends only on those above it, and lists every module it imports):
 //   LossEngine → LossLanguage → LossLessons → LossShell → LossTerminal / LineEditor → losslab
 import PackageDescription
 
@@ -24,13 +24,16 @@ let package = Package(
     // MARK: Lessons (no terminal)
     .target(
       name: "LossLessons",
-      dependencies: ["LossLanguage", .product(name: "Yams", package: "Yams")]
+      dependencies: ["LossEngine", "LossLanguage", .product(name: "Yams", package: "Yams")]
     ),
     .target(name: "BuiltinLessons", exclude: ["Lessons"], plugins: ["EmbedLessons"]),
 
     // MARK: Shell, rendering and line editing
-    .target(name: "LossShell", dependencies: ["LossLanguage", "LossLessons"]),
-    .target(name: "LossTerminal", dependencies: ["LossShell"]),
+    .target(name: "LossShell", dependencies: ["LossEngine", "LossLanguage", "LossLessons"]),
+    .target(
+      name: "LossTerminal",
+      dependencies: ["LossEngine", "LossLanguage", "LossLessons", "LossShell"]
+    ),
     .systemLibrary(
       name: "CEditLine",
       pkgConfig: "libedit",
@@ -74,11 +77,17 @@ let package = Package(
     ),
     .testTarget(
       name: "LossLessonsTests",
-      dependencies: ["LossLessons", "BuiltinLessons", "TestSupport"],
+      dependencies: ["LossEngine", "LossLanguage", "LossLessons", "BuiltinLessons", "TestSupport"],
       resources: [.copy("Fixtures")]
     ),
-    .testTarget(name: "LossShellTests", dependencies: ["LossShell", "TestSupport"]),
-    .testTarget(name: "LossTerminalTests", dependencies: ["LossTerminal", "TestSupport"]),
+    .testTarget(
+      name: "LossShellTests",
+      dependencies: ["LossEngine", "LossLanguage", "LossLessons", "LossShell", "TestSupport"]),
+    .testTarget(
+      name: "LossTerminalTests",
+      dependencies: [
+        "LossEngine", "LossLanguage", "LossLessons", "LossShell", "LossTerminal", "TestSupport",
+      ]),
     .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "TestSupport"]),
     .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
   ]

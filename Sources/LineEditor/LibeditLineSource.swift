@@ -26,7 +26,7 @@ public struct LibeditLineSource: LineSource {
   /// Prepares libedit and loads the history.
   ///
   /// - Parameters:
-  ///   - historyURL: The history file, usually ``HistoryLocation/default(environment:)``; `nil`
+  ///   - historyURL: The history file, usually `StateFolder.historyFile(environment:)`; `nil`
   ///     keeps history in memory for this session only.
   ///   - historyLimit: How many entries to keep, in memory and in the file.
   ///   - completer: Candidates for the word at the cursor when the learner presses Tab.

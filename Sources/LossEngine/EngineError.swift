@@ -25,19 +25,21 @@ public enum EngineError: Error, Equatable, Sendable {
   public var message: String {
     switch self {
     case .unsupportedShape(let shape):
-      return "tensors have at most 2 dimensions, got shape \(describe(shape))"
+      return "tensors have at most 2 dimensions, got shape \(Tensor.shapeDescription(shape))"
     case .storageMismatch(let shape, let count):
-      return "shape \(describe(shape)) needs \(shape.reduce(1, *)) elements, got \(count)"
+      return
+        "shape \(Tensor.shapeDescription(shape)) needs \(shape.reduce(1, *)) elements, got \(count)"
     case .raggedMatrix:
       return "every row of a matrix must have the same length"
     case .tooLarge(let shape):
       return
-        "shape \(describe(shape)) is too large: at most \(Tensor.maxElementCount.formatted) elements fit in one value"
+        "shape \(Tensor.shapeDescription(shape)) is too large: at most \(Tensor.maxElementCount.formatted) elements fit in one value"
     case .incompatibleShapes(let operation, let a, let b):
       return
-        "\(operation) cannot combine shapes \(describe(a)) and \(describe(b)): sizes must match, or one side must be a scalar or a row that fits"
+        "\(operation) cannot combine shapes \(Tensor.shapeDescription(a)) and \(Tensor.shapeDescription(b)): sizes must match, or one side must be a scalar or a row that fits"
     case .lossShapeMismatch(let loss, let p, let y):
-      return "\(loss) expects p and y of the same shape, got \(describe(p)) and \(describe(y))"
+      return
+        "\(loss) expects p and y of the same shape, got \(Tensor.shapeDescription(p)) and \(Tensor.shapeDescription(y))"
     case .emptyInput(let operation):
       return "\(operation) needs at least one element, got an empty value"
     case .invalidArgument(let operation, let message):
@@ -54,11 +56,6 @@ public enum EngineError: Error, Equatable, Sendable {
       return "\(operation) is not differentiable here: \(message)"
     }
   }
-}
-
-/// `[3]`, `[2, 3]` or `scalar`, the way messages name shapes.
-func describe(_ shape: [Int]) -> String {
-  shape.isEmpty ? "scalar" : "[" + shape.map(String.init).joined(separator: ", ") + "]"
 }
 
 extension Int {

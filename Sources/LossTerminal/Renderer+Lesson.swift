@@ -152,7 +152,7 @@ extension Renderer {
     for gradient in readouts.gradients {
       let label = "   \(glyphs.partial)loss/\(glyphs.partial)\(gradient.name) = "
       lines += Wrapper.wrap(
-        [Span(label, .dim), Span(text(summary(gradient.value)), .value)], width: width, hanging: 5)
+        [Span(label, .dim), Span(text(summary(gradient.tensor)), .value)], width: width, hanging: 5)
     }
     return lines
   }

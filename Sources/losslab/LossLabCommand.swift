@@ -13,6 +13,7 @@ struct LossLabCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "losslab",
     abstract: "Learn loss functions by doing them: an interactive shell with a live loss engine.",
+    version: LossLabCommand.version,
     subcommands: [
       ShellSubcommand.self, EvalSubcommand.self, RunSubcommand.self, LessonSubcommand.self,
     ],
@@ -43,6 +44,9 @@ struct LossLabCommand: ParsableCommand {
       terminate(code.rawValue)
     }
   }
+
+  /// What `losslab --version` prints.
+  static let version = "0.1.0"
 }
 
 /// The C library's `exit`, named apart from ArgumentParser's `exit(withError:)`.

@@ -135,22 +135,6 @@ struct ProgressStoreTests {
     #expect(snapshot.learner.lessons["darts"]?.skips == 0, "missing counters read as 0")
   }
 
-  @Test func theFolderComesFromTheEnvironment() {
-    #expect(
-      ProgressLocation.folder(environment: ["LOSSLAB_STATE_DIR": "/tmp/s", "XDG_STATE_HOME": "/x"])
-        .path == "/tmp/s")
-    #expect(
-      ProgressLocation.folder(environment: ["XDG_STATE_HOME": "/x", "HOME": "/h"]).path
-        == "/x/losslab")
-    #expect(
-      ProgressLocation.folder(environment: ["XDG_STATE_HOME": "relative", "HOME": "/h"]).path
-        == "/h/.local/state/losslab")
-    #expect(ProgressLocation.folder(environment: ["HOME": "/h"]).path == "/h/.local/state/losslab")
-    #expect(
-      ProgressStore.standard(environment: ["LOSSLAB_STATE_DIR": "/tmp/s"]).fileURL.path
-        == "/tmp/s/progress.json")
-  }
-
   @Test func aFolderThatCantBeCreatedIsReportedInOneLine() throws {
     let folder = try TemporaryFolder()
     let blocker = try folder.write("a file, not a folder", to: "state")
@@ -165,11 +149,11 @@ struct ProgressStoreTests {
 
   @Test func theLearnerDefaultsToTheOSUser() {
     #expect(
-      ProgressLocation.defaultLearner(environment: ["USER": "ada", "LOGNAME": "bob"]) == "ada")
-    #expect(ProgressLocation.defaultLearner(environment: ["LOGNAME": "bob"]) == "bob")
-    #expect(!ProgressLocation.defaultLearner(environment: [:]).isEmpty)
-    #expect(ProgressLocation.learnerName("  ada\u{1B}[31m\n ") == "ada[31m")
-    #expect(ProgressLocation.learnerName(" \t ") == nil)
+      LearnerName.default(environment: ["USER": "ada", "LOGNAME": "bob"]) == "ada")
+    #expect(LearnerName.default(environment: ["LOGNAME": "bob"]) == "bob")
+    #expect(!LearnerName.default(environment: [:]).isEmpty)
+    #expect(LearnerName.cleaned("  ada\u{1B}[31m\n ") == "ada[31m")
+    #expect(LearnerName.cleaned(" \t ") == nil)
   }
 }
 

@@ -28,7 +28,8 @@ struct RunnerTests {
     _ = run.begin(at: 1)
     let first = run.handle("0, 0")
     let readout = LessonReadouts(
-      loss: 13, change: nil, gradients: [(name: "guess", value: try Tensor(vector: [-6, 4]))])
+      loss: 13, change: nil,
+      gradients: [NamedTensor(name: "guess", tensor: try Tensor(vector: [-6, 4]))])
     #expect(first.contains(.readouts(readout)))
     #expect(first.contains(.feedback("Off by 3.61", tone: .neutral)))
     let second = run.handle("2, -2")
@@ -114,11 +115,11 @@ struct RunnerTests {
     var run = try LessonRun(lesson: fixtureLesson(), learner: "ada")
     let start = run.begin(at: 4)
     let initial = LessonReadouts(
-      loss: 10, change: nil, gradients: [(name: "w", value: Tensor(scalar: -10))])
+      loss: 10, change: nil, gradients: [NamedTensor(name: "w", tensor: Tensor(scalar: -10))])
     #expect(start.contains(.readouts(initial)))
     let events = run.handle("w = 1")
     let after = LessonReadouts(
-      loss: 2.5, change: -7.5, gradients: [(name: "w", value: Tensor(scalar: -5))])
+      loss: 2.5, change: -7.5, gradients: [NamedTensor(name: "w", tensor: Tensor(scalar: -5))])
     #expect(events.contains(.readouts(after)))
     #expect(!events.contains(.stepComplete))
     #expect(run.handle("w = 2").contains(.stepComplete))
@@ -166,7 +167,12 @@ struct RunnerTests {
     #expect(run.currentStepIsComplete)
     _ = run.back()
     #expect(run.stepIndex == 3)
-    #expect(run.back().count > 0)
+    // Back once more shows the compute step afresh, as if it had just been reached.
+    let compute = run.back()
+    #expect(run.stepIndex == 2)
+    #expect(compute.first == .header(lesson: "Fixture", step: 3, of: 7, title: nil))
+    #expect(compute.contains(.text("What is the mse?")))
+    #expect(!compute.contains(.stepComplete))
   }
 
   @Test func againRestartsTheStepAndBackAtTheStartSaysSo() throws {

@@ -33,9 +33,21 @@ struct HelpTests {
       return
     }
     #expect(page.topic == topic)
-    #expect(!page.summary.isEmpty)
-    #expect(!page.usage.isEmpty)
+    // The usage line shows how to type the topic itself; the example uses it.
+    switch page.kind {
+    case .command:
+      #expect(page.usage == topic || page.usage.hasPrefix(topic + " "), "usage: \(page.usage)")
+      #expect(page.example.contains { $0.hasPrefix(topic) }, "example: \(page.example)")
+    case .builtin:
+      #expect(page.usage.hasPrefix(topic + "("), "usage: \(page.usage)")
+      #expect(page.example.contains { $0.contains(topic + "(") }, "example: \(page.example)")
+    case .function, .topic:
+      #expect(!page.usage.trimmed.isEmpty)
+    }
+    #expect(page.summary.trimmed.count > 10, "summary: \(page.summary)")
+    #expect(page.summary != page.usage)
     #expect(!page.example.isEmpty)
+    #expect(page.example.allSatisfy { !$0.trimmed.isEmpty })
   }
 
   @Test(arguments: ShellSession().helpTopics)

@@ -229,7 +229,8 @@ let lessonCorpus: [ShellEvent] = {
     ]),
     .readouts(
       LessonReadouts(
-        loss: 500, change: -1200, gradients: [(name: "guess", value: Tensor(scalar: 40))])),
+        loss: 500, change: -1200,
+        gradients: [NamedTensor(name: "guess", tensor: Tensor(scalar: 40))])),
     .feedback("Friend: \"You're 20 centimetres to the left and 10 up.\"", tone: .good),
     .feedback("That's the sum.", tone: .bad),
     .hint(number: 1, of: 3, text: "Move x by what the friend says."),

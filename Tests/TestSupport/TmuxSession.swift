@@ -36,9 +36,6 @@ public final class TmuxSession {
       .first { FileManager.default.isExecutableFile(atPath: $0) }
   }()
 
-  /// Whether tmux is installed, for tests that would rather skip than fail without it.
-  public static var isAvailable: Bool { tmuxPath != nil }
-
   /// The private server's socket name (`tmux -L`), unique per session.
   public let socketName: String
   private let tmux: URL

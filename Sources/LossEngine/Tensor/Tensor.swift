@@ -94,9 +94,9 @@ public struct Tensor: Sendable, Equatable {
   }
 
   /// A human-readable shape such as `[3]` or `[2, 3]` (a scalar is `scalar`).
-  public var shapeDescription: String { Tensor.shapeDescription(shape) }
+  public var shapeDescription: String { Self.shapeDescription(shape) }
 
-  /// `[3]`, `[2, 3]` or `scalar`, the way messages name shapes.
+  /// `[3]`, `[2, 3]` or `scalar`: how every message and listing names a shape.
   public static func shapeDescription(_ shape: [Int]) -> String {
     shape.isEmpty ? "scalar" : "[" + shape.map(String.init).joined(separator: ", ") + "]"
   }

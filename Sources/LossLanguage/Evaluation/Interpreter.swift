@@ -71,7 +71,7 @@ public struct Interpreter: Sendable {
           .nestingTooDeep(.definition(function: name, limit: Parser.maxDepth)), at: nameRange)
       }
       let function = UserFunction(
-        name: name, parameters: parameters, body: body, source: source.trimmingSpaces,
+        name: name, parameters: parameters, body: body, source: source.trimmed,
         callees: calls, callHeight: callHeight)
       scope.define(function)
       return .defined(function)
@@ -227,14 +227,5 @@ extension Expression {
       a.visitCalls(body)
       b.visitCalls(body)
     }
-  }
-}
-
-extension String {
-  var trimmingSpaces: String {
-    var s = Substring(self)
-    while s.first?.isWhitespace == true { s.removeFirst() }
-    while s.last?.isWhitespace == true { s.removeLast() }
-    return String(s)
   }
 }

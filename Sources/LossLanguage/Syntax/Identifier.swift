@@ -34,7 +34,7 @@ public enum Identifier {
 
   /// The line's only word (surrounding blanks aside), when it is a single name.
   public static func single(in text: String) -> String? {
-    let word = text.trimmingSpaces
+    let word = text.trimmed
     return isWord(word) ? word : nil
   }
 }

@@ -36,11 +36,12 @@ public struct ProgressStore: Sendable {
     self.lockWait = lockWait
   }
 
-  /// The store at the standard place for this environment (see `ProgressLocation`).
+  /// The store in the state folder for this environment (see ``StateFolder``); nil when there
+  /// is no state folder, and so nowhere to save.
   public static func standard(
     environment: [String: String], lockWait: TimeInterval = ProgressLimits.lockWait
-  ) -> ProgressStore {
-    ProgressStore(folder: ProgressLocation.folder(environment: environment), lockWait: lockWait)
+  ) -> ProgressStore? {
+    StateFolder.url(environment: environment).map { ProgressStore(folder: $0, lockWait: lockWait) }
   }
 
   public var fileURL: URL { folder.appendingPathComponent(Self.fileName) }

@@ -17,7 +17,7 @@ enum LearnerInput {
       return .failure(Problem(message: hint))
     }
     let source = trimmed.hasPrefix("[") ? trimmed : "[" + trimmed + "]"
-    guard let value = try? interpreter.evaluate(try Parser.parseExpression(source)) else {
+    guard let value = try? interpreter.evaluate(source: source) else {
       return .failure(Problem(message: example(for: input)))
     }
     guard case .tensor(let tensor) = value, tensor.rank == 1 else {

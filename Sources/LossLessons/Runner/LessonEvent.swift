@@ -42,17 +42,12 @@ public struct LessonReadouts: Equatable, Sendable {
   /// Loss now minus loss before (negative is better).
   public var change: Double?
   /// ∂loss/∂variable for each variable shown, in order.
-  public var gradients: [(name: String, value: Tensor)]
+  public var gradients: [NamedTensor]
 
-  public init(loss: Double?, change: Double?, gradients: [(name: String, value: Tensor)]) {
+  public init(loss: Double?, change: Double?, gradients: [NamedTensor]) {
     self.loss = loss
     self.change = change
     self.gradients = gradients
-  }
-
-  public static func == (a: LessonReadouts, b: LessonReadouts) -> Bool {
-    a.loss == b.loss && a.change == b.change && a.gradients.map(\.name) == b.gradients.map(\.name)
-      && a.gradients.map(\.value) == b.gradients.map(\.value)
   }
 }
 

@@ -21,7 +21,7 @@ extension LessonRun {
     stats.attempts += 1
     let expected: Value
     do {
-      expected = try interpreter.evaluate(try Parser.parseExpression(compute.answer.source))
+      expected = try interpreter.evaluate(source: compute.answer.source)
     } catch {
       return [.error(error, source: compute.answer.source)]
     }
@@ -34,7 +34,7 @@ extension LessonRun {
       return [.feedback("Correct: \(shown).", tone: .good), .stepComplete]
     }
     for wrong in compute.wrong {
-      guard let value = try? interpreter.evaluate(try Parser.parseExpression(wrong.answer.source)),
+      guard let value = try? interpreter.evaluate(source: wrong.answer.source),
         ComputeCheck.matches(learnerValue, value, compute.check)
       else { continue }
       return [.feedback(render(wrong.say), tone: .bad)]

@@ -83,15 +83,14 @@ extension LessonRun {
     switch step.content {
     case .predict(let predict):
       guard
-        let value = try? interpreter.evaluate(try Parser.parseExpression(predict.answer.source))
+        let value = try? interpreter.evaluate(source: predict.answer.source)
           .tensor
       else {
         return predict.answer.source
       }
       return LearnerInput.text(for: value)
     case .compute(let compute):
-      let value = (try? interpreter.evaluate(try Parser.parseExpression(compute.answer.source))).map
-      {
+      let value = (try? interpreter.evaluate(source: compute.answer.source)).map {
         ValueFormatter.compact($0)
       }
       return compute.answer.source + (value.map { "   (= \($0))" } ?? "")
@@ -110,7 +109,7 @@ extension LessonRun {
   mutating func applyAnswer(of step: LessonStep) {
     switch step.content {
     case .predict(let predict):
-      if let value = try? interpreter.evaluate(try Parser.parseExpression(predict.answer.source)) {
+      if let value = try? interpreter.evaluate(source: predict.answer.source) {
         interpreter.scope.set(predict.binding, value)
       }
     case .tweak(let tweak):

@@ -23,8 +23,8 @@ extension LessonRun {
     let loss: Double
     let gradient: Tensor?
     do {
-      let expression = try Parser.parseExpression(predict.loss.source)
-      let result = try interpreter.evaluate(expression, gradientsFor: [predict.binding])
+      let result = try interpreter.evaluate(
+        source: predict.loss.source, gradientsFor: [predict.binding])
       guard let value = result.value.tensor?.scalarValue else {
         return [.notice("This step's loss does not give one number; please report the lesson.")]
       }
@@ -38,7 +38,7 @@ extension LessonRun {
       loss: predict.show.contains(.loss) ? loss : nil,
       change: predict.show.contains(.change) ? change : nil,
       gradients: predict.show.contains(.gradient)
-        ? gradient.map { [(name: predict.binding, value: $0)] } ?? [] : [])
+        ? gradient.map { [NamedTensor(name: predict.binding, tensor: $0)] } ?? [] : [])
     if readouts.loss != nil || readouts.change != nil || !readouts.gradients.isEmpty {
       events.append(.readouts(readouts))
     }

@@ -37,11 +37,10 @@ extension LessonRun {
     -> (events: [LessonEvent], loss: Double?)
   {
     do {
-      let expression = try Parser.parseExpression(tweak.watch.source)
-      let result = try interpreter.evaluate(expression, gradientsFor: changed)
+      let result = try interpreter.evaluate(source: tweak.watch.source, gradientsFor: changed)
       guard let loss = result.value.tensor?.scalarValue else { return ([], nil) }
       let gradients = changed.compactMap { name in
-        result.gradients[name].map { (name: name, value: $0) }
+        result.gradients[name].map { NamedTensor(name: name, tensor: $0) }
       }
       let readout = LessonReadouts(
         loss: tweak.show.contains(.loss) ? loss : nil,

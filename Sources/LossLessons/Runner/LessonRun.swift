@@ -305,7 +305,7 @@ public struct LessonRun: Sendable {
   func number(_ expression: LessonExpression, in interpreter: Interpreter) throws(LanguageError)
     -> Double
   {
-    let value = try interpreter.evaluate(try Parser.parseExpression(expression.source))
+    let value = try interpreter.evaluate(source: expression.source)
     guard let number = value.tensor?.scalarValue else {
       throw LanguageError(
         .notOneNumber(source: expression.source, what: value.shapeDescription), at: nil)

@@ -28,13 +28,13 @@ public enum TemplateRenderer {
     let hole = TemplateHole(source)
     switch hole {
     case .choice(let condition, let yes, let no):
-      let value = try interpreter.evaluate(try Parser.parseExpression(condition))
+      let value = try interpreter.evaluate(source: condition)
       guard let truth = value.tensor?.scalarValue else {
         throw LanguageError(.conditionNotANumber, at: nil)
       }
       return truth != 0 ? yes : no
     case .value(let expression, let format):
-      let value = try interpreter.evaluate(try Parser.parseExpression(expression))
+      let value = try interpreter.evaluate(source: expression)
       return format.apply(to: value)
     }
   }

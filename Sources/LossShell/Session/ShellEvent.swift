@@ -91,12 +91,6 @@ public struct NamedValue: Equatable, Sendable {
   public let value: Value
 }
 
-/// A name and a tensor: a gradient with respect to one variable.
-public struct NamedTensor: Equatable, Sendable {
-  public let name: String
-  public let tensor: Tensor
-}
-
 /// What `vars` shows.
 public struct VariablesListing: Equatable, Sendable {
   public let variables: [NamedValue]

@@ -14,14 +14,7 @@ struct RunSubcommand: ParsableCommand {
   @Argument(help: "The file to run.")
   var file: String
 
-  @Flag(help: "Plain ASCII output without colour.")
-  var plain = false
-
-  @Option(help: "Whose progress to use (default: your user name).")
-  var learner: String?
-
-  @Option(name: .customLong("lessons"), help: "A folder of your own lessons to add (repeatable).")
-  var lessons: [String] = []
+  @OptionGroup var options: ShellOptions
 
   func run() throws {
     guard let data = FileManager.default.contents(atPath: file) else {
@@ -31,13 +24,12 @@ struct RunSubcommand: ParsableCommand {
       throw ValidationError("\(file) is not UTF-8 text")
     }
     Interrupts.install()
-    let options = ShellOptions(plain: plain, learner: learner, lessons: lessons)
     let (session, _) = ShellSetup.session(options, interactive: false)
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) }
     if lines.last == "" { lines.removeLast() }
     var loop = ShellLoop(
       session: session, source: ScriptedLineSource(lines: lines),
-      style: ShellSetup.style(plain: plain),
+      style: ShellSetup.style(plain: options.plain),
       completionView: CompletionView(session))
     let status = loop.run(greeting: [])
     if status != 0 { throw ExitCode(status) }

@@ -19,12 +19,7 @@ struct ShellLoop {
     do {
       try show(session.start() + greeting)
       while !session.shouldExit {
-        let events: [ShellEvent]
-        switch source.next(prompt: session.prompt) {
-        case .line(let line): events = session.handle(line: line)
-        case .interrupt: events = session.interrupt()
-        case .eof: events = session.endOfInput()
-        }
+        let events = session.receive(ShellInput(source.next(prompt: session.prompt)))
         // A Ctrl-C that stopped a computation has done its job.
         _ = Interrupts.consume()
         try show(events)
@@ -50,6 +45,17 @@ struct ShellLoop {
     for event in events {
       try StandardStreams.write(
         renderer.render(event), to: event.isError ? StandardStreams.Stream.error : .output)
+    }
+  }
+}
+
+extension ShellInput {
+  /// What the line editor read, as the session's input.
+  init(_ event: LineEvent) {
+    switch event {
+    case .line(let line): self = .line(line)
+    case .interrupt: self = .interrupt(partial: "")
+    case .eof: self = .endOfInput
     }
   }
 }

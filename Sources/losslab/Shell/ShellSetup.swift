@@ -6,13 +6,6 @@ import LossShell
 import LossTerminal
 import Synchronization
 
-/// Options shared by the interactive shell and `losslab run`.
-struct ShellOptions {
-  var plain = false
-  var learner: String?
-  var lessons: [String] = []
-}
-
 /// Builds a session with the lessons, the learner's progress and the welcome screen.
 enum ShellSetup {
   static func session(_ options: ShellOptions, interactive: Bool) -> (
@@ -24,17 +17,18 @@ enum ShellSetup {
       extraPaths: LessonLibrary.extraPaths(
         lessonsOptions: options.lessons, environment: environment))
     let learner =
-      options.learner.flatMap(ProgressLocation.learnerName)
-      ?? ProgressLocation.defaultLearner(environment: environment)
+      options.learner.flatMap(LearnerName.cleaned)
+      ?? LearnerName.default(environment: environment)
     let store = ProgressStore.standard(
       environment: environment, lockWait: ProgressLimits.shellLockWait)
-    let keeper = LessonProgressKeeper.store(store, learner: learner)
+    let keeper = store.map { LessonProgressKeeper.store($0, learner: learner) } ?? .inMemory()
     let context = LessonContext(library: library, learner: learner, progress: keeper)
     var greeting: [ShellEvent] = []
     var resume: String?
     if interactive {
       let (progress, notice) = keeper.load()
       if let notice { greeting.append(.notice(notice)) }
+      if store == nil { greeting.append(.notice(noStateFolder)) }
       resume = resumeText(progress, library: library)
       let broken = library.diagnostics.filter { $0.severity == .error }
       if !broken.isEmpty {
@@ -50,6 +44,10 @@ enum ShellSetup {
       lessonNames: { names })
     return (ShellSession(configuration: configuration, commands: .withLessons(context)), greeting)
   }
+
+  /// Why nothing will be saved (``StateFolder``'s last rule).
+  static let noStateFolder =
+    "no home folder to keep your state in (HOME is not set): history and progress last only for this session"
 
   /// "You were on lesson 1 (…), step 4 of 9: type `start` to continue."
   static func resumeText(_ progress: LearnerProgress, library: LessonLibrary) -> String? {

@@ -57,6 +57,7 @@ enum LossLabBinary {
     }
     let packageRoot = URL(fileURLWithPath: filePath)
       .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent()
     candidates.append(packageRoot.appendingPathComponent(".build/debug/losslab"))
     for candidate in candidates {
       var isDirectory: ObjCBool = false
