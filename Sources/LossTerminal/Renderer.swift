@@ -82,10 +82,12 @@ public struct Renderer: Sendable {
   func fit(_ line: Line) -> Line { line.truncated(to: width, ellipsis: glyphs.ellipsis) }
 
   /// Spans to characters, with SGR codes around styled spans in colour mode (neighbours of
-  /// one tone share one code).
+  /// one tone share one code). The output boundary: whatever a span holds, its control
+  /// characters are made visible here, so the only escapes written are the renderer's own.
   private func encode(_ line: Line) -> String {
     var merged: [Span] = []
-    for span in line.spans where !span.text.isEmpty {
+    for var span in line.spans where !span.text.isEmpty {
+      span.text = PrintableText.sanitized(span.text, keepingNewlines: false)
       if let last = merged.last, last.tone == span.tone {
         merged[merged.count - 1].text += span.text
       } else {

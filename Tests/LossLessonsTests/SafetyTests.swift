@@ -1,4 +1,5 @@
 import Foundation
+import LossLanguage
 import LossLessons
 import Testing
 
@@ -55,7 +56,19 @@ struct SafetyTests {
   @Test func oversizedFilesAreRefusedUnread() throws {
     let big = LessonText.say() + "# " + String(repeating: "x", count: 300 * 1024) + "\n"
     let report = LessonLoader.load(yaml: big, file: "big.yaml")
-    #expect(report.messages == ["the file is 300 KiB; expected at most 256 KiB for a lesson"])
+    let size = LessonText.say().utf8.count + 2 + 300 * 1024 + 1
+    #expect(
+      report.messages == [
+        "the file is \(ValueFormatter.groupingThousands(String(size))) bytes; expected at most"
+          + " 262,144 bytes (256 KiB) for a lesson"
+      ])
+    // One byte over the limit says so (it used to read "256 KiB; expected at most 256 KiB").
+    let justOver = LessonLoader.load(
+      bytes: [UInt8](repeating: UInt8(ascii: "#"), count: 256 * 1024 + 1), file: "l.yaml")
+    #expect(
+      justOver.messages == [
+        "the file is 262,145 bytes; expected at most 262,144 bytes (256 KiB) for a lesson"
+      ])
 
     // On disk: refused from its size alone, even when it is sparse and huge.
     let folder = try TemporaryFolder()
@@ -65,7 +78,10 @@ struct SafetyTests {
     try handle.truncate(atOffset: 8 * 1024 * 1024 * 1024)
     try handle.close()
     let onDisk = LessonLoader.load(contentsOf: url, file: "huge.yaml")
-    #expect(onDisk.messages == ["the file is 8388608 KiB; expected at most 256 KiB for a lesson"])
+    #expect(
+      onDisk.messages == [
+        "the file is 8,589,934,592 bytes; expected at most 262,144 bytes (256 KiB) for a lesson"
+      ])
   }
 
   @Test func tooManyStepsAreRefused() {

@@ -49,8 +49,9 @@ public struct Interpreter: Sendable {
       return try evaluateTopLevel(expression)
     case .assignment(let name, let nameRange, let index, let valueExpression):
       try checkAssignable(name, at: nameRange)
-      let evaluator = Evaluator(scope: scope, isInterrupted: isInterrupted)
-      let value = evaluator.value(try evaluator.evaluate(valueExpression, in: evaluator.topFrame))
+      // Evaluated by a helper so that its evaluator's copy of the scope is gone before the
+      // scope changes: a copy still alive would make every assignment copy every variable.
+      let value = try evaluate(valueExpression)
       if let index {
         let updated = try assignElement(
           of: name, at: index, nameRange: nameRange, to: value, valueRange: valueExpression.range)

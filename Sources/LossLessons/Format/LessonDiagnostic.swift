@@ -1,3 +1,5 @@
+import LossLanguage
+
 /// One problem found in a lesson file (or between lesson files), phrased for the teacher who
 /// wrote it: what was wrong, then what was expected.
 public struct LessonDiagnostic: Error, Sendable, Hashable, CustomStringConvertible {
@@ -11,8 +13,10 @@ public struct LessonDiagnostic: Error, Sendable, Hashable, CustomStringConvertib
   public var message: String
   public var severity: Severity
 
+  /// A message quotes what the file holds, so its control characters are made visible here
+  /// (a diagnostic is one line).
   public init(_ message: String, at position: SourcePosition, severity: Severity = .error) {
-    self.message = message
+    self.message = PrintableText.sanitized(message, keepingNewlines: false)
     self.position = position
     self.severity = severity
   }

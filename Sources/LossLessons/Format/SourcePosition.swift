@@ -1,3 +1,5 @@
+import LossLanguage
+
 /// Where something sits in a lesson file, so every diagnostic and every expression error can
 /// point a teacher at `path:line:column`.
 public struct SourcePosition: Sendable, Hashable, CustomStringConvertible {
@@ -19,6 +21,10 @@ public struct SourcePosition: Sendable, Hashable, CustomStringConvertible {
     SourcePosition(file: file, line: 0, column: 0)
   }
 
-  /// `file:line:column`, or just `file` for the whole file.
-  public var description: String { line == 0 ? file : "\(file):\(line):\(column)" }
+  /// `file:line:column`, or just `file` for the whole file; a name holding control characters
+  /// (a newline, an ESC) is shown with them made visible.
+  public var description: String {
+    let name = PrintableText.sanitized(file, keepingNewlines: false)
+    return line == 0 ? name : "\(name):\(line):\(column)"
+  }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LossLanguage
 
 /// Reads a file only if it is a regular file no larger than a limit, so a huge file, a FIFO or
 /// a device named `*.yaml` can't hang or flood the loader.
@@ -8,12 +9,17 @@ enum BoundedFileReader {
     case tooLarge(Int)
     case unreadable(String)
 
+    private func bytes(_ count: Int) -> String {
+      ValueFormatter.groupingThousands(String(count)) + " bytes"
+    }
+
     func message(limit: Int) -> String {
       switch self {
       case .notRegularFile:
         "this is not a regular file; expected a .yaml lesson file"
       case .tooLarge(let size):
-        "the file is \(size / 1024) KiB; expected at most \(limit / 1024) KiB for a lesson"
+        "the file is \(bytes(size)); expected at most \(bytes(limit))"
+          + " (\(limit / 1024) KiB) for a lesson"
       case .unreadable(let reason):
         "the file can't be read (\(reason)); expected a readable .yaml lesson file"
       }

@@ -20,6 +20,9 @@ public struct LessonLibrary: Sendable {
   public let entries: [Entry]
   /// One report per file read, built-in files first, then each folder's files by path.
   public let reports: [LessonFileReport]
+  /// The reports of the files under `extraPaths` (a teacher's files).
+  public var folderReports: ArraySlice<LessonFileReport> { reports.dropFirst(builtinCount) }
+  private let builtinCount: Int
   /// Problems between files: duplicate ids, `requires` naming a missing or later lesson, folders
   /// that can't be searched.
   public let libraryDiagnostics: [LessonDiagnostic]
@@ -84,6 +87,7 @@ public struct LessonLibrary: Sendable {
       Entry(lesson: item.lesson, file: item.file, isBuiltin: item.isBuiltin, menuNumber: index + 1)
     }
     self.reports = reports
+    builtinCount = builtins.count
     libraryDiagnostics = problems + Self.checkRequirements(entries)
   }
 

@@ -39,8 +39,13 @@ public enum LessonLoader {
       return failed(
         file,
         LessonDiagnostic(
-          "the file is \(bytes.count / 1024) KiB; expected at most"
-            + " \(limits.maximumFileBytes / 1024) KiB for a lesson", at: start))
+          BoundedFileReader.Problem.tooLarge(bytes.count).message(limit: limits.maximumFileBytes),
+          at: start))
+    }
+    // A byte order mark (some editors write one) is not part of the text; columns count after it.
+    let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+    guard !bytes.starts(with: bom) else {
+      return load(bytes: Array(bytes.dropFirst(bom.count)), file: file, limits: limits)
     }
     guard let text = String(validating: bytes, as: UTF8.self) else {
       return failed(

@@ -9,6 +9,7 @@ final class LessonReader {
   let file: String
   private let sourceLines: [Substring]
   private(set) var diagnostics: [LessonDiagnostic] = []
+  private var blockIndentations: [Int: Int] = [:]
 
   init(file: String, source: String) {
     self.file = file
@@ -50,13 +51,20 @@ final class LessonReader {
     }
   }
 
-  /// The indentation of a block scalar's content: that of its first non-blank line.
+  /// The indentation of a block scalar's content: that of its first non-blank line. Kept per
+  /// block, since every hole and setup line of the block asks.
   private func blockIndentation(after indicatorLine: Int) -> Int {
+    if let known = blockIndentations[indicatorLine] { return known }
+    var found = 0
     for line in sourceLines.dropFirst(indicatorLine) {
       let indentation = line.prefix(while: { $0 == " " }).count
-      if indentation < line.count { return indentation }
+      if indentation < line.count {
+        found = indentation
+        break
+      }
     }
-    return 0
+    blockIndentations[indicatorLine] = found
+    return found
   }
 
   // MARK: Describing what was found
@@ -112,11 +120,28 @@ final class LessonReader {
     text(node, field: field, expected: "text")
   }
 
+  /// Text to show: control characters from YAML escapes (`"\e[2J"`) are made visible.
   private func text(_ node: Node, field: String, expected: String) -> String? {
+    rawText(node, field: field, expected: expected).map { PrintableText.sanitized($0) }
+  }
+
+  private func rawText(_ node: Node, field: String, expected: String) -> String? {
     guard case .scalar(let scalar) = node, !isNull(node) else {
       return mismatch(node, field: field, expected: expected)
     }
     return scalar.string
+  }
+
+  /// Code (setup, answers, `{{ }}` holes) is run, not shown: a control character in it is an
+  /// error, since making it visible could change what the code means.
+  private func refusesControlCharacter(
+    _ source: String, node: Node, field: String, line: Int = 0, column: Int = 0
+  ) -> Bool {
+    guard let found = PrintableText.firstControlCharacter(in: source) else { return false }
+    error(
+      "\(field): the expression holds the control character \(found.shown); expected printable"
+        + " text", at: position(inside: node, line: line, column: column + found.offset))
+    return true
   }
 
   /// Text on a single line (titles, summaries, prompts).
@@ -189,6 +214,7 @@ final class LessonReader {
     guard !trimmed.isEmpty else {
       return mismatch(node, field: field, expected: "an expression, like \"loss < 1\"")
     }
+    guard !refusesControlCharacter(source, node: node, field: field) else { return nil }
     return LessonExpression(trimmed, at: position(inside: node, line: 0, column: leading))
   }
 
@@ -204,6 +230,9 @@ final class LessonReader {
       let trimmed = line.trimmingCharacters(in: .whitespaces)
       guard !trimmed.isEmpty else { continue }
       let leading = line.prefix(while: { $0 == " " || $0 == "\t" }).unicodeScalars.count
+      guard !refusesControlCharacter(String(line), node: node, field: field, line: index) else {
+        return nil
+      }
       expressions.append(
         LessonExpression(trimmed, at: position(inside: node, line: index, column: leading)))
     }
@@ -212,16 +241,33 @@ final class LessonReader {
 
   /// Text with `{{ EXPR }}` holes, split into its parts; unclosed and empty holes are reported.
   func template(_ node: Node, field: String) -> LessonTemplate? {
-    guard let text = text(node, field: field) else { return nil }
+    guard let raw = rawText(node, field: field, expected: "text") else { return nil }
     var problems: [(String, SourcePosition)] = []
-    let segments = TemplateSplitter.split(text) { offset in
+    // Split before sanitizing, so a hole's code is checked as written and its text shown safe.
+    let segments = TemplateSplitter.split(raw) { offset in
       self.position(inside: node, line: offset.line, column: offset.column)
     } report: { message, position in
       problems.append(("\(field): \(message)", position))
+    }.map { segment -> LessonTemplate.Segment in
+      switch segment {
+      case .literal(let text): return .literal(PrintableText.sanitized(text))
+      case .expression(let hole):
+        if let found = PrintableText.firstControlCharacter(in: hole.source) {
+          var at = hole.position
+          at.column += found.offset
+          problems.append(
+            (
+              "\(field): the {{ }} expression holds the control character \(found.shown);"
+                + " expected printable text", at
+            ))
+        }
+        return segment
+      }
     }
     for (message, position) in problems { error(message, at: position) }
     guard problems.isEmpty else { return nil }
-    return LessonTemplate(text: text, segments: segments, position: position(of: node))
+    return LessonTemplate(
+      text: PrintableText.sanitized(raw), segments: segments, position: position(of: node))
   }
 
   // MARK: Collections

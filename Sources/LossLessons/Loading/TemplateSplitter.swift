@@ -2,42 +2,48 @@ import Foundation
 
 /// Splits template text at its `{{ EXPR }}` holes. The expressions stay text; the engine
 /// evaluates them when the text is shown.
-enum TemplateSplitter {
+///
+/// One pass: every scalar is visited a bounded number of times (`scalarsVisited` counts them),
+/// and hole positions come from a cursor that only moves forward, so a text with tens of
+/// thousands of holes splits in time proportional to its length.
+struct TemplateSplitter {
   /// A place in a value: 0-based line, and column in Unicode scalars within that line.
   struct Offset {
     var line: Int
     var column: Int
   }
 
+  private let scalars: [Unicode.Scalar]
+  /// Scalars looked at so far (the splitter's work, for tests of its linearity).
+  private(set) var scalarsVisited = 0
+  private var cursor = 0
+  private var cursorOffset = Offset(line: 0, column: 0)
+
+  init(_ text: String) { scalars = Array(text.unicodeScalars) }
+
   static func split(
     _ text: String, position: (Offset) -> SourcePosition,
     report: (String, SourcePosition) -> Void
   ) -> [LessonTemplate.Segment] {
-    let scalars = Array(text.unicodeScalars)
+    var splitter = TemplateSplitter(text)
+    return splitter.split(position: position, report: report)
+  }
+
+  mutating func split(
+    position: (Offset) -> SourcePosition, report: (String, SourcePosition) -> Void
+  ) -> [LessonTemplate.Segment] {
     var segments: [LessonTemplate.Segment] = []
     var literal = String.UnicodeScalarView()
     var index = 0
-
-    func offset(of target: Int) -> Offset {
-      var result = Offset(line: 0, column: 0)
-      for scalar in scalars[..<target] {
-        if scalar == "\n" {
-          result = Offset(line: result.line + 1, column: 0)
-        } else {
-          result.column += 1
-        }
-      }
-      return result
-    }
-
     while index < scalars.count {
+      scalarsVisited += 1
       guard scalars[index] == "{", index + 1 < scalars.count, scalars[index + 1] == "{" else {
         literal.append(scalars[index])
         index += 1
         continue
       }
       let open = index
-      guard let close = firstClosing(in: scalars, from: open + 2) else {
+      guard let close = firstClosing(from: open + 2) else {
         report("'{{' is never closed; expected '{{ expression }}'", position(offset(of: open)))
         return segments
       }
@@ -63,9 +69,25 @@ enum TemplateSplitter {
     return segments
   }
 
-  private static func firstClosing(in scalars: [Unicode.Scalar], from start: Int) -> Int? {
+  /// The line and column of scalar `target`, moving the cursor forward to it (targets never
+  /// go backwards, so the whole text is walked once).
+  private mutating func offset(of target: Int) -> Offset {
+    while cursor < target {
+      scalarsVisited += 1
+      if scalars[cursor] == "\n" {
+        cursorOffset = Offset(line: cursorOffset.line + 1, column: 0)
+      } else {
+        cursorOffset.column += 1
+      }
+      cursor += 1
+    }
+    return cursorOffset
+  }
+
+  private mutating func firstClosing(from start: Int) -> Int? {
     var index = start
     while index + 1 < scalars.count {
+      scalarsVisited += 1
       if scalars[index] == "}", scalars[index + 1] == "}" { return index }
       index += 1
     }

@@ -48,18 +48,20 @@ struct YAMLSafetyScan {
       guard let base = buffer.baseAddress else { return [] }
       yaml_parser_set_input_string(&parser, base, buffer.count)
       yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-      return scanEvents(&parser)
+      return scanEvents(&parser, source: SourceLines(bytes))
     }
   }
 
-  private func scanEvents(_ parser: inout yaml_parser_t) -> [LessonDiagnostic] {
+  private func scanEvents(_ parser: inout yaml_parser_t, source: SourceLines)
+    -> [LessonDiagnostic]
+  {
     var diagnostics: [LessonDiagnostic] = []
     var stack: [Container] = []
     var documents = 0
     while true {
       var event = yaml_event_t()
       guard yaml_parser_parse(&parser, &event) == 1 else {
-        diagnostics.append(syntaxError(parser))
+        diagnostics.append(syntaxError(parser, source: source))
         return diagnostics
       }
       defer { yaml_event_delete(&event) }
@@ -162,11 +164,30 @@ struct YAMLSafetyScan {
     }
   }
 
-  private func syntaxError(_ parser: yaml_parser_t) -> LessonDiagnostic {
+  private func syntaxError(_ parser: yaml_parser_t, source: SourceLines) -> LessonDiagnostic {
     let problem = parser.problem.map { String(cString: $0) } ?? "unreadable YAML"
     let context = parser.context.map { String(cString: $0) } ?? ""
     let mark = parser.problem_mark
     let here = position(line: mark.line + 1, column: mark.column + 1)
+    // What the file holds where libyaml stopped says more than libyaml's words.
+    let start = parser.context_mark
+    if parser.error == YAML_SCANNER_ERROR, start.line < mark.line || start.index < mark.index,
+      let quote = source.character(line: start.line, column: start.column),
+      quote == "\"" || quote == "'"
+    {
+      let escaped = quote == "'" ? "double it: ''" : #"write \""#
+      return LessonDiagnostic(
+        "the quoted text that starts here with \(quote) is never closed; expected a closing"
+          + " \(quote) (to write \(quote) inside it, \(escaped))",
+        at: position(line: start.line + 1, column: start.column + 1))
+    }
+    if let tab = source.tabInIndentation(line: mark.line)
+      ?? source.tab(line: mark.line, column: mark.column)
+    {
+      return LessonDiagnostic(
+        "a tab is used for indentation here; YAML indents with spaces only — use spaces",
+        at: position(line: mark.line + 1, column: tab + 1))
+    }
     if parser.error == YAML_READER_ERROR {
       return LessonDiagnostic(
         "the file can't be read as text (\(problem)); expected UTF-8 text",
@@ -211,5 +232,40 @@ struct YAMLSafetyScan {
 
   private func position(line: Int, column: Int) -> SourcePosition {
     SourcePosition(file: file, line: line, column: column)
+  }
+}
+
+/// The file's lines as bytes, to look at what stands where libyaml reports a problem (marks are
+/// 0-based; columns count characters, which for the ASCII looked for here are bytes once the
+/// line's earlier characters are counted).
+private struct SourceLines {
+  private let lines: [[UInt8]]
+
+  init(_ bytes: [UInt8]) {
+    lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(
+      Array.init)
+  }
+
+  /// The ASCII character at a 0-based line and character column, if it is ASCII.
+  func character(line: Int, column: Int) -> Character? {
+    guard lines.indices.contains(line) else { return nil }
+    var count = 0
+    for byte in lines[line] where byte & 0xC0 != 0x80 {
+      if count == column { return byte < 0x80 ? Character(Unicode.Scalar(byte)) : nil }
+      count += 1
+    }
+    return nil
+  }
+
+  /// The 0-based column of a tab among a line's leading blanks.
+  func tabInIndentation(line: Int) -> Int? {
+    guard lines.indices.contains(line) else { return nil }
+    let leading = lines[line].prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+    return leading.firstIndex(of: UInt8(ascii: "\t"))
+  }
+
+  /// `column` when a tab stands there.
+  func tab(line: Int, column: Int) -> Int? {
+    character(line: line, column: column) == "\t" ? column : nil
   }
 }

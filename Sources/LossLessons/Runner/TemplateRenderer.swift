@@ -124,30 +124,11 @@ struct NumberFormat: Equatable {
   }
 
   private func format(_ x: Double) -> String {
-    var text: String
-    if let decimals {
-      text = ValueFormatter.fixed(x, decimals: decimals)
-      if decimals > 0, x.isFinite {
-        // Keep the requested decimals visible: 31.60 stays 31.60.
-        let dot = text.firstIndex(of: ".")
-        let have = dot.map { text.distance(from: $0, to: text.endIndex) - 1 } ?? 0
-        if dot == nil { text += "." }
-        text += String(repeating: "0", count: max(0, decimals - have))
-      }
-    } else {
-      text = ValueFormatter.number(x)
-    }
-    guard grouped, x.isFinite, Swift.abs(x) >= 1000 else { return text }
-    let negative = text.hasPrefix("-")
-    let body = negative ? String(text.dropFirst()) : text
-    let parts = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-    guard let first = parts.first, first.allSatisfy(\.isNumber) else { return text }
-    let whole = String(first)
-    var groupedWhole = ""
-    for (i, c) in whole.enumerated() {
-      if i > 0 && (whole.count - i) % 3 == 0 { groupedWhole.append(",") }
-      groupedWhole.append(c)
-    }
-    return (negative ? "-" : "") + groupedWhole + (parts.count > 1 ? "." + parts[1] : "")
+    let text =
+      decimals.map { ValueFormatter.fixed(x, decimals: $0, padded: true) }
+      ?? ValueFormatter.number(x)
+    // Scientific notation (and nan, inf) is left as it is: only plain digit runs are grouped.
+    guard grouped, !text.contains("e"), x.isFinite else { return text }
+    return ValueFormatter.groupingThousands(text)
   }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BuiltinLessons
 import LineEditor
+import LossLanguage
 import LossLessons
 
 /// `losslab lesson …`: tools for people who write lessons.
@@ -36,10 +37,10 @@ struct LessonCheckSubcommand: ParsableCommand {
   }
 
   private func check() throws {
-    let library =
-      paths.isEmpty
-      ? LessonLibrary(builtinFiles: BuiltinLessons.files, extraPaths: [])
-      : LessonLibrary(builtinFiles: [], extraPaths: paths)
+    // The built-in lessons are always loaded, so a teacher's lesson is checked as learners
+    // will meet it: replacing a built-in id is warned about, `requires` may name built-ins.
+    let library = LessonLibrary(builtinFiles: BuiltinLessons.files, extraPaths: paths)
+    let checksBuiltins = paths.isEmpty
     var errors = 0
     var warnings = 0
     var report = ""
@@ -47,19 +48,20 @@ struct LessonCheckSubcommand: ParsableCommand {
       report += diagnostic.description + "\n"
       if diagnostic.severity == .error { errors += 1 } else { warnings += 1 }
     }
-    for entry in library.entries {
+    for entry in library.entries where checksBuiltins || !entry.isBuiltin {
       let found = LessonChecker.check(entry.lesson)
       for diagnostic in found {
         report += diagnostic.description + "\n"
         if diagnostic.severity == .error { errors += 1 } else { warnings += 1 }
       }
       if found.isEmpty {
+        let file = PrintableText.sanitized(entry.file, keepingNewlines: false)
         try StandardStreams.write(
-          "ok  \(entry.file)  (\(entry.lesson.steps.count) steps, played through)\n")
+          "ok  \(file)  (\(entry.lesson.steps.count) steps, played through)\n")
       }
     }
     StandardStreams.report(report)
-    let files = library.reports.count
+    let files = checksBuiltins ? library.reports.count : library.folderReports.count
     try StandardStreams.write(
       "\(files) lesson file\(files == 1 ? "" : "s") checked: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
     )
