@@ -297,3 +297,15 @@ struct LessonShellPolishTests {
         .notice("Write numbers without commas or `$`: `50000`.")))
   }
 }
+
+@Suite("grad at the prompt")
+struct GradientLabelTests {
+  @Test func severalVariablesAreLabelledByName() {
+    var session = ShellSession()
+    _ = session.handle(line: "w = 1")
+    _ = session.handle(line: "b = 2")
+    #expect(session.handle(line: "grad(w * 5 + b * 2, w, b)") == [.notice("∂/∂w = 5, ∂/∂b = 2")])
+    #expect(
+      session.handle(line: "grad(w * 5, w)").first == .value(name: nil, .tensor(.init(scalar: 5))))
+  }
+}
