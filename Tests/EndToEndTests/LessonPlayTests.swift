@@ -14,7 +14,8 @@ struct LessonPlayTests {
       ["--learner", "e2e", "--plain"], stdin: lines.joined(separator: "\n") + "\n",
       environment: scratch.environment)
     #expect(run.exited(with: 0), "\(run.summary)")
-    return run.stdout
+    // Sentences are wrapped to the terminal: read them as one line.
+    return run.stdout.replacingOccurrences(of: "\n\\s+", with: " ", options: .regularExpression)
   }
 
   private let choose = ["1", "2", "3", ""]
@@ -39,7 +40,8 @@ struct LessonPlayTests {
     #expect(out.contains("That's log base 2 (0.152003, the surprise in bits)"), "\(out)")
     #expect(out.contains("Correct: 0.105361."))
     #expect(out.contains("Correct: 2.30259."))
-    #expect(out.contains("A probability is between 0 and 1: 90% is 0.9."))
+    #expect(
+      out.contains("A probability is between 0 and 1: 90% is 0.9, and the loss above is for 0.9."))
     #expect(out.contains("That's the true loss, infinite"))
     #expect(out.contains("That's the article's printed 0.3711. Don't trust it"))
     #expect(out.contains("you forgot the 1/n"))

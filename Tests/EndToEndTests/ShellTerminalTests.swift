@@ -280,8 +280,8 @@ struct ShellTerminalTests {
     try await shell.tmux.waitFor("Write it")
     try await shell.enter(
       "def asym(p, y) = mean(where(p - y > 0, 2 * (p - y)^2, (p - y)^2))", prompt: "def>")
-    try await shell.tmux.waitFor("you punish over-prediction more")
-    try await shell.tmux.waitFor("The costly miss is y - p > 0")
+    try await shell.tmux.waitFor("asymmetric the wrong way round")
+    try await shell.tmux.waitFor("You doubled the cost")
     try await shell.enter(
       "def asym(p, y) = mean(where(y - p > 0, 2 * (y - p)^2, (y - p)^2))", prompt: "def>")
     try await shell.tmux.waitFor("Your loss works")

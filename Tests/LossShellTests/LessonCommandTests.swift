@@ -297,3 +297,34 @@ struct LessonShellPolishTests {
         .notice("Write numbers without commas or `$`: `50000`.")))
   }
 }
+
+@Suite("grad at the prompt")
+struct GradientLabelTests {
+  @Test func severalVariablesAreLabelledByName() {
+    var session = ShellSession()
+    _ = session.handle(line: "w = 1")
+    _ = session.handle(line: "b = 2")
+    #expect(session.handle(line: "grad(w * 5 + b * 2, w, b)") == [.notice("∂/∂w = 5, ∂/∂b = 2")])
+    #expect(
+      session.handle(line: "grad(w * 5, w)").first == .value(name: nil, .tensor(.init(scalar: 5))))
+  }
+}
+
+@Suite("The welcome screen")
+struct WelcomeSuggestionTests {
+  private func suggestions(resume: String?) -> [String] {
+    let context = LessonContext(
+      library: LessonLibrary(builtinFiles: []), learner: "tester", progress: .inMemory())
+    var session = ShellSession(
+      configuration: ShellConfiguration(resume: resume), commands: .withLessons(context))
+    guard case .welcome(let welcome)? = session.start().first else { return [] }
+    return welcome.suggestions.map { "\($0.input): \($0.effect)" }
+  }
+
+  @Test func aReturningLearnerIsOfferedToContinueNotTheFirstLesson() {
+    #expect(suggestions(resume: nil).contains("start 1: begin the first lesson"))
+    let returning = suggestions(resume: "Welcome back!")
+    #expect(returning.contains("start: continue the course"))
+    #expect(!returning.contains("start 1: begin the first lesson"))
+  }
+}

@@ -29,6 +29,7 @@ extension ShellSession {
       }
       return [.value(name: nil, value)] + findings(for: value, from: expression)
     case (.value(let value, _), .expression(let expression)?):
+      if let labelled = gradientLabels(value, expression) { return [.notice(labelled)] }
       return [.value(name: nil, value)] + findings(for: value, from: expression)
     case (.assigned(let name, let value), .assignment(_, _, _, let expression)?):
       return [.value(name: name, value)] + findings(for: value, from: expression)
@@ -40,6 +41,19 @@ extension ShellSession {
     case (.value(let value, _), _):
       return [.value(name: nil, value)]
     }
+  }
+
+  /// `grad(f, w, b)` at the prompt: "∂/∂w = -10, ∂/∂b = -4", each gradient named by its variable.
+  private func gradientLabels(_ value: Value, _ expression: Expression) -> String? {
+    guard case .call("grad", let arguments, _, _) = expression, arguments.count > 2,
+      case .list(let items) = value, items.count == arguments.count - 1
+    else { return nil }
+    var parts: [String] = []
+    for (argument, item) in zip(arguments.dropFirst(), items) {
+      guard case .name(let name, _) = argument.value else { return nil }
+      parts.append("∂/∂\(name) = \(ValueFormatter.compact(item))")
+    }
+    return parts.joined(separator: ", ")
   }
 
   private func findings(for value: Value, from expression: Expression) -> [ShellEvent] {
