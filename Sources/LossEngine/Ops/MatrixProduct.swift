@@ -18,7 +18,7 @@ extension Tape {
     if y.rank == 2 { shape.append(n) }
     let out = try Tensor(shape: shape, storage: product)
     return try record(out, parents: [a, b], label: "@") { g, needed in
-      // dA = G Bᵀ (m×k), dB = Aᵀ G (k×n), in the flattened (m, n) view of g.
+      // ∂/∂a = g·bᵀ (m×k), ∂/∂b = aᵀ·g (k×n), in the flattened (m, n) view of g.
       var result: [Tensor?] = [nil, nil]
       if needed[0] {
         var da = [Double](repeating: 0, count: m * k)
@@ -49,6 +49,7 @@ extension Tape {
     let x = value(a)
     guard x.rank == 2 else { return a }
     let out = Tape.transposed(x)
+    // ∂/∂a = gᵀ.
     return try record(out, parents: [a], label: "transpose") { g, _ in [Tape.transposed(g)] }
   }
 
