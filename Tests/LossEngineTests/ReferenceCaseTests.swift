@@ -2,7 +2,7 @@ import LossEngine
 import TestSupport
 import Testing
 
-/// The loss-level cases of `shared/reference/losses.jsonl` (computed in float64 by JAX, optax,
+/// The loss-level cases of the reference file (a copy is `Tests/LossLanguageTests/Fixtures/losses.jsonl`; computed in float64 by JAX, optax,
 /// scikit-learn and NumPy) and the worked examples of the seed article, with its misprinted
 /// results corrected.
 @Suite("Reference values from independent libraries")

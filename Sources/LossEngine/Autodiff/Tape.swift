@@ -12,7 +12,8 @@ public struct Variable: Hashable, Sendable {
 /// accumulate (`+=`), which is what makes `x*x`, fan-out and reused subexpressions correct.
 public final class Tape {
   /// Given the gradient of the output with respect to a node and which parents need a
-  /// gradient, returns each parent's gradient contribution (in the parent's shape) or nil.
+  /// gradient, returns each parent's gradient contribution (in the parent's shape, or one that
+  /// sums back to it) or nil: exactly one slot per parent (checked in debug builds).
   public typealias Backward = (_ upstream: Tensor, _ needed: [Bool]) throws(EngineError) ->
     [Tensor?]
 
@@ -34,8 +35,8 @@ public final class Tape {
 
   private(set) var nodes: [Node] = []
   /// Results of element-wise operations already computed on this tape, by operation and operand
-  /// identity (see ``sharedResult(_:_:compute:)``).
-  private var results: [ResultKey: Tensor] = [:]
+  /// identity (see ``sharedResult(_:_:compute:)`` in `Tape+SharedResults.swift`).
+  var results: [ResultKey: Tensor] = [:]
   /// Recording stops with ``EngineError/tapeTooLarge(limit:)`` past this many nodes, so that
   /// runaway expressions fail with a message instead of exhausting memory.
   public let nodeLimit: Int
@@ -76,6 +77,7 @@ public final class Tape {
   func recordOwning(
     _ value: Tensor, parents: [Variable], label: String, backward: @escaping OwningBackward
   ) throws(EngineError) -> Variable {
+    checkInvariants(recording: parents)
     let needs = parents.contains { nodes[$0.index].needsGradient }
     return try append(
       Node(
@@ -130,8 +132,9 @@ public final class Tape {
       guard var upstream = grads[index] else { continue }
       if !wanted.contains(index) { grads[index] = nil }
       var contributions = try backward(&upstream, needed)
+      checkInvariants(contributions, from: index, needed: needed)
       for (slot, parent) in node.parents.enumerated() where needed[slot] {
-        guard let contribution = contributions[slot] else { continue }
+        guard slot < contributions.count, let contribution = contributions[slot] else { continue }
         contributions[slot] = nil
         let shaped = contribution.summed(toShape: nodes[parent].value.shape)
         if var existing = grads[parent] {
@@ -152,58 +155,5 @@ public final class Tape {
           uncheckedShape: nodes[input.index].value.shape,
           storage: Tensor.filledStorage(0, count: nodes[input.index].value.count))
     }
-  }
-}
-
-// MARK: Sharing repeated results
-
-extension Tape {
-  /// Operands smaller than this are recomputed rather than looked up.
-  static let sharingThreshold = 1024
-
-  /// What identifies an operand's value without reading it: the buffer it lives in (a value on
-  /// a tape is never written in place, and the tape keeps it alive, so a buffer cannot be reused
-  /// for other numbers while the tape exists), or for a single element the number itself.
-  struct OperandIdentity: Hashable {
-    let buffer: UInt
-    let bits: UInt64
-    let shape: [Int]
-
-    init(_ tensor: Tensor) {
-      shape = tensor.shape
-      if tensor.count == 1 {
-        buffer = 0
-        bits = tensor.storage[0].bitPattern
-      } else {
-        buffer = tensor.storage.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
-        bits = UInt64(tensor.count)
-      }
-    }
-  }
-
-  struct ResultKey: Hashable {
-    let operation: String
-    let operands: [OperandIdentity]
-  }
-
-  /// The value of a pure element-wise `operation` on `operands`: computed by `compute` the first
-  /// time, and shared when the same operation meets the same operand values again on this tape.
-  ///
-  /// A learner's `mean(where(y - p > 0, 2*(y-p)^2, (y-p)^2))` computes `y - p` three times and
-  /// `(y-p)^2` twice; the repeats now share one buffer instead of computing and storing equal
-  /// copies. Each call still records its own node with its own backward rule, so the graph, the
-  /// order in which gradients are accumulated, and every result are exactly as before.
-  func sharedResult(
-    _ operation: String, _ operands: [Variable], compute: () throws(EngineError) -> Tensor
-  ) throws(EngineError) -> Tensor {
-    let values = operands.map { value($0) }
-    guard values.contains(where: { $0.count >= Tape.sharingThreshold }) else {
-      return try compute()
-    }
-    let key = ResultKey(operation: operation, operands: values.map(OperandIdentity.init))
-    if let known = results[key] { return known }
-    let result = try compute()
-    results[key] = result
-    return result
   }
 }

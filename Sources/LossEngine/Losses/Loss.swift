@@ -2,7 +2,7 @@
 ///
 /// Every loss reduces by the mean over elements (over rows for the categorical ones) and its
 /// gradients include the 1/n, matching PyTorch `reduction='mean'` and Keras
-/// `sum_over_batch_size` (see the loss conventions in `shared/guides/loss-conventions.md`).
+/// `sum_over_batch_size` (the README's "Using it" section lists the conventions).
 public protocol Loss: Sendable {
   /// The name learners type (`mse`, `huber`, …).
   static var name: String { get }
@@ -120,6 +120,7 @@ extension Tape {
     let (result, gradient) = try loss.evaluate(prediction: p, target: y, wantGradient: wantGradient)
     return try record(Tensor(scalar: result), parents: [prediction, target], label: loss.name) {
       g, needed throws(EngineError) in
+      // ∂/∂p = g·∇ₚloss(p, y), ∂/∂y = g·∇ᵧloss(p, y) (both from the loss's own kernels).
       let upstream = g.storage[0]
       var out: [Tensor?] = [nil, nil]
       if needed[0], let gradient {

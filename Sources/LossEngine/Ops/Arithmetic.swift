@@ -7,6 +7,7 @@ extension Tape {
     let out = try sharedResult("+", [a, b]) { () throws(EngineError) in
       try finiteZip(a, b, operation: "+") { $0 + $1 }
     }
+    // ∂/∂a = g, ∂/∂b = g (each summed back to its parent's shape by the sweep).
     return try record(out, parents: [a, b], label: "+") { g, _ in [g, g] }
   }
 
@@ -14,10 +15,13 @@ extension Tape {
     let out = try sharedResult("-", [a, b]) { () throws(EngineError) in
       try finiteZip(a, b, operation: "-") { $0 - $1 }
     }
-    return try recordOwning(out, parents: [a, b], label: "-") { g, needed in
-      if needed[0] { return [g, needed[1] ? g.map { -$0 } : nil] }
-      g.formMap { -$0 }
-      return [nil, g]
+    // ∂/∂a = g, ∂/∂b = −g.
+    return try recordOwning(out, parents: [a, b], label: "-") { g, needed throws(EngineError) in
+      try Tape.contributions(&g, needed: needed, overwriting: 1) { _, g in
+        g
+      } owner: { g in
+        g.formMap { -$0 }
+      }
     }
   }
 
@@ -27,12 +31,14 @@ extension Tape {
     let out = try sharedResult("*", [a, b]) { () throws(EngineError) in
       try finiteZip(a, b, operation: "*") { $0 * $1 }
     }
+    // ∂/∂a = g·b, ∂/∂b = g·a.
     return try recordOwning(out, parents: [a, b], label: "*") { g, needed throws(EngineError) in
-      // b's rule reads g before a's rule overwrites it.
-      let db = needed[1] ? try Tensor.zip(g, x, operation: "*") { $0 * $1 } : nil
-      guard needed[0] else { return [nil, db] }
-      try g.formZip(y, operation: "*") { $0 * $1 }
-      return [g, db]
+      try Tape.contributions(&g, needed: needed, overwriting: 0) {
+        _, g throws(EngineError) in
+        try Tensor.zip(g, x, operation: "*") { $0 * $1 }
+      } owner: { g throws(EngineError) in
+        try g.formZip(y, operation: "*") { $0 * $1 }
+      }
     }
   }
 
@@ -42,13 +48,15 @@ extension Tape {
       if y.containsZero { throw .divisionByZero }
       return try finiteZip(a, b, operation: "/") { $0 / $1 }
     }
+    // ∂/∂a = g/b, ∂/∂b = −g·a/b² = −(g·out)/b (one pass, the same operations in the same order
+    // as two).
     return try recordOwning(out, parents: [a, b], label: "/") { g, needed throws(EngineError) in
-      // −(g·out)/y in one pass (the same operations in the same order as two passes), before
-      // a's rule overwrites g.
-      let db = needed[1] ? try Tensor.zip3(g, out, y, operation: "/") { -($0 * $1) / $2 } : nil
-      guard needed[0] else { return [nil, db] }
-      try g.formZip(y, operation: "/") { $0 / $1 }
-      return [g, db]
+      try Tape.contributions(&g, needed: needed, overwriting: 0) {
+        _, g throws(EngineError) in
+        try Tensor.zip3(g, out, y, operation: "/") { -($0 * $1) / $2 }
+      } owner: { g throws(EngineError) in
+        try g.formZip(y, operation: "/") { $0 / $1 }
+      }
     }
   }
 
@@ -70,17 +78,16 @@ extension Tape {
       }
       return try finiteZip(a, b, operation: "^") { CMath.pow($0, $1) }
     }
+    // ∂/∂a = g·b·a^(b−1), ∂/∂b = g·a^b·ln a (0 where a ≤ 0). Each is g · (local slope) in one
+    // pass: the slope is computed exactly as on its own and then multiplied, so the result is
+    // the same to the bit.
     return try recordOwning(out, parents: [a, b], label: "^") { g, needed throws(EngineError) in
-      // Each rule is g · (local slope), fused into one pass: the slope is computed exactly as
-      // it would be on its own and then multiplied, so the result is the same to the bit.
-      // The exponent's rule reads g before the base's rule overwrites it.
-      var result: [Tensor?] = [nil, nil]
-      if needed[1] {
-        result[1] = try Tensor.zip3(g, x, out, operation: "^") { g, base, power in
+      try Tape.contributions(&g, needed: needed, overwriting: 0) {
+        _, g throws(EngineError) in
+        try Tensor.zip3(g, x, out, operation: "^") { g, base, power in
           g * (base > 0 ? power * CMath.log(base) : 0)
         }
-      }
-      if needed[0] {
+      } owner: { g throws(EngineError) in
         if let exponent = y.scalarValue, y.isScalar {
           if exponent == 2 {
             try g.formZip(x, operation: "*") { $0 * (2 * $1) }
@@ -90,14 +97,13 @@ extension Tape {
         } else {
           try g.formZip3(x, y, operation: "^") { $0 * ($2 * CMath.pow($1, $2 - 1)) }
         }
-        result[0] = g
       }
-      return result
     }
   }
 
   public func negate(_ a: Variable) throws(EngineError) -> Variable {
     let out = try sharedResult("neg", [a]) { () throws(EngineError) in value(a).map { -$0 } }
+    // ∂/∂a = −g.
     return try recordOwning(out, parents: [a], label: "neg") { g, _ in
       g.formMap { -$0 }
       return [g]

@@ -12,12 +12,14 @@ extension Tape {
     let x = value(a)
     let out = x.map(function)
     return try recordOwning(out, parents: [a], label: label) { g, _ throws(EngineError) in
-      // g · derivative(x, f(x)) in one pass (the same product as computing the slope first).
+      // ∂/∂a = g·f′(a), with f′(a) = derivative(a, f(a)), in one pass over g's own buffer (the
+      // same product as computing the slope first).
       try g.formZip3(x, out, operation: label) { $0 * derivative($1, $2) }
       return [g]
     }
   }
 
+  /// ∂/∂a = g·eᵃ.
   public func exp(_ a: Variable) throws(EngineError) -> Variable {
     let result = try unary(a, label: "exp", CMath.exp) { _, fx in fx }
     try checkedFinite(value(result), operation: "exp", inputs: [a])
@@ -25,38 +27,44 @@ extension Tape {
   }
 
   /// Natural logarithm; log(0) is −∞ and a negative input gives NaN (reported by the shell).
+  /// ∂/∂a = g/a.
   public func log(_ a: Variable) throws(EngineError) -> Variable {
     try unary(a, label: "log", CMath.log) { x, _ in 1 / x }
   }
 
+  /// ∂/∂a = g/(2√a).
   public func sqrt(_ a: Variable) throws(EngineError) -> Variable {
     try unary(a, label: "sqrt", { $0.squareRoot() }) { _, fx in 0.5 / fx }
   }
 
+  /// ∂/∂a = g·sign(a) (0 at a = 0).
   public func abs(_ a: Variable) throws(EngineError) -> Variable {
     try unary(a, label: "abs", Swift.abs) { x, _ in x > 0 ? 1 : (x < 0 ? -1 : 0) }
   }
 
+  /// ∂/∂a = g·2a.
   public func square(_ a: Variable) throws(EngineError) -> Variable {
     let result = try unary(a, label: "square", { $0 * $0 }) { x, _ in 2 * x }
     try checkedFinite(value(result), operation: "square", inputs: [a])
     return result
   }
 
-  /// σ(x) = 1 / (1 + e^−x), computed without overflow for large |x|.
+  /// σ(x) = 1 / (1 + e^−x), computed without overflow for large |x|. ∂/∂a = g·σ(a)(1 − σ(a)).
   public func sigmoid(_ a: Variable) throws(EngineError) -> Variable {
     try unary(a, label: "sigmoid", Tape.sigmoid) { _, fx in fx * (1 - fx) }
   }
 
+  /// ∂/∂a = g·(1 − tanh²a).
   public func tanh(_ a: Variable) throws(EngineError) -> Variable {
     try unary(a, label: "tanh", CMath.tanh) { _, fx in 1 - fx * fx }
   }
 
+  /// ∂/∂a = g where a > 0, else 0.
   public func relu(_ a: Variable) throws(EngineError) -> Variable {
     try unary(a, label: "relu", { Swift.max($0, 0) }) { x, _ in x > 0 ? 1 : 0 }
   }
 
-  /// −1, 0 or 1; its derivative is 0 everywhere it exists.
+  /// −1, 0 or 1; ∂/∂a = 0 (the derivative is 0 everywhere it exists).
   public func sign(_ a: Variable) throws(EngineError) -> Variable {
     try unary(a, label: "sign", { $0 > 0 ? 1 : ($0 < 0 ? -1 : 0) }) { _, _ in 0 }
   }

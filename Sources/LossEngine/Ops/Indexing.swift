@@ -14,6 +14,7 @@ extension Tape {
     }
     let i = position - 1
     if x.rank == 1 {
+      // ∂/∂aᵢ = g at the picked element, 0 elsewhere.
       return try record(Tensor(scalar: x.storage[i]), parents: [a], label: "index") { g, _ in
         var out = [Double](repeating: 0, count: x.count)
         out[i] = g.storage[0]
@@ -22,6 +23,7 @@ extension Tape {
     }
     let columns = x.shape[1]
     let row = Array(x.storage[(i * columns)..<((i + 1) * columns)])
+    // ∂/∂a = g in the picked row, 0 elsewhere.
     return try record(Tensor(uncheckedShape: [columns], storage: row), parents: [a], label: "row") {
       g, _ in
       var out = [Double](repeating: 0, count: x.count)

@@ -12,32 +12,27 @@ extension Tape {
     let (k2, n) = y.rank == 2 ? (y.shape[0], y.shape[1]) : (y.shape[0], 1)
     guard k == k2 else { throw .incompatibleShapes(operation: "@", x.shape, y.shape) }
     _ = try Tensor.elementCount(of: [m, n])
-    let product = Tape.multiply(x.storage, y.storage, m: m, k: k, n: n)
+    let product = try MatrixKernel.product(
+      x.storage, y.storage, m: m, k: k, n: n, isInterrupted: isInterrupted)
     var shape: [Int] = []
     if x.rank == 2 { shape.append(m) }
     if y.rank == 2 { shape.append(n) }
     let out = try Tensor(shape: shape, storage: product)
-    return try record(out, parents: [a, b], label: "@") { g, needed in
-      // dA = G Bᵀ (m×k), dB = Aᵀ G (k×n), in the flattened (m, n) view of g.
+    let interrupted = isInterrupted
+    // ∂/∂a = g·bᵀ (m×k), ∂/∂b = aᵀ·g (k×n), in the flattened (m, n) view of g; each element
+    // summed over the same index in the same order as the textbook loops.
+    return try record(out, parents: [a, b], label: "@") { g, needed throws(EngineError) in
       var result: [Tensor?] = [nil, nil]
       if needed[0] {
-        var da = [Double](repeating: 0, count: m * k)
-        for i in 0..<m {
-          for j in 0..<n {
-            let gij = g.storage[i * n + j]
-            for t in 0..<k { da[i * k + t] += gij * y.storage[t * n + j] }
-          }
-        }
+        let bt = MatrixKernel.transposed(y.storage, rows: k, columns: n)
+        let da = try MatrixKernel.product(
+          g.storage, bt, m: m, k: n, n: k, isInterrupted: interrupted)
         result[0] = Tensor(uncheckedShape: x.shape, storage: da)
       }
       if needed[1] {
-        var db = [Double](repeating: 0, count: k * n)
-        for i in 0..<m {
-          for t in 0..<k {
-            let ait = x.storage[i * k + t]
-            for j in 0..<n { db[t * n + j] += ait * g.storage[i * n + j] }
-          }
-        }
+        let at = MatrixKernel.transposed(x.storage, rows: m, columns: k)
+        let db = try MatrixKernel.product(
+          at, g.storage, m: k, k: m, n: n, isInterrupted: interrupted)
         result[1] = Tensor(uncheckedShape: y.shape, storage: db)
       }
       return result
@@ -49,24 +44,13 @@ extension Tape {
     let x = value(a)
     guard x.rank == 2 else { return a }
     let out = Tape.transposed(x)
+    // ∂/∂a = gᵀ.
     return try record(out, parents: [a], label: "transpose") { g, _ in [Tape.transposed(g)] }
   }
 
   static func transposed(_ x: Tensor) -> Tensor {
     let (r, c) = (x.shape[0], x.shape[1])
-    var out = [Double](repeating: 0, count: x.count)
-    for i in 0..<r { for j in 0..<c { out[j * r + i] = x.storage[i * c + j] } }
-    return Tensor(uncheckedShape: [c, r], storage: out)
-  }
-
-  static func multiply(_ a: [Double], _ b: [Double], m: Int, k: Int, n: Int) -> [Double] {
-    var out = [Double](repeating: 0, count: m * n)
-    for i in 0..<m {
-      for t in 0..<k {
-        let ait = a[i * k + t]
-        for j in 0..<n { out[i * n + j] += ait * b[t * n + j] }
-      }
-    }
-    return out
+    return Tensor(
+      uncheckedShape: [c, r], storage: MatrixKernel.transposed(x.storage, rows: r, columns: c))
   }
 }

@@ -2,6 +2,7 @@
 extension Tape {
   public func sum(_ a: Variable) throws(EngineError) -> Variable {
     let x = value(a)
+    // ∂/∂aᵢ = g for every element.
     return try record(Tensor(scalar: x.sum), parents: [a], label: "sum") { g, _ in
       [Tensor(uncheckedShape: x.shape, storage: Tensor.filledStorage(g.storage[0], count: x.count))]
     }
@@ -12,6 +13,7 @@ extension Tape {
     let x = value(a)
     guard x.count > 0 else { throw .emptyInput(operation: "mean") }
     let n = Double(x.count)
+    // ∂/∂aᵢ = g/n for every element.
     return try record(Tensor(scalar: x.sum / n), parents: [a], label: "mean") { g, _ in
       [
         Tensor(
@@ -38,6 +40,7 @@ extension Tape {
     for element in x.storage where better(element, best) || element.isNaN { best = element }
     let winners = x.storage.reduce(0) { $0 + ($1 == best ? 1 : 0) }
     let chosen = best
+    // ∂/∂aᵢ = g/w where aᵢ is one of the w elements equal to the result, else 0.
     return try record(Tensor(scalar: best), parents: [a], label: label) { g, _ in
       let share = winners > 0 ? g.storage[0] / Double(winners) : 0
       return [x.map { $0 == chosen ? share : 0 }]

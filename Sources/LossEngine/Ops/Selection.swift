@@ -11,11 +11,13 @@ extension Tape {
     }
     return try recordOwning(out, parents: [condition, a, b], label: "where") {
       g, needed throws(EngineError) in
-      // The second branch's share is read from g before the first's overwrites it.
-      let db = needed[2] ? try Tensor.zip(g, mask, operation: "where") { $1 != 0 ? 0 : $0 } : nil
-      guard needed[1] else { return [nil, nil, db] }
-      try g.formZip(mask, operation: "where") { $1 != 0 ? $0 : 0 }
-      return [nil, g, db]
+      // ∂/∂a = g where condition ≠ 0, else 0; ∂/∂b = g where condition = 0, else 0.
+      try Tape.contributions(&g, needed: needed, overwriting: 1) {
+        parent, g throws(EngineError) in
+        parent == 0 ? nil : try Tensor.zip(g, mask, operation: "where") { $1 != 0 ? 0 : $0 }
+      } owner: { g throws(EngineError) in
+        try g.formZip(mask, operation: "where") { $1 != 0 ? $0 : 0 }
+      }
     }
   }
 
@@ -33,7 +35,7 @@ extension Tape {
     let out = try Tensor.zip3(input, lo, hi, operation: "clip") { Swift.min(Swift.max($0, $1), $2) }
     return try recordOwning(out, parents: [x, low, high], label: "clip") {
       g, needed throws(EngineError) in
-      // g · (1 inside the bounds, else 0), in one pass when the bounds are single numbers.
+      // ∂/∂x = g where lo ≤ x ≤ hi, else 0 (one pass when the bounds are single numbers).
       if let l = lo.scalarValue, let h = hi.scalarValue, input.count == g.count {
         try g.formZip(input, operation: "clip") { $0 * ($1 >= l && $1 <= h ? 1 : 0) }
         return [g, nil, nil]
@@ -63,16 +65,17 @@ extension Tape {
     let y = value(b)
     let out = try Tensor.zip(x, y, operation: label) { wins($0, $1) || $0 == $1 ? $0 : $1 }
     return try recordOwning(out, parents: [a, b], label: label) { g, needed throws(EngineError) in
-      // g · share and g · (1 − share), each in one pass with the share computed on the fly;
-      // b's is read from g before a's overwrites it.
+      // ∂/∂a = g·s, ∂/∂b = g·(1 − s), with s = 1 where a wins, ½ at a tie, else 0; each in
+      // one pass with s computed on the fly.
       @inline(__always) func share(_ p: Double, _ q: Double) -> Double {
         wins(p, q) ? 1 : (p == q ? 0.5 : 0)
       }
-      let db =
-        needed[1] ? try Tensor.zip3(g, x, y, operation: "*") { $0 * (1 - share($1, $2)) } : nil
-      guard needed[0] else { return [nil, db] }
-      try g.formZip3(x, y, operation: "*") { $0 * share($1, $2) }
-      return [g, db]
+      return try Tape.contributions(&g, needed: needed, overwriting: 0) {
+        _, g throws(EngineError) in
+        try Tensor.zip3(g, x, y, operation: label) { $0 * (1 - share($1, $2)) }
+      } owner: { g throws(EngineError) in
+        try g.formZip3(x, y, operation: label) { $0 * share($1, $2) }
+      }
     }
   }
 }

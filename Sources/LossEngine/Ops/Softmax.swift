@@ -9,7 +9,7 @@ extension Tape {
     guard z.count > 0 else { throw .emptyInput(operation: "softmax") }
     let s = Tape.softmaxRows(z)
     return try record(s, parents: [a], label: "softmax") { g, _ in
-      // ∂L/∂z = s ⊙ (g − Σ g⊙s) per row.
+      // ∂/∂z = s ⊙ (g − Σ g⊙s) per row.
       let columns = s.columns
       var out = [Double](repeating: 0, count: s.count)
       for row in 0..<s.rows {

@@ -1,0 +1,51 @@
+/// Sharing repeated results: the cache behind ``Tape/sharedResult(_:_:compute:)``.
+extension Tape {
+  /// Operands smaller than this are recomputed rather than looked up.
+  static let sharingThreshold = 1024
+
+  /// What identifies an operand's value without reading it: the buffer it lives in (a value on
+  /// a tape is never written in place, and the tape keeps it alive, so a buffer cannot be reused
+  /// for other numbers while the tape exists), or for a single element the number itself.
+  struct OperandIdentity: Hashable {
+    let buffer: UInt
+    let bits: UInt64
+    let shape: [Int]
+
+    init(_ tensor: Tensor) {
+      shape = tensor.shape
+      if tensor.count == 1 {
+        buffer = 0
+        bits = tensor.storage[0].bitPattern
+      } else {
+        buffer = tensor.storage.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+        bits = UInt64(tensor.count)
+      }
+    }
+  }
+
+  struct ResultKey: Hashable {
+    let operation: String
+    let operands: [OperandIdentity]
+  }
+
+  /// The value of a pure element-wise `operation` on `operands`: computed by `compute` the first
+  /// time, and shared when the same operation meets the same operand values again on this tape.
+  ///
+  /// A learner's `mean(where(y - p > 0, 2*(y-p)^2, (y-p)^2))` computes `y - p` three times and
+  /// `(y-p)^2` twice; the repeats now share one buffer instead of computing and storing equal
+  /// copies. Each call still records its own node with its own backward rule, so the graph, the
+  /// order in which gradients are accumulated, and every result are exactly as before.
+  func sharedResult(
+    _ operation: String, _ operands: [Variable], compute: () throws(EngineError) -> Tensor
+  ) throws(EngineError) -> Tensor {
+    let values = operands.map { value($0) }
+    guard values.contains(where: { $0.count >= Tape.sharingThreshold }) else {
+      return try compute()
+    }
+    let key = ResultKey(operation: operation, operands: values.map(OperandIdentity.init))
+    if let known = results[key] { return known }
+    let result = try compute()
+    results[key] = result
+    return result
+  }
+}
