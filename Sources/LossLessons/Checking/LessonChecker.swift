@@ -56,7 +56,7 @@ enum ExpressionCheck {
       case .explore(let explore): template(explore.text)
       case .plot(let plot):
         template(plot.text)
-        expression(plot.plot.expression)
+        expression(plot.call)
       case .predict(let predict):
         template(predict.text)
         [predict.loss, predict.answer].forEach { expression($0) }
