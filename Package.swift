@@ -77,7 +77,8 @@ let package = Package(
     // MARK: Tests
     .target(name: "TestSupport", dependencies: ["LossEngine"], path: "Tests/TestSupport"),
     .testTarget(name: "LossEngineTests", dependencies: ["LossEngine", "TestSupport"]),
-    .testTarget(name: "LossPlotsTests", dependencies: ["LossPlots", "LossLanguage", "TestSupport"]),
+    .testTarget(
+      name: "LossPlotsTests", dependencies: ["LossPlots", "LossLanguage", "TestSupport"]),
     .testTarget(
       name: "LossLanguageTests",
       dependencies: ["LossLanguage", "TestSupport"],

@@ -34,7 +34,8 @@ extension CommandRegistry {
         "landscape(mse(w * x + b, y), w, -1, 3, b, -2, 2) colours the loss over a grid of w and b. The ★ is the lowest point, found by refining from the best cell; ● is where w and b are now. path=P (a matrix with one row (w, b) per step) draws a descent path.",
         "watch landscape(…) redraws it after each assignment of w or b.",
       ],
-      example: "x = [1, 2, 3]\ny = [2, 4, 6]\nw = 0\nb = 0\nlandscape(mse(w * x + b, y), w, -1, 4, b, -2, 2)",
+      example:
+        "x = [1, 2, 3]\ny = [2, 4, 6]\nw = 0\nb = 0\nlandscape(mse(w * x + b, y), w, -1, 4, b, -2, 2)",
       group: "plots", completion: .expression, run: ShellSession.plotCommand),
     ShellCommand(
       name: "scatter", arguments: "(X, Y)",
@@ -67,7 +68,8 @@ extension ShellSession {
     }
     let expression: Expression
     do { expression = try Parser.parseExpression(text) } catch {
-      return .failure(ErrorReport(message: error.message, source: source, range: shift(error.range)))
+      return .failure(
+        ErrorReport(message: error.message, source: source, range: shift(error.range)))
     }
     do {
       return .success(try PlotBuilder(interpreter: interpreter).build(expression, source: text))
@@ -75,7 +77,8 @@ extension ShellSession {
       if case .interrupted = error.kind {
         return .failure(ErrorReport(message: error.message))
       }
-      return .failure(ErrorReport(message: error.message, source: source, range: shift(error.range)))
+      return .failure(
+        ErrorReport(message: error.message, source: source, range: shift(error.range)))
     }
   }
 
@@ -120,12 +123,15 @@ extension ShellSession {
       return [
         .error(
           ErrorReport(
-            message: "save takes a file name ending in .svg (a picture) or .txt (text), like save plot.svg",
+            message:
+              "save takes a file name ending in .svg (a picture) or .txt (text), like save plot.svg",
             source: input.source, range: input.sourceRange(nil)))
       ]
     }
     guard let plot = session.lastPlot else {
-      return [.notice("there is no plot to save yet; draw one first, like plot(mse(e, 0), e, -3, 3)")]
+      return [
+        .notice("there is no plot to save yet; draw one first, like plot(mse(e, 0), e, -3, 3)")
+      ]
     }
     return [.savePlot(SaveRequest(plot: plot, path: path, format: format))]
   }

@@ -1,7 +1,7 @@
 import LossLanguage
 import LossPlots
-import Testing
 import TestSupport
+import Testing
 
 /// The plot a line asks for, built against the scope made by `setup`.
 func plot(_ call: String, setup: [String] = []) throws -> Plot {
@@ -93,7 +93,8 @@ struct PlotBuilderTests {
     #expect(line.markers.first?.point == Point(x: 2, y: 2))
     #expect(
       PlotDescription.text(result)
-        == "training loss fell from 3 to 0.4 in 4 steps; validation was lowest at step 2 (2) and then rose by 20% (early stopping would stop at step 2).")
+        == "training loss fell from 3 to 0.4 in 4 steps; validation was lowest at step 2 (2) and then rose by 20% (early stopping would stop at step 2)."
+    )
   }
 
   @Test("a curve over more than two decades gets a log axis")
@@ -118,15 +119,24 @@ struct PlotBuilderTests {
     expectClose(s.boundary ?? .nan, 1, absolute: 1e-3)
   }
 
-  @Test("wrong calls say what was expected", arguments: [
-    ("plot(e^2, e, 3, -3)", PlotError.Kind.emptyRange(from: 3, to: -3)),
-    ("plot(e^2, 2, -3, 3)", .notAName(what: "VAR (the variable along x)")),
-    ("plot(e^2, f^2, e, -3, 3)", .severalExpressionsNotInAList),
-    ("plot(e^2, e, -3)", .arguments(function: "plot", usage: PlotBuilder.usages["plot"] ?? "")),
-    ("plot(e^2, e, -3, 3, colour=1)", .unknownOption(function: "plot", option: "colour", allowed: ["width", "height"])),
-    ("plot(e^2, e, -3, 3, width=5)", .outOfBounds(option: "width", range: PlotSize.columnRange)),
-    ("curve([[1, 2], [3, 4], [5, 6]])", .badData("curve takes a vector of losses, or 2 rows (training, then validation); got [3, 2]")),
-  ])
+  @Test(
+    "wrong calls say what was expected",
+    arguments: [
+      ("plot(e^2, e, 3, -3)", PlotError.Kind.emptyRange(from: 3, to: -3)),
+      ("plot(e^2, 2, -3, 3)", .notAName(what: "VAR (the variable along x)")),
+      ("plot(e^2, f^2, e, -3, 3)", .severalExpressionsNotInAList),
+      ("plot(e^2, e, -3)", .arguments(function: "plot", usage: PlotBuilder.usages["plot"] ?? "")),
+      (
+        "plot(e^2, e, -3, 3, colour=1)",
+        .unknownOption(function: "plot", option: "colour", allowed: ["width", "height"])
+      ),
+      ("plot(e^2, e, -3, 3, width=5)", .outOfBounds(option: "width", range: PlotSize.columnRange)),
+      (
+        "curve([[1, 2], [3, 4], [5, 6]])",
+        .badData(
+          "curve takes a vector of losses, or 2 rows (training, then validation); got [3, 2]")
+      ),
+    ])
   func errors(call: String, kind: PlotError.Kind) throws {
     #expect(try plotError(call)?.kind == kind)
   }

@@ -51,12 +51,17 @@ struct SVGWriterTests {
 
   @Test("a landscape has a cell per grid point, a star and the current point")
   func landscape() throws {
-    let result = try plot("landscape(w^2 + b^2, w, -1, 1, b, -1, 1, path=[[1, 1], [0.5, 0.5], [0, 0]])", setup: ["w = 0.5", "b = -0.5"])
+    let result = try plot(
+      "landscape(w^2 + b^2, w, -1, 1, b, -1, 1, path=[[1, 1], [0.5, 0.5], [0, 0]])",
+      setup: ["w = 0.5", "b = -0.5"])
     let document = try parse(SVGWriter.document(result))
     #expect(document.elements.filter { $0.name == "rect" }.count == 1 + 60 * 20)
     #expect(document.elements.filter { $0.name == "polygon" }.count == 1)
     #expect(document.elements.filter { $0.name == "circle" }.count >= 1)
-    #expect(document.elements.filter { $0.name == "polyline" }.first?.attributes["points"]?.split(separator: " ").count == 3)
+    #expect(
+      document.elements.filter { $0.name == "polyline" }.first?.attributes["points"]?.split(
+        separator: " "
+      ).count == 3)
   }
 
   @Test("text with markup characters is escaped")

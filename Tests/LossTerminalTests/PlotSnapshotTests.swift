@@ -16,7 +16,9 @@ let plotCases: [(name: String, setup: [String], line: String, width: Int)] = [
   ("constant", [], "plot(2 + 0 * e, e, -1, 1, width=30, height=5)", 80),
   ("pole", [], "plot(1 / e, e, -3, 3, width=40, height=10)", 80),
   ("nan-region", [], "plot(log(e), e, -2, 2, width=40, height=8)", 80),
-  ("huge-range-log-axis", [], "curve([1000, 100, 10, 1, 0.1, 0.01, 0.001], width=30, height=8)", 80),
+  (
+    "huge-range-log-axis", [], "curve([1000, 100, 10, 1, 0.1, 0.01, 0.001], width=30, height=8)", 80
+  ),
   ("one-point", [], "curve([5], width=20, height=5)", 80),
   (
     "curve-validation", [],
@@ -46,7 +48,9 @@ func renderedPlot(_ setup: [String], _ line: String, style: Renderer.Style, widt
 }
 
 func snapshot(_ name: String) -> String {
-  guard let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "PlotSnapshots"),
+  guard
+    let url = Bundle.module.url(
+      forResource: name, withExtension: "txt", subdirectory: "PlotSnapshots"),
     let text = try? String(contentsOf: url, encoding: .utf8)
   else { return "(no snapshot \(name))" }
   return text
@@ -73,7 +77,8 @@ struct PlotSnapshotTests {
   @Test("every plot fits the width it was drawn for", arguments: [40, 60, 100])
   func fitsTheWidth(width: Int) {
     for c in plotCases {
-      let line = c.line.replacingOccurrences(of: #", width=\d+, height=\d+"#, with: "", options: .regularExpression)
+      let line = c.line.replacingOccurrences(
+        of: #", width=\d+, height=\d+"#, with: "", options: .regularExpression)
       for style in [Renderer.Style.color, .plain] {
         let text = strippingSGR(renderedPlot(c.setup, line, style: style, width: width))
         for row in text.split(separator: "\n") {

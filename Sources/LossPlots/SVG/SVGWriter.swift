@@ -43,14 +43,18 @@ public enum SVGWriter {
     case .lines(let line):
       for (index, series) in line.series.enumerated() {
         let colour = palette[index % palette.count]
-        for run in runs(series, px: px, py: py) { body.append(polyline(run, colour: colour, width: 2)) }
+        for run in runs(series, px: px, py: py) {
+          body.append(polyline(run, colour: colour, width: 2))
+        }
         legend.append((series.name, colour, true))
       }
       for marker in line.markers {
         if let x = px(marker.point.x), let y = py(marker.point.y) {
-          body.append("<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"4\" fill=\"none\" stroke=\"#000000\"/>")
           body.append(
-            "<text x=\"\(f(x + 6))\" y=\"\(f(y - 6))\" font-size=\"11\">\(escape(marker.label)) (step \(Int(marker.point.x)))</text>")
+            "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"4\" fill=\"none\" stroke=\"#000000\"/>")
+          body.append(
+            "<text x=\"\(f(x + 6))\" y=\"\(f(y - 6))\" font-size=\"11\">\(escape(marker.label)) (step \(Int(marker.point.x)))</text>"
+          )
         }
       }
     case .scatter(let s):
@@ -61,17 +65,21 @@ public enum SVGWriter {
           body.append(
             index == 0
               ? "<circle cx=\"\(f(cx))\" cy=\"\(f(cy))\" r=\"3\" fill=\"\(colour)\"/>"
-              : "<path d=\"M\(f(cx - 3)),\(f(cy - 3))L\(f(cx + 3)),\(f(cy + 3))M\(f(cx - 3)),\(f(cy + 3))L\(f(cx + 3)),\(f(cy - 3))\" stroke=\"\(colour)\" stroke-width=\"1.5\"/>")
+              : "<path d=\"M\(f(cx - 3)),\(f(cy - 3))L\(f(cx + 3)),\(f(cy + 3))M\(f(cx - 3)),\(f(cy + 3))L\(f(cx + 3)),\(f(cy - 3))\" stroke=\"\(colour)\" stroke-width=\"1.5\"/>"
+          )
         }
         legend.append((group.name, colour, false))
       }
       if let fit = s.fit {
-        for run in runs(fit, px: px, py: py) { body.append(polyline(run, colour: "#2ca02c", width: 2)) }
+        for run in runs(fit, px: px, py: py) {
+          body.append(polyline(run, colour: "#2ca02c", width: 2))
+        }
         legend.append((fit.name, "#2ca02c", true))
       }
       if let b = s.boundary, let x = px(b) {
         body.append(
-          "<line x1=\"\(f(x))\" y1=\"\(f(top))\" x2=\"\(f(x))\" y2=\"\(f(top + plotHeight))\" stroke=\"#d62728\" stroke-dasharray=\"4 3\"/>")
+          "<line x1=\"\(f(x))\" y1=\"\(f(top))\" x2=\"\(f(x))\" y2=\"\(f(top + plotHeight))\" stroke=\"#d62728\" stroke-dasharray=\"4 3\"/>"
+        )
         legend.append(("decision boundary (\(PlotDescription.n(b)))", "#d62728", true))
       }
     }
@@ -79,11 +87,15 @@ public enum SVGWriter {
     var out: [String] = []
     out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
     out.append(
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(f(width)) \(f(height))\" width=\"\(f(width))\" height=\"\(f(height))\" font-family=\"sans-serif\">")
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(f(width)) \(f(height))\" width=\"\(f(width))\" height=\"\(f(height))\" font-family=\"sans-serif\">"
+    )
     out.append("<title>\(escape(plot.title))</title>")
     out.append("<desc>\(escape(PlotDescription.text(plot)))</desc>")
-    out.append("<rect x=\"0\" y=\"0\" width=\"\(f(width))\" height=\"\(f(height))\" fill=\"#ffffff\"/>")
-    out.append("<text x=\"\(f(width / 2))\" y=\"22\" text-anchor=\"middle\" font-size=\"14\">\(escape(plot.title))</text>")
+    out.append(
+      "<rect x=\"0\" y=\"0\" width=\"\(f(width))\" height=\"\(f(height))\" fill=\"#ffffff\"/>")
+    out.append(
+      "<text x=\"\(f(width / 2))\" y=\"22\" text-anchor=\"middle\" font-size=\"14\">\(escape(plot.title))</text>"
+    )
     out += body
     out += axes(plot, xAxis, yAxis, plotWidth: plotWidth, plotHeight: plotHeight)
     for (index, entry) in legend.enumerated() {
@@ -92,8 +104,10 @@ public enum SVGWriter {
       out.append(
         entry.2
           ? "<line x1=\"\(f(x))\" y1=\"\(f(y - 4))\" x2=\"\(f(x + 18))\" y2=\"\(f(y - 4))\" stroke=\"\(entry.1)\" stroke-width=\"2\"/>"
-          : "<circle cx=\"\(f(x + 9))\" cy=\"\(f(y - 4))\" r=\"4\" fill=\"\(entry.1)\" stroke=\"#000000\" stroke-width=\"0.5\"/>")
-      out.append("<text x=\"\(f(x + 24))\" y=\"\(f(y))\" font-size=\"11\">\(escape(entry.0))</text>")
+          : "<circle cx=\"\(f(x + 9))\" cy=\"\(f(y - 4))\" r=\"4\" fill=\"\(entry.1)\" stroke=\"#000000\" stroke-width=\"0.5\"/>"
+      )
+      out.append(
+        "<text x=\"\(f(x + 24))\" y=\"\(f(y))\" font-size=\"11\">\(escape(entry.0))</text>")
     }
     out.append("</svg>")
     return out.joined(separator: "\n") + "\n"
@@ -106,27 +120,36 @@ public enum SVGWriter {
     let x0 = left
     let y0 = top + plotHeight
     out.append(
-      "<path d=\"M\(f(x0)),\(f(top))L\(f(x0)),\(f(y0))L\(f(x0 + plotWidth)),\(f(y0))\" fill=\"none\" stroke=\"#000000\"/>")
+      "<path d=\"M\(f(x0)),\(f(top))L\(f(x0)),\(f(y0))L\(f(x0 + plotWidth)),\(f(y0))\" fill=\"none\" stroke=\"#000000\"/>"
+    )
     for tick in xAxis.ticks {
       guard let fraction = xAxis.fraction(tick) else { continue }
       let x = x0 + fraction * plotWidth
-      out.append("<line x1=\"\(f(x))\" y1=\"\(f(y0))\" x2=\"\(f(x))\" y2=\"\(f(y0 + 5))\" stroke=\"#000000\"/>")
       out.append(
-        "<text x=\"\(f(x))\" y=\"\(f(y0 + 18))\" text-anchor=\"middle\" font-size=\"11\">\(escape(tickLabel(tick)))</text>")
+        "<line x1=\"\(f(x))\" y1=\"\(f(y0))\" x2=\"\(f(x))\" y2=\"\(f(y0 + 5))\" stroke=\"#000000\"/>"
+      )
+      out.append(
+        "<text x=\"\(f(x))\" y=\"\(f(y0 + 18))\" text-anchor=\"middle\" font-size=\"11\">\(escape(tickLabel(tick)))</text>"
+      )
     }
     for tick in yAxis.ticks {
       guard let fraction = yAxis.fraction(tick) else { continue }
       let y = top + (1 - fraction) * plotHeight
-      out.append("<line x1=\"\(f(x0 - 5))\" y1=\"\(f(y))\" x2=\"\(f(x0))\" y2=\"\(f(y))\" stroke=\"#000000\"/>")
       out.append(
-        "<text x=\"\(f(x0 - 8))\" y=\"\(f(y + 4))\" text-anchor=\"end\" font-size=\"11\">\(escape(tickLabel(tick)))</text>")
+        "<line x1=\"\(f(x0 - 5))\" y1=\"\(f(y))\" x2=\"\(f(x0))\" y2=\"\(f(y))\" stroke=\"#000000\"/>"
+      )
+      out.append(
+        "<text x=\"\(f(x0 - 8))\" y=\"\(f(y + 4))\" text-anchor=\"end\" font-size=\"11\">\(escape(tickLabel(tick)))</text>"
+      )
     }
     let (xName, yName) = plot.axisNames
     out.append(
-      "<text x=\"\(f(x0 + plotWidth / 2))\" y=\"\(f(height - 20))\" text-anchor=\"middle\" font-size=\"12\">\(escape(xName))</text>")
+      "<text x=\"\(f(x0 + plotWidth / 2))\" y=\"\(f(height - 20))\" text-anchor=\"middle\" font-size=\"12\">\(escape(xName))</text>"
+    )
     let yText = yAxis.logarithmic ? "\(yName) (log scale)" : yName
     out.append(
-      "<text x=\"16\" y=\"\(f(top + plotHeight / 2))\" text-anchor=\"middle\" font-size=\"12\" transform=\"rotate(-90 16 \(f(top + plotHeight / 2)))\">\(escape(yText))</text>")
+      "<text x=\"16\" y=\"\(f(top + plotHeight / 2))\" text-anchor=\"middle\" font-size=\"12\" transform=\"rotate(-90 16 \(f(top + plotHeight / 2)))\">\(escape(yText))</text>"
+    )
     return out
   }
 
@@ -143,7 +166,8 @@ public enum SVGWriter {
         let x = left + Double(column) * cellWidth
         let y = top + plotHeight - Double(row + 1) * cellHeight
         out.append(
-          "<rect x=\"\(f(x))\" y=\"\(f(y))\" width=\"\(f(cellWidth + 0.3))\" height=\"\(f(cellHeight + 0.3))\" fill=\"\(HeatScale.viridis[level])\"/>")
+          "<rect x=\"\(f(x))\" y=\"\(f(y))\" width=\"\(f(cellWidth + 0.3))\" height=\"\(f(cellHeight + 0.3))\" fill=\"\(HeatScale.viridis[level])\"/>"
+        )
       }
     }
     return out
@@ -167,7 +191,9 @@ public enum SVGWriter {
     return out
   }
 
-  private static func polyline(_ points: [(Double, Double)], colour: String, width: Double) -> String {
+  private static func polyline(_ points: [(Double, Double)], colour: String, width: Double)
+    -> String
+  {
     let text = points.map { "\(f($0.0)),\(f($0.1))" }.joined(separator: " ")
     return
       "<polyline points=\"\(text)\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"\(f(width))\"/>"

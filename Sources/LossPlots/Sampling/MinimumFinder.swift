@@ -24,7 +24,9 @@ struct MinimumFinder {
       let g = here.gradient
       let a = (xp.gradient[0] - xm.gradient[0]) / (2 * hx)
       let d = (yp.gradient[1] - ym.gradient[1]) / (2 * hy)
-      let b = ((xp.gradient[1] - xm.gradient[1]) / (2 * hx) + (yp.gradient[0] - ym.gradient[0]) / (2 * hy)) / 2
+      let b =
+        ((xp.gradient[1] - xm.gradient[1]) / (2 * hx) + (yp.gradient[0] - ym.gradient[0]) / (2 * hy))
+        / 2
       let det = a * d - b * b
       var step: (Double, Double)
       if a > 0, det > 0, det.isFinite {

@@ -33,7 +33,10 @@ public struct PlotBuilder {
   public func build(_ call: Expression, source: String) throws(PlotError) -> Plot {
     guard case .call(let name, let arguments, let nameRange, let range) = call,
       let usage = Self.usages[name]
-    else { throw PlotError(.arguments(function: "plot", usage: Self.usages["plot"] ?? ""), at: call.range) }
+    else {
+      throw PlotError(
+        .arguments(function: "plot", usage: Self.usages["plot"] ?? ""), at: call.range)
+    }
     let context = CallContext(
       function: name, usage: usage, arguments: arguments, nameRange: nameRange, range: range,
       source: source, interpreter: interpreter)
@@ -75,7 +78,8 @@ public struct PlotBuilder {
           throw PlotError(.notScalar(expression: text, shape: shape), at: expression.range)
         }
         throw PlotError(
-          .nothingDefined(expression: text, reason: evaluator.firstFailure?.message ?? "nan or inf everywhere"),
+          .nothingDefined(
+            expression: text, reason: evaluator.firstFailure?.message ?? "nan or inf everywhere"),
           at: expression.range)
       }
       series.append(Series(name: text, xs: xs, ys: ys))
@@ -155,13 +159,15 @@ public struct PlotBuilder {
       for x in xs { values.append(evaluator.value(names, [x, y])) }
     }
     let text = call.text(loss.range)
-    guard let best = values.indices.filter({ values[$0].isFinite }).min(by: { values[$0] < values[$1] })
+    guard
+      let best = values.indices.filter({ values[$0].isFinite }).min(by: { values[$0] < values[$1] })
     else {
       if let shape = evaluator.nonScalarShape {
         throw PlotError(.notScalar(expression: text, shape: shape), at: loss.range)
       }
       throw PlotError(
-        .nothingDefined(expression: text, reason: evaluator.firstFailure?.message ?? "nan or inf everywhere"),
+        .nothingDefined(
+          expression: text, reason: evaluator.firstFailure?.message ?? "nan or inf everywhere"),
         at: loss.range)
     }
     var finder = MinimumFinder(evaluator: evaluator, names: names, box: (x0...x1, y0...y1))
@@ -191,7 +197,8 @@ public struct PlotBuilder {
   private static func path(_ tensor: Tensor, at range: SourceRange) throws(PlotError) -> [Point] {
     guard case .matrix(let rows) = tensor.nested, rows.first?.count == 2 else {
       throw PlotError(
-        .badData("path must be a matrix with one row (W1, W2) per point; got \(tensor.shapeDescription)"),
+        .badData(
+          "path must be a matrix with one row (W1, W2) per point; got \(tensor.shapeDescription)"),
         at: range)
     }
     return rows.map { Point(x: $0[0], y: $0[1]) }
@@ -218,7 +225,8 @@ public struct PlotBuilder {
       groups = [0.0, 1.0].map { label in
         let chosen = xs.indices.filter { ys[$0] == label }
         return Series(
-          name: "\(yName) = \(Self.number(label))", xs: chosen.map { xs[$0] }, ys: chosen.map { ys[$0] })
+          name: "\(yName) = \(Self.number(label))", xs: chosen.map { xs[$0] },
+          ys: chosen.map { ys[$0] })
       }
     } else {
       groups = [Series(name: "data", xs: xs, ys: ys)]
@@ -238,13 +246,15 @@ public struct PlotBuilder {
         throw PlotError(
           .nothingDefined(
             expression: call.text(option.range),
-            reason: evaluator.nonScalarShape.map { "it gave \($0)" } ?? evaluator.firstFailure?.message
+            reason: evaluator.nonScalarShape.map { "it gave \($0)" } ?? evaluator.firstFailure?
+              .message
               ?? "nan or inf everywhere"), at: option.range)
       }
       fit = Series(name: call.text(option.range), xs: grid, ys: fitted)
       if isClasses { boundary = Self.crossing(of: 0.5, xs: grid, ys: fitted) }
     }
-    let scatter = ScatterPlot(xName: xName, yName: yName, groups: groups, fit: fit, boundary: boundary)
+    let scatter = ScatterPlot(
+      xName: xName, yName: yName, groups: groups, fit: fit, boundary: boundary)
     return Plot(title: "\(yName) against \(xName)", content: .scatter(scatter))
   }
 

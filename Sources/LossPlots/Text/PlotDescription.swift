@@ -11,8 +11,11 @@ public enum PlotDescription {
   public static func sentences(_ plot: Plot) -> [String] {
     switch plot.content {
     case .lines(let line):
-      var out = line.kind == .curve ? curve(line) : line.series.map { function($0, variable: line.xName) }
-      if line.logarithmic { out.append("The \(line.yName.isEmpty ? "y" : line.yName) axis is logarithmic.") }
+      var out =
+        line.kind == .curve ? curve(line) : line.series.map { function($0, variable: line.xName) }
+      if line.logarithmic {
+        out.append("The \(line.yName.isEmpty ? "y" : line.yName) axis is logarithmic.")
+      }
       return out
     case .landscape(let landscape): return self.landscape(landscape)
     case .scatter(let scatter): return self.scatter(scatter)
@@ -33,29 +36,35 @@ public enum PlotDescription {
     var text: String
     let scale = max(abs(low), abs(high), 1e-300)
     let tolerance = scale * 1e-9
-    let at = { (value: Double) in where_(points.filter { abs($0.y - value) <= tolerance }.map(\.x)) }
+    let at = { (value: Double) in where_(points.filter { abs($0.y - value) <= tolerance }.map(\.x))
+    }
     if high - low <= tolerance {
       text = "\(series.name) is constant at \(n(low))"
     } else if let turn = points.firstIndex(where: { abs($0.y - low) <= tolerance }),
       turn > 0, turn < points.count - 1, abs(points[0].y - low) > tolerance,
       abs(points[points.count - 1].y - low) > tolerance
     {
-      text = "\(series.name) rises from \(n(low)) at \(variable) = \(at(low)) to \(n(high)) at \(variable) = \(at(high))"
+      text =
+        "\(series.name) rises from \(n(low)) at \(variable) = \(at(low)) to \(n(high)) at \(variable) = \(at(high))"
     } else if first.y <= last.y {
-      text = "\(series.name) rises from \(n(first.y)) at \(variable) = \(n(first.x)) to \(n(last.y)) at \(variable) = \(n(last.x))"
+      text =
+        "\(series.name) rises from \(n(first.y)) at \(variable) = \(n(first.x)) to \(n(last.y)) at \(variable) = \(n(last.x))"
       if high > last.y + tolerance { text += ", highest \(n(high)) at \(variable) = \(at(high))" }
       if low < first.y - tolerance { text += ", lowest \(n(low)) at \(variable) = \(at(low))" }
     } else {
-      text = "\(series.name) falls from \(n(first.y)) at \(variable) = \(n(first.x)) to \(n(last.y)) at \(variable) = \(n(last.x))"
+      text =
+        "\(series.name) falls from \(n(first.y)) at \(variable) = \(n(first.x)) to \(n(last.y)) at \(variable) = \(n(last.x))"
       if high > first.y + tolerance { text += ", highest \(n(high)) at \(variable) = \(at(high))" }
       if low < last.y - tolerance { text += ", lowest \(n(low)) at \(variable) = \(at(low))" }
     }
     if let shape = Shape.of(points) { text += ", \(shape)" }
     let gaps = gapRanges(series)
     if !gaps.isEmpty {
-      text += "; undefined (nan or inf) for " + gaps.map { a, b in
-        a == b ? "\(variable) = \(n(a))" : "\(variable) from \(n(a)) to \(n(b))"
-      }.joined(separator: " and ")
+      text +=
+        "; undefined (nan or inf) for "
+        + gaps.map { a, b in
+          a == b ? "\(variable) = \(n(a))" : "\(variable) from \(n(a)) to \(n(b))"
+        }.joined(separator: " and ")
     }
     return text + "."
   }
@@ -124,22 +133,31 @@ public enum PlotDescription {
   // MARK: Landscapes
 
   static func landscape(_ l: Landscape) -> [String] {
-    var text = "\(l.loss) over \(l.xName) from \(n(l.xs.first ?? 0)) to \(n(l.xs.last ?? 0)) and \(l.yName) from \(n(l.ys.first ?? 0)) to \(n(l.ys.last ?? 0))"
-    if let range = l.finiteRange { text += " ranges from \(n(range.lowerBound)) to \(n(range.upperBound))" }
+    var text =
+      "\(l.loss) over \(l.xName) from \(n(l.xs.first ?? 0)) to \(n(l.xs.last ?? 0)) and \(l.yName) from \(n(l.ys.first ?? 0)) to \(n(l.ys.last ?? 0))"
+    if let range = l.finiteRange {
+      text += " ranges from \(n(range.lowerBound)) to \(n(range.upperBound))"
+    }
     var out = [text + "."]
     if let m = l.minimum, let value = m.value {
       out.append(
-        "The lowest point is \(ValueFormatter.number(value, significantDigits: 4)) at \(l.xName) = \(ValueFormatter.number(m.point.x, significantDigits: 6)), \(l.yName) = \(ValueFormatter.number(m.point.y, significantDigits: 6)).")
+        "The lowest point is \(ValueFormatter.number(value, significantDigits: 4)) at \(l.xName) = \(ValueFormatter.number(m.point.x, significantDigits: 6)), \(l.yName) = \(ValueFormatter.number(m.point.y, significantDigits: 6))."
+      )
     }
     if let c = l.current {
-      out.append("You are at \(l.xName) = \(n(c.point.x)), \(l.yName) = \(n(c.point.y))\(c.value.map { ", where the loss is \(n($0))" } ?? "").")
+      out.append(
+        "You are at \(l.xName) = \(n(c.point.x)), \(l.yName) = \(n(c.point.y))\(c.value.map { ", where the loss is \(n($0))" } ?? "")."
+      )
     }
     if let start = l.path.first, let end = l.path.last, l.path.count > 1 {
       out.append(
-        "The descent path goes from (\(n(start.x)), \(n(start.y))) to (\(n(end.x)), \(n(end.y))) in \(l.path.count - 1) steps.")
+        "The descent path goes from (\(n(start.x)), \(n(start.y))) to (\(n(end.x)), \(n(end.y))) in \(l.path.count - 1) steps."
+      )
     }
     let gaps = l.values.filter { !$0.isFinite }.count
-    if gaps > 0 { out.append("\(gaps) of \(l.values.count) grid points are undefined (nan or inf), left blank.") }
+    if gaps > 0 {
+      out.append("\(gaps) of \(l.values.count) grid points are undefined (nan or inf), left blank.")
+    }
     return out
   }
 
@@ -156,13 +174,16 @@ public enum PlotDescription {
       let lowY = all.map(\.y).min(), let highY = all.map(\.y).max()
     {
       out.append(
-        "\(all.count) point\(all.count == 1 ? "" : "s"): \(s.xName) from \(n(lowX)) to \(n(highX)), \(s.yName) from \(n(lowY)) to \(n(highY)).")
+        "\(all.count) point\(all.count == 1 ? "" : "s"): \(s.xName) from \(n(lowX)) to \(n(highX)), \(s.yName) from \(n(lowY)) to \(n(highY))."
+      )
     }
     if let fit = s.fit {
-      out.append(function(fit, variable: s.xName).replacingFirst(fit.name, with: "The fit \(fit.name)"))
+      out.append(
+        function(fit, variable: s.xName).replacingFirst(fit.name, with: "The fit \(fit.name)"))
     }
     if let boundary = s.boundary {
-      out.append("The decision boundary (where the fit crosses 0.5) is at \(s.xName) = \(n(boundary)).")
+      out.append(
+        "The decision boundary (where the fit crosses 0.5) is at \(s.xName) = \(n(boundary)).")
     }
     return out
   }

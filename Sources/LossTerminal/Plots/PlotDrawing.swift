@@ -36,7 +36,8 @@ struct PlotDrawing {
     }
 
     var out = Wrapper.wrap(
-      [Span(text(plot.title), .strong)], width: width, indent: Self.indent, hanging: Self.indent + 2)
+      [Span(text(plot.title), .strong)], width: width, indent: Self.indent, hanging: Self.indent + 2
+    )
     let (xName, yName) = plot.axisNames
     let yTitle = yAxis.logarithmic ? "\(yName.isEmpty ? "y" : yName) (log scale)" : yName
     if !yTitle.isEmpty {
@@ -157,7 +158,10 @@ struct PlotDrawing {
     var entries: [(glyph: String, tone: Tone, label: String)] = []
     if line.series.count > 1 {
       entries = line.series.enumerated().map { index, series in
-        (unicode ? "━━" : String(Self.asciiMarks[index % Self.asciiMarks.count]), .series(index), series.name)
+        (
+          unicode ? "━━" : String(Self.asciiMarks[index % Self.asciiMarks.count]), .series(index),
+          series.name
+        )
       }
     }
     for marker in line.markers {
@@ -165,8 +169,10 @@ struct PlotDrawing {
         grid.put(unicode ? "◆" : "@", column: c, row: r, tone: .accent)
       }
       entries.append(
-        (unicode ? "◆" : "@", .accent,
-          "\(marker.label): step \(Int(marker.point.x)) (\(format(marker.point.y, 3)))"))
+        (
+          unicode ? "◆" : "@", .accent,
+          "\(marker.label): step \(Int(marker.point.x)) (\(format(marker.point.y, 3)))"
+        ))
     }
     return entries.isEmpty ? [] : legendLine(entries)
   }
@@ -192,7 +198,9 @@ struct PlotDrawing {
     }
     func mark(_ glyph: Character, _ c: Int, _ r: Int) {
       var tone: Tone = .strong
-      if case .heat(let level, _) = grid.cell(column: c, row: r).1 { tone = .heat(level, marked: true) }
+      if case .heat(let level, _) = grid.cell(column: c, row: r).1 {
+        tone = .heat(level, marked: true)
+      }
       grid.put(glyph, column: c, row: r, tone: tone)
     }
     let pathCells = l.path.compactMap { cell($0, grid, xAxis, yAxis) }
@@ -205,7 +213,9 @@ struct PlotDrawing {
         }
       }
     }
-    if pathCells.count == 1, let only = pathCells.first { mark(unicode ? "•" : "o", only.0, only.1) }
+    if pathCells.count == 1, let only = pathCells.first {
+      mark(unicode ? "•" : "o", only.0, only.1)
+    }
     if let current = l.current, let (c, r) = cell(current.point, grid, xAxis, yAxis) {
       mark(unicode ? "●" : "O", c, r)
     }
@@ -216,9 +226,12 @@ struct PlotDrawing {
     var out: [Line] = []
     let low = format(range.lowerBound, 3)
     let high = format(range.upperBound, 3)
-    var scale = Line(String(repeating: " ", count: Self.indent) + text(l.loss) + ": " + low + " ", .dim)
+    var scale = Line(
+      String(repeating: " ", count: Self.indent) + text(l.loss) + ": " + low + " ", .dim)
     for level in 0..<levels {
-      scale.add(unicode ? "  " : String(HeatScale.ramp[level]), unicode ? .heat(level, marked: false) : .normal)
+      scale.add(
+        unicode ? "  " : String(HeatScale.ramp[level]),
+        unicode ? .heat(level, marked: false) : .normal)
     }
     scale.add(" " + high, .dim)
     out.append(fitLine(scale))
@@ -226,14 +239,18 @@ struct PlotDrawing {
     if let m = l.minimum {
       let value = m.value.map { " \(format($0, 4))" } ?? ""
       entries.append(
-        (unicode ? "★" : "*", .strong,
-          "minimum\(value) at \(l.xName) = \(format(m.point.x, 4)), \(l.yName) = \(format(m.point.y, 4))"))
+        (
+          unicode ? "★" : "*", .strong,
+          "minimum\(value) at \(l.xName) = \(format(m.point.x, 4)), \(l.yName) = \(format(m.point.y, 4))"
+        ))
     }
     if let c = l.current {
       let value = c.value.map { ", loss \(format($0, 4))" } ?? ""
       entries.append(
-        (unicode ? "●" : "O", .strong,
-          "now: \(l.xName) = \(format(c.point.x, 4)), \(l.yName) = \(format(c.point.y, 4))\(value)"))
+        (
+          unicode ? "●" : "O", .strong,
+          "now: \(l.xName) = \(format(c.point.x, 4)), \(l.yName) = \(format(c.point.y, 4))\(value)"
+        ))
     }
     if l.path.count > 1 {
       entries.append((unicode ? "•" : "o", .strong, "descent path, \(l.path.count - 1) steps"))
@@ -248,7 +265,8 @@ struct PlotDrawing {
   /// The grid index nearest cell `k` of `cells` when the grid has `count` points.
   private func nearest(_ k: Int, of cells: Int, in count: Int) -> Int {
     guard cells > 1, count > 1 else { return 0 }
-    return min(count - 1, max(0, Int((Double(k) / Double(cells - 1) * Double(count - 1)).rounded())))
+    return min(
+      count - 1, max(0, Int((Double(k) / Double(cells - 1) * Double(count - 1)).rounded())))
   }
 
   // MARK: Scatter
@@ -278,7 +296,8 @@ struct PlotDrawing {
       }
     }
     if let b = s.boundary {
-      entries.append((unicode ? "┊" : ":", .bad, "decision boundary at \(s.xName) = \(format(b, 3))"))
+      entries.append(
+        (unicode ? "┊" : ":", .bad, "decision boundary at \(s.xName) = \(format(b, 3))"))
     }
     return entries.isEmpty ? [] : legendLine(entries)
   }
