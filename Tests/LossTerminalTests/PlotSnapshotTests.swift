@@ -111,3 +111,30 @@ struct PlotSnapshotTests {
     #expect(failed == .error(ErrorReport(message: "could not save p.svg: No space left on device")))
   }
 }
+
+@Suite("Plot check for lesson check")
+struct PlotCheckTests {
+  @Test("every snapshot case draws within 40 and 80 columns")
+  func casesPass() throws {
+    for c in plotCases {
+      var session = ShellSession()
+      for l in c.setup { _ = session.handle(line: l) }
+      guard case .plot(let plot)? = session.handle(line: c.line).first else {
+        Issue.record("\(c.name) did not draw")
+        continue
+      }
+      #expect(Renderer.plotProblem(plot) == nil, "\(c.name)")
+    }
+  }
+
+  @Test("a fixed size wider than the terminal is drawn within it")
+  func wideRequest() throws {
+    var session = ShellSession()
+    guard case .plot(let plot)? = session.handle(line: "plot(e, e, 0, 1, width=300)").first else {
+      throw PlotCheckFailure()
+    }
+    #expect(Renderer.plotProblem(plot) == nil)
+  }
+}
+
+struct PlotCheckFailure: Error {}

@@ -7,6 +7,25 @@ extension Renderer {
     PlotDrawing(plot: plot, width: width, unicode: style == .color).lines()
   }
 
+  /// The widths `lesson check` draws each plot step at: the narrowest supported terminal and a
+  /// common one.
+  public static let checkWidths = [40, 80]
+
+  /// Draws a plot at ``checkWidths`` in colour and in plain ASCII; says what went wrong (a line
+  /// wider than the terminal, nothing drawn), or nil.
+  public static func plotProblem(_ plot: Plot) -> String? {
+    for width in checkWidths {
+      for style in [Style.color, .plain] {
+        let lines = Renderer(style: style, width: width).layoutPlot(plot)
+        if lines.count < 3 { return "nothing drawn at \(width) columns" }
+        if let wide = lines.first(where: { $0.width > width }) {
+          return "at \(width) columns a line is \(wide.width) wide: \(wide.plainText)"
+        }
+      }
+    }
+    return nil
+  }
+
   /// The contents `save` writes: an SVG document, or the plain picture and its words.
   public static func fileContents(for request: SaveRequest) -> String {
     switch request.format {
