@@ -31,7 +31,8 @@ struct PlotStepTests {
     let lesson = try #require(report.lesson, "\(report.diagnostics)")
     var run = try LessonRun(lesson: lesson, learner: "ada")
     let events = run.begin()
-    guard case .plot(let plot)? = events.first(where: { if case .plot = $0 { true } else { false } }),
+    guard
+      case .plot(let plot)? = events.first(where: { if case .plot = $0 { true } else { false } }),
       case .landscape(let landscape) = plot.content
     else {
       Issue.record("no landscape in \(events)")

@@ -1,4 +1,4 @@
-import Foundation
+import LossEngine
 
 /// One axis of a drawing: its range, linear or logarithmic, and its ticks. The terminal and the
 /// SVG writer both place data with ``fraction(_:)``, so they show the same picture.
@@ -39,8 +39,8 @@ public struct Axis: Equatable, Sendable {
     guard value.isFinite else { return nil }
     if logarithmic {
       guard value > 0 else { return nil }
-      let span = log10(high) - log10(low)
-      return span > 0 ? (log10(value) - log10(low)) / span : 0.5
+      let span = CMath.log10(high) - CMath.log10(low)
+      return span > 0 ? (CMath.log10(value) - CMath.log10(low)) / span : 0.5
     }
     let span = high / 2 - low / 2
     guard span > 0 else { return 0.5 }

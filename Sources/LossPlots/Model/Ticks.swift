@@ -1,4 +1,4 @@
-import Foundation
+import LossEngine
 
 /// Axis ticks at nice numbers (1, 2 or 5 × 10ⁿ, Heckbert's "nice numbers"), and the choice of a
 /// logarithmic axis.
@@ -21,20 +21,20 @@ public enum Ticks {
   /// The nice number nearest `raw`: 1, 2 or 5 times a power of ten.
   static func niceStep(_ raw: Double) -> Double {
     guard raw > 0, raw.isFinite else { return 1 }
-    let exponent = floor(log10(raw))
-    let fraction = raw / pow(10, exponent)
+    let exponent = CMath.log10(raw).rounded(.down)
+    let fraction = raw / CMath.pow(10, exponent)
     let nice: Double = fraction < 1.5 ? 1 : (fraction < 3 ? 2 : (fraction < 7 ? 5 : 10))
-    return nice * pow(10, exponent)
+    return nice * CMath.pow(10, exponent)
   }
 
   /// Powers of ten between `low` and `high` (both > 0), for a log axis; at most ~6.
   public static func decades(_ low: Double, _ high: Double) -> [Double] {
     guard low > 0, high > low, low.isFinite, high.isFinite else { return [] }
-    let first = Int(ceil(log10(low) - 1e-9))
-    let last = Int(floor(log10(high) + 1e-9))
+    let first = Int((CMath.log10(low) - 1e-9).rounded(.up))
+    let last = Int((CMath.log10(high) + 1e-9).rounded(.down))
     guard last >= first else { return [] }
     let every = max(1, (last - first + 5) / 6)
-    return stride(from: first, through: last, by: every).map { pow(10, Double($0)) }
+    return stride(from: first, through: last, by: every).map { CMath.pow(10, Double($0)) }
   }
 
   /// Labels with the fewest significant digits (from 1 to 6) that keep neighbours distinct.
@@ -60,6 +60,6 @@ public enum AxisScale {
     }
     guard low > 0, high > low else { return false }
     let decades = kind == .curve ? 2.0 : 6.0
-    return log10(high) - log10(low) > decades
+    return CMath.log10(high) - CMath.log10(low) > decades
   }
 }

@@ -1,4 +1,3 @@
-import Foundation
 import LossLanguage
 
 /// A plot as a standalone SVG document: `viewBox` set, axes with ticks, labels as `<text>`,
@@ -201,14 +200,20 @@ public enum SVGWriter {
 
   private static func star(_ x: Double, _ y: Double, colour: String) -> String {
     var points: [(Double, Double)] = []
-    for k in 0..<10 {
+    for (k, (c, s)) in starDirections.enumerated() {
       let radius = k % 2 == 0 ? 8.0 : 3.5
-      let angle = Double.pi / 5 * Double(k) - Double.pi / 2
-      points.append((x + radius * cos(angle), y + radius * sin(angle)))
+      points.append((x + radius * c, y + radius * s))
     }
     return
       "<polygon points=\"\(points.map { "\(f($0.0)),\(f($0.1))" }.joined(separator: " "))\" fill=\"#ffd700\" stroke=\"#000000\"/>"
   }
+
+  /// (cos, sin) of −90° + k·36°, k = 0…9: the tips and notches of a five-pointed star.
+  static let starDirections: [(Double, Double)] = [
+    (0, -1), (0.587785, -0.809017), (0.951057, -0.309017), (0.951057, 0.309017),
+    (0.587785, 0.809017), (0, 1), (-0.587785, 0.809017), (-0.951057, 0.309017),
+    (-0.951057, -0.309017), (-0.587785, -0.809017),
+  ]
 
   static func coordinates(_ p: Point) -> String {
     "\(ValueFormatter.number(p.x, significantDigits: 4)), \(ValueFormatter.number(p.y, significantDigits: 4))"

@@ -1,4 +1,3 @@
-import Foundation
 import LossLanguage
 
 /// A plot in words, for screen readers, pipes and `describe`: each series' range, where it is
@@ -28,32 +27,33 @@ public enum PlotDescription {
 
   // MARK: Functions
 
-  static func function(_ series: Series, variable: String) -> String {
+  static func function(_ series: Series, variable: String, called name: String? = nil) -> String {
+    let label = name ?? series.name
     let points = series.finitePoints
     guard let first = points.first, let last = points.last,
       let low = points.map(\.y).min(), let high = points.map(\.y).max()
-    else { return "\(series.name) has no finite value in the range." }
+    else { return "\(label) has no finite value in the range." }
     var text: String
     let scale = max(abs(low), abs(high), 1e-300)
     let tolerance = scale * 1e-9
     let at = { (value: Double) in where_(points.filter { abs($0.y - value) <= tolerance }.map(\.x))
     }
     if high - low <= tolerance {
-      text = "\(series.name) is constant at \(n(low))"
+      text = "\(label) is constant at \(n(low))"
     } else if let turn = points.firstIndex(where: { abs($0.y - low) <= tolerance }),
       turn > 0, turn < points.count - 1, abs(points[0].y - low) > tolerance,
       abs(points[points.count - 1].y - low) > tolerance
     {
       text =
-        "\(series.name) rises from \(n(low)) at \(variable) = \(at(low)) to \(n(high)) at \(variable) = \(at(high))"
+        "\(label) rises from \(n(low)) at \(variable) = \(at(low)) to \(n(high)) at \(variable) = \(at(high))"
     } else if first.y <= last.y {
       text =
-        "\(series.name) rises from \(n(first.y)) at \(variable) = \(n(first.x)) to \(n(last.y)) at \(variable) = \(n(last.x))"
+        "\(label) rises from \(n(first.y)) at \(variable) = \(n(first.x)) to \(n(last.y)) at \(variable) = \(n(last.x))"
       if high > last.y + tolerance { text += ", highest \(n(high)) at \(variable) = \(at(high))" }
       if low < first.y - tolerance { text += ", lowest \(n(low)) at \(variable) = \(at(low))" }
     } else {
       text =
-        "\(series.name) falls from \(n(first.y)) at \(variable) = \(n(first.x)) to \(n(last.y)) at \(variable) = \(n(last.x))"
+        "\(label) falls from \(n(first.y)) at \(variable) = \(n(first.x)) to \(n(last.y)) at \(variable) = \(n(last.x))"
       if high > first.y + tolerance { text += ", highest \(n(high)) at \(variable) = \(at(high))" }
       if low < last.y - tolerance { text += ", lowest \(n(low)) at \(variable) = \(at(low))" }
     }
@@ -178,20 +178,12 @@ public enum PlotDescription {
       )
     }
     if let fit = s.fit {
-      out.append(
-        function(fit, variable: s.xName).replacingFirst(fit.name, with: "The fit \(fit.name)"))
+      out.append(function(fit, variable: s.xName, called: "The fit \(fit.name)"))
     }
     if let boundary = s.boundary {
       out.append(
         "The decision boundary (where the fit crosses 0.5) is at \(s.xName) = \(n(boundary)).")
     }
     return out
-  }
-}
-
-extension String {
-  func replacingFirst(_ target: String, with replacement: String) -> String {
-    guard let range = range(of: target) else { return self }
-    return replacingCharacters(in: range, with: replacement)
   }
 }
