@@ -1,7 +1,8 @@
 // swift-tools-version:6.0
 // LossLab: a terminal shell that teaches loss functions by doing them.
 // Layering (each target depends only on those above it, and lists every module it imports):
-//   LossEngine → LossLanguage → LossLessons → LossShell → LossTerminal / LineEditor → losslab
+//   LossEngine → LossLanguage → LossPlots → LossLessons → LossShell → LossTerminal / LineEditor
+//   → losslab
 import PackageDescription
 
 let package = Package(
@@ -11,6 +12,7 @@ let package = Package(
     .executable(name: "losslab", targets: ["losslab"]),
     .library(name: "LossEngine", targets: ["LossEngine"]),
     .library(name: "LossLanguage", targets: ["LossLanguage"]),
+    .library(name: "LossPlots", targets: ["LossPlots"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -20,19 +22,24 @@ let package = Package(
     // MARK: Engine and language (no I/O)
     .target(name: "LossEngine"),
     .target(name: "LossLanguage", dependencies: ["LossEngine"]),
+    // Sampling, the plot model, text alternatives and SVG (no terminal, no I/O).
+    .target(name: "LossPlots", dependencies: ["LossEngine", "LossLanguage"]),
 
     // MARK: Lessons (no terminal)
     .target(
       name: "LossLessons",
-      dependencies: ["LossEngine", "LossLanguage", .product(name: "Yams", package: "Yams")]
+      dependencies: [
+        "LossEngine", "LossLanguage", "LossPlots", .product(name: "Yams", package: "Yams"),
+      ]
     ),
     .target(name: "BuiltinLessons", exclude: ["Lessons"], plugins: ["EmbedLessons"]),
 
     // MARK: Shell, rendering and line editing
-    .target(name: "LossShell", dependencies: ["LossEngine", "LossLanguage", "LossLessons"]),
+    .target(
+      name: "LossShell", dependencies: ["LossEngine", "LossLanguage", "LossPlots", "LossLessons"]),
     .target(
       name: "LossTerminal",
-      dependencies: ["LossEngine", "LossLanguage", "LossLessons", "LossShell"]
+      dependencies: ["LossEngine", "LossLanguage", "LossPlots", "LossLessons", "LossShell"]
     ),
     .systemLibrary(
       name: "CEditLine",
@@ -71,23 +78,31 @@ let package = Package(
     .target(name: "TestSupport", dependencies: ["LossEngine"], path: "Tests/TestSupport"),
     .testTarget(name: "LossEngineTests", dependencies: ["LossEngine", "TestSupport"]),
     .testTarget(
+      name: "LossPlotsTests", dependencies: ["LossPlots", "LossLanguage", "TestSupport"]),
+    .testTarget(
       name: "LossLanguageTests",
       dependencies: ["LossLanguage", "TestSupport"],
       resources: [.copy("Fixtures")]
     ),
     .testTarget(
       name: "LossLessonsTests",
-      dependencies: ["LossEngine", "LossLanguage", "LossLessons", "BuiltinLessons", "TestSupport"],
+      dependencies: [
+        "LossEngine", "LossLanguage", "LossPlots", "LossLessons", "BuiltinLessons", "TestSupport",
+      ],
       resources: [.copy("Fixtures")]
     ),
     .testTarget(
       name: "LossShellTests",
-      dependencies: ["LossEngine", "LossLanguage", "LossLessons", "LossShell", "TestSupport"]),
+      dependencies: [
+        "LossEngine", "LossLanguage", "LossPlots", "LossLessons", "LossShell", "TestSupport",
+      ]),
     .testTarget(
       name: "LossTerminalTests",
       dependencies: [
-        "LossEngine", "LossLanguage", "LossLessons", "LossShell", "LossTerminal", "TestSupport",
-      ]),
+        "LossEngine", "LossLanguage", "LossPlots", "LossLessons", "LossShell", "LossTerminal",
+        "TestSupport",
+      ],
+      resources: [.copy("PlotSnapshots")]),
     .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "TestSupport"]),
     .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
   ]

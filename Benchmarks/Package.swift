@@ -21,6 +21,14 @@ let package = Package(
         .product(name: "LossEngine", package: "LossLab"),
         .product(name: "LossLanguage", package: "LossLab"),
       ]
-    )
+    ),
+    // One landscape frame (60×20 cells, a line model under mse over 1,000 points).
+    .executableTarget(
+      name: "landscape-bench",
+      dependencies: [
+        .product(name: "LossLanguage", package: "LossLab"),
+        .product(name: "LossPlots", package: "LossLab"),
+      ]
+    ),
   ]
 )

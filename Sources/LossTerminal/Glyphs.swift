@@ -31,7 +31,7 @@ struct Glyphs: Sendable {
     "²": "^2", "³": "^3", "∞": "inf", "ε": "eps", "δ": "delta", "γ": "gamma", "α": "alpha",
     "β": "beta",
     "✓": "ok", "✗": "x", "‘": "'", "’": "'", "“": "\"", "”": "\"", "⋮": "...", "█": "#", "─": "-",
-    "ŷ": "y^", "ᵢ": "_i", "•": "*",
+    "ŷ": "y^", "ᵢ": "_i", "•": "*", "±": "+/-", "★": "*", "●": "o",
   ]
 
   /// The text with every known Unicode symbol replaced by ASCII.

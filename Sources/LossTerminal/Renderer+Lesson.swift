@@ -54,8 +54,10 @@ extension Renderer {
       return layoutError(ErrorReport(message: error.message, source: source, range: error.range))
     case .value(let name, let value):
       return layoutValue(name: name, value)
-    case .plot(let samples):
-      return PlotLayout(samples: samples, width: width, glyphs: glyphs).lines()
+    case .plot(let plot):
+      return layoutPlot(plot)
+    case .plotError(let error, let source):
+      return layoutError(ErrorReport(message: error.message, source: source, range: error.range))
     case .propertyCheck(let passed, let property, let detail):
       let mark =
         passed ? Span("  \(glyphs.check) ", .good) : Span(style == .plain ? "  x " : "  ✗ ", .bad)

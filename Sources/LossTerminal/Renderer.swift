@@ -69,6 +69,11 @@ public struct Renderer: Sendable {
     case .goodbye: return prose("Bye! See you next time.", tone: .dim)
     case .lesson(let event): return layoutLesson(event)
     case .lessonMenu(let menu): return layoutLessonMenu(menu)
+    case .plot(let plot): return layoutPlot(plot)
+    case .plotText(let sentences):
+      return sentences.flatMap { prose($0, indent: 2) }
+    case .savePlot(let request):
+      return prose("saving the plot to \(request.path)", tone: .dim, indent: 2)
     }
   }
 
@@ -96,7 +101,9 @@ public struct Renderer: Sendable {
     }
     var out = ""
     for span in merged {
-      if style == .color, let code = SGR.start(span.tone), !span.text.allSatisfy({ $0 == " " }) {
+      if style == .color, let code = SGR.start(span.tone),
+        span.tone.isBackground || !span.text.allSatisfy({ $0 == " " })
+      {
         out += code + span.text + SGR.reset
       } else {
         out += span.text

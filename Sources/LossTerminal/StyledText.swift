@@ -13,6 +13,16 @@ enum Tone: Equatable {
   case accent
   case heading
   case error
+  /// The colour of a plot's series `n` (cycling through six).
+  case series(Int)
+  /// A landscape cell of colour level `n` (background); `marked` for a glyph drawn on it.
+  case heat(Int, marked: Bool)
+
+  /// True for tones that colour the background, so spaces in them must be kept.
+  var isBackground: Bool {
+    if case .heat = self { return true }
+    return false
+  }
 }
 
 /// A run of text with one meaning.

@@ -66,8 +66,7 @@ struct ValidLessonTests {
     #expect(tweak.answer.map(\.source) == ["w = 1.2"])
 
     guard case .plot(let plot) = lesson.steps[8].content else { throw Failure("step 9") }
-    #expect(plot.plot.variable == "e")
-    #expect(plot.plot.from == -3 && plot.plot.to == 3)
+    #expect(plot.call.source == "plot(mse(e, 0), e, -3.0, 3.0)")
   }
 
   @Test func expressionPositionsPointIntoTheFile() throws {

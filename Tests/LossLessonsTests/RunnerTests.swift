@@ -143,14 +143,15 @@ struct RunnerTests {
     var run = try LessonRun(lesson: fixtureLesson(), learner: "ada")
     let events = run.begin(at: 6)
     guard
-      case .plot(let samples)? = events.first(where: { if case .plot = $0 { true } else { false } })
+      case .plot(let plot)? = events.first(where: { if case .plot = $0 { true } else { false } }),
+      case .lines(let line) = plot.content
     else {
       Issue.record("no plot")
       return
     }
-    #expect(samples.points.count == 61)
-    #expect(samples.points.first?.y == 9)
-    #expect(samples.points[30].y == 0)
+    #expect(line.series[0].ys.count == 241)
+    #expect(line.series[0].ys.first == 9)
+    #expect(line.series[0].ys[120] == 0)
   }
 
   @Test func backRestoresTheStepAsItWas() throws {

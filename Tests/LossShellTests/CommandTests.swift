@@ -15,7 +15,12 @@ struct HelpTests {
     }
     let commands = try #require(index.sections.first)
     #expect(commands.title == "Commands")
-    #expect(commands.entries.map(\.name) == CommandRegistry.standard.all.map(\.name))
+    #expect(
+      commands.entries.map(\.name)
+        == CommandRegistry.standard.all.filter { $0.group == "shell" }.map(\.name))
+    #expect(
+      index.sections.first { $0.title == "Commands: plots" }?.entries.map(\.name)
+        == ["plot", "curve", "landscape", "scatter", "describe", "save"])
     let listed = Set(index.sections.flatMap(\.entries).map(\.name))
     for builtin in BuiltinLibrary.all {
       #expect(listed.contains(builtin.name), "\(builtin.name) missing")

@@ -1,6 +1,7 @@
 import LossEngine
 import LossLanguage
 import LossLessons
+import LossPlots
 import LossShell
 import Testing
 
@@ -24,6 +25,10 @@ let corpus: [ShellEvent] = {
     "a_really_long_variable_name_for_testing_layout = [1, 2, 3] + [4, 5, 6] * [7, 8, 9] - undefined_thing_here",
     "help", "help mse", "help watch", "help syntax", "help sq", "help nothing_like_it", "vars",
     "history",
+    "plot([mse(e, 0), mae(e, 0), 1 / e], e, -3, 3)", "describe", "save picture.svg",
+    "curve([[3, 2, 1, 0.5, 0.4], [3, 2.5, 2, 2.2, 2.4]])",
+    "landscape(mse(w * p, y), w, -1, 3, p, -2, 2, path=[[2, 1], [1, 0]])",
+    "scatter(p, y, fit=w * p)",
     "unwatch 9", "unwatch 1", "reset", "vars", "p = [1,", "", "2]", "hlep", "quit",
   ]
   var session = ShellSession(
@@ -85,10 +90,13 @@ struct RendererPropertyTests {
       case .goodbye: return "goodbye"
       case .lesson: return "lesson"
       case .lessonMenu: return "lessonMenu"
+      case .plot: return "plot"
+      case .plotText: return "plotText"
+      case .savePlot: return "savePlot"
       }
     }
     let kinds = Set(corpus.map(kind))
-    #expect(kinds.count == 17, "missing kinds: only \(kinds.sorted())")
+    #expect(kinds.count == 20, "missing kinds: only \(kinds.sorted())")
   }
 
   @Test(arguments: [20, 40, 60, 80, 132])
@@ -212,12 +220,12 @@ struct LayoutTests {
 
 /// One of each lesson event, and a menu, with long and awkward text.
 let lessonCorpus: [ShellEvent] = {
-  var points: [(x: Double, y: Double)] = []
+  var points: [(Double, Double)] = []
   for i in 0...20 {
     let x = Double(i) / 10 - 1
     points.append((x, x * x))
   }
-  let samples = PlotSamples(expression: "mse(e, 0)", variable: "e", points: points)
+  let samples = Plot.function("mse(e, 0)", points)
   let events: [LessonEvent] = [
     .header(lesson: "The blindfolded dart player", step: 2, of: 9, title: "Silence"),
     .text(
@@ -244,11 +252,10 @@ let lessonCorpus: [ShellEvent] = {
     .plot(samples),
     // Values at the ends of the double range (their span overflows) and a single point.
     .plot(
-      PlotSamples(
-        expression: "1e308 * sign(e)", variable: "e",
-        points: [(-1, -1e308), (0, 0), (1, 1e308), (2, .nan), (3, .infinity)])),
-    .plot(PlotSamples(expression: "5", variable: "e", points: [(0, 5)])),
-    .plot(PlotSamples(expression: "log(0)", variable: "e", points: [])),
+      Plot.function(
+        "1e308 * sign(e)", [(-1, -1e308), (0, 0), (1, 1e308), (2, .nan), (3, .infinity)])),
+    .plot(Plot.function("5", [(0, 5)])),
+    .plot(Plot.function("log(0)", [])),
     .stepComplete,
     .pressEnter,
     .lessonComplete(title: "The blindfolded dart player", summary: LessonStats()),
@@ -270,3 +277,14 @@ let lessonCorpus: [ShellEvent] = {
     problems: ["mine.yaml:3:1: unknown field 'titel'"])
   return events.map { ShellEvent.lesson($0) } + [.lessonMenu(menu)]
 }()
+
+extension Plot {
+  /// A one-series function plot over e, from points.
+  static func function(_ name: String, _ points: [(Double, Double)]) -> Plot {
+    let series = Series(name: name, xs: points.map(\.0), ys: points.map(\.1))
+    return Plot(
+      title: name,
+      content: .lines(
+        LinePlot(kind: .function, xName: "e", yName: name, series: [series], logarithmic: false)))
+  }
+}

@@ -1,10 +1,12 @@
 import LossEngine
 import LossLanguage
+import LossPlots
 
 /// Plays a lesson from start to end with its own answers, collecting what went wrong.
 struct PlayThrough {
   let lesson: Lesson
   let learner: String
+  var drawing: LessonChecker.PlotCheck?
 
   func run() -> [LessonDiagnostic] {
     var run: LessonRun
@@ -45,6 +47,15 @@ struct PlayThrough {
       case .error(let error, let source):
         return LessonDiagnostic(
           "`\(source)`: \(error.message) (learner \(learner))",
+          at: step?.position ?? lesson.position)
+      case .plotError(let error, let source):
+        return LessonDiagnostic(
+          "`\(source)`: \(error.message) (learner \(learner))",
+          at: step?.position ?? lesson.position)
+      case .plot(let plot):
+        guard let problem = drawing?(plot) else { return nil }
+        return LessonDiagnostic(
+          "the plot cannot be drawn well: \(problem) (learner \(learner))",
           at: step?.position ?? lesson.position)
       default: return nil
       }

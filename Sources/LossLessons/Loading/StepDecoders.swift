@@ -1,4 +1,5 @@
 import LossLanguage
+import LossPlots
 internal import Yams
 
 /// How one step kind is read: its `kind:` word, the fields it adds to the common ones, and the
@@ -243,26 +244,45 @@ enum StepDecoders {
   static let plot = StepKindDecoder(kind: "plot", fields: ["text", "plot"]) { fields in
     let reader = fields.reader
     let text = fields.required("text", expected: "what the plot shows", reader.template)
-    let curve = fields.required("plot", expected: "{expr, var, from, to}") {
-      node, field -> PlotStep.Curve? in
-      guard let plot = MappingFields(node, name: "this plot", field: field, reader: reader)
-      else { return nil }
-      plot.rejectUnknown(allowed: ["expr", "var", "from", "to"])
-      let expression = plot.required("expr", expected: "the expression to plot", reader.expression)
-      let variable = plot.required("var", expected: "the variable along x", reader.identifier)
-      let from = plot.required("from", expected: "where x starts", { reader.number($0, field: $1) })
-      let to = plot.required("to", expected: "where x ends", { reader.number($0, field: $1) })
-      guard let expression, let variable, let from, let to else { return nil }
-      guard from < to else {
+    let call = fields.required(
+      "plot", expected: "a plot call, like \"plot(mse(e, 0), e, -3, 3)\", or {expr, var, from, to}"
+    ) { node, field -> LessonExpression? in
+      if case .mapping = node { return shorthandPlot(node, field: field, reader: reader) }
+      guard let call = reader.expression(node, field: field) else { return nil }
+      guard case .call(let name, _, _, _)? = try? Parser.parseExpression(call.source),
+        PlotBuilder.isPlotCall(name)
+      else {
         reader.error(
-          "plot: from (\(from)) is not below to (\(to)); expected from < to",
-          at: plot.node("to").map(reader.position(of:)) ?? plot.position)
+          "plot: expected a call of plot, curve, landscape or scatter, like plot(mse(e, 0), e, -3, 3)",
+          at: call.position)
         return nil
       }
-      return PlotStep.Curve(expression: expression, variable: variable, from: from, to: to)
+      return call
     }
-    guard let text, let curve else { return nil }
-    return .plot(PlotStep(text: text, plot: curve))
+    guard let text, let call else { return nil }
+    return .plot(PlotStep(text: text, call: call))
+  }
+
+  /// `{expr, var, from, to}`: one curve, the same as `plot(EXPR, VAR, FROM, TO)`.
+  private static func shorthandPlot(_ node: Node, field: String, reader: LessonReader)
+    -> LessonExpression?
+  {
+    guard let plot = MappingFields(node, name: "this plot", field: field, reader: reader)
+    else { return nil }
+    plot.rejectUnknown(allowed: ["expr", "var", "from", "to"])
+    let expression = plot.required("expr", expected: "the expression to plot", reader.expression)
+    let variable = plot.required("var", expected: "the variable along x", reader.identifier)
+    let from = plot.required("from", expected: "where x starts", { reader.number($0, field: $1) })
+    let to = plot.required("to", expected: "where x ends", { reader.number($0, field: $1) })
+    guard let expression, let variable, let from, let to else { return nil }
+    guard from < to else {
+      reader.error(
+        "plot: from (\(from)) is not below to (\(to)); expected from < to",
+        at: plot.node("to").map(reader.position(of:)) ?? plot.position)
+      return nil
+    }
+    return LessonExpression(
+      "plot(\(expression.source), \(variable), \(from), \(to))", at: expression.position)
   }
 
   /// Reports each repeat of a name in a list, at the repeat.

@@ -1,5 +1,6 @@
 import LossEngine
 import LossLanguage
+import LossPlots
 
 /// What a lesson run says to the learner. The terminal renders these; tests read them.
 public enum LessonEvent: Equatable, Sendable {
@@ -22,8 +23,10 @@ public enum LessonEvent: Equatable, Sendable {
   case error(LanguageError, source: String)
   /// A value computed in an `explore` or `tweak` step (`name` when it was assigned).
   case value(name: String?, Value)
-  /// A `plot` step's curve, as sampled points (the terminal draws it; `--plain` lists it).
-  case plot(PlotSamples)
+  /// A `plot` step's picture, as data (the terminal draws it; `--plain` adds it in words).
+  case plot(Plot)
+  /// A `plot` step's call could not be drawn.
+  case plotError(PlotError, source: String)
   /// One property of a learner's loss in a `define` step, and the numbers that show it.
   case propertyCheck(passed: Bool, property: String, detail: String)
   /// The step is done; the runner moves on with the next `advance`.
@@ -48,25 +51,6 @@ public struct LessonReadouts: Equatable, Sendable {
     self.loss = loss
     self.change = change
     self.gradients = gradients
-  }
-}
-
-/// A curve sampled for a `plot` step.
-public struct PlotSamples: Equatable, Sendable {
-  public let expression: String
-  public let variable: String
-  public let points: [(x: Double, y: Double)]
-
-  public init(expression: String, variable: String, points: [(x: Double, y: Double)]) {
-    self.expression = expression
-    self.variable = variable
-    self.points = points
-  }
-
-  public static func == (a: PlotSamples, b: PlotSamples) -> Bool {
-    a.expression == b.expression && a.variable == b.variable
-      && a.points.map(\.x) == b.points.map(\.x)
-      && a.points.map(\.y) == b.points.map(\.y)
   }
 }
 

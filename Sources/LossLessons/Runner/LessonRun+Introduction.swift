@@ -1,5 +1,6 @@
 import LossEngine
 import LossLanguage
+import LossPlots
 
 extension LessonRun {
   /// What a step shows when it begins.
@@ -44,7 +45,7 @@ extension LessonRun {
           "Try anything here; nothing you do changes the lesson. Type `next` when you're done."),
       ]
     case .plot(let plot):
-      return [.text(render(plot.text)), .plot(samples(of: plot.plot)), .pressEnter]
+      return [.text(render(plot.text)), picture(plot.call), .pressEnter]
     case .define(let define):
       return [
         .text(render(define.text)),
@@ -62,20 +63,17 @@ extension LessonRun {
     return Array(0..<count).shuffled(using: &generator)
   }
 
-  /// Samples a plot step's expression over its range (the terminal draws the points).
-  func samples(of curve: PlotStep.Curve, count: Int = 61) -> PlotSamples {
-    var points: [(x: Double, y: Double)] = []
-    let expression = try? Parser.parseExpression(curve.expression.source)
-    for i in 0..<count {
-      let x = curve.from + (curve.to - curve.from) * Double(i) / Double(count - 1)
-      var copy = interpreter
-      copy.scope.set(curve.variable, .tensor(Tensor(scalar: x)))
-      if let expression, let y = try? copy.evaluate(expression).tensor?.scalarValue {
-        points.append((x, y))
-      }
+  /// A plot step's picture, sampled with the lesson's variables (the terminal draws it).
+  func picture(_ call: LessonExpression) -> LessonEvent {
+    let expression: Expression
+    do { expression = try Parser.parseExpression(call.source) } catch {
+      return .error(error, source: call.source)
     }
-    return PlotSamples(
-      expression: curve.expression.source, variable: curve.variable, points: points)
+    do {
+      return .plot(try PlotBuilder(interpreter: interpreter).build(expression, source: call.source))
+    } catch {
+      return .plotError(error, source: call.source)
+    }
   }
 
   /// The answer as the learner would type it, or nil for narrative steps.

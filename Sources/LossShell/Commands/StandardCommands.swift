@@ -2,7 +2,9 @@ import LossLanguage
 
 extension CommandRegistry {
   /// The shell's own commands. Lessons add theirs with ``register(_:)``.
-  public static let standard = CommandRegistry([
+  public static let standard = CommandRegistry(shellCommands + plotCommands)
+
+  private static let shellCommands: [ShellCommand] = [
     ShellCommand(
       name: "help", arguments: "[TOPIC]",
       summary: "this list, or one command or function explained",
@@ -37,7 +39,7 @@ extension CommandRegistry {
     ShellCommand(
       name: "quit", aliases: ["exit"], summary: "leave LossLab (Ctrl-D works too)", example: "quit",
       run: ShellSession.quitCommand),
-  ])
+  ]
 }
 
 extension ShellSession {

@@ -1,5 +1,6 @@
 import LossEngine
 import LossLanguage
+import LossPlots
 
 /// An expression pinned with `watch`: re-evaluated after every assignment to a variable it
 /// depends on, so a learner tweaking `w` sees the loss and its slope move.
@@ -9,6 +10,8 @@ public struct Watch: Equatable, Sendable {
   let expression: Expression
   /// The value shown last, to say how much it changed.
   var last: Value?
+  /// True for a watched plot (`watch landscape(…)`): redrawn rather than re-evaluated.
+  var isPlot = false
 }
 
 /// One watched expression's state after a change.
@@ -49,9 +52,24 @@ extension ShellSession {
         events.append(.interrupted("interrupted: watches were not updated"))
         break
       }
+      if watches[index].isPlot {
+        events.append(redraw(watches[index]))
+        continue
+      }
       events.append(.watchUpdate(refresh(index, gradientsFor: changed, isNew: false)))
     }
     return events
+  }
+
+  /// A watched plot drawn again with the current variables (or why it cannot be).
+  mutating func redraw(_ watch: Watch) -> ShellEvent {
+    switch buildPlot(watch.source, source: watch.source, offset: 0) {
+    case .success(let plot):
+      self[state: LastPlotKey.self] = plot
+      return .plot(plot)
+    case .failure(let report):
+      return .notice("the watched \(watch.source) cannot be drawn now: \(report.message)")
+    }
   }
 
   /// Evaluates watch `index`, remembers its value and reports it.
@@ -124,10 +142,11 @@ extension ShellSession {
       guard !session.watches.isEmpty else {
         return [.notice("nothing is watched yet; try: watch mse(w * 2, 3) and then change w")]
       }
-      return [
-        .watchList(
-          session.watches.indices.map { session.refresh($0, gradientsFor: [], isNew: false) })
-      ]
+      let reports = session.watches.indices.filter { !session.watches[$0].isPlot }.map {
+        session.refresh($0, gradientsFor: [], isNew: false)
+      }
+      return (reports.isEmpty ? [] : [.watchList(reports)])
+        + session.watches.filter(\.isPlot).map { session.redraw($0) }
     }
     let expression: Expression
     do {
@@ -151,6 +170,19 @@ extension ShellSession {
               "at most \(session.configuration.watchLimit) expressions can be watched; unwatch one first",
             source: input.source, range: input.sourceRange(nil)))
       ]
+    }
+    if case .call(let name, _, _, _) = expression, PlotBuilder.isPlotCall(name),
+      session.scope.functions[name] == nil
+    {
+      let offset = input.argumentColumn
+      switch session.buildPlot(source, source: input.source, offset: offset) {
+      case .failure(let report): return [.error(report)]
+      case .success(let plot):
+        session[state: LastPlotKey.self] = plot
+        session.watches.append(
+          Watch(source: source, expression: expression, last: nil, isPlot: true))
+        return [.plot(plot)]
+      }
     }
     session.watches.append(Watch(source: source, expression: expression, last: nil))
     let variables = session.references(of: expression).filter { session.scope[$0]?.tensor != nil }

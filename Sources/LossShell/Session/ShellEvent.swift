@@ -1,6 +1,7 @@
 import LossEngine
 import LossLanguage
 import LossLessons
+import LossPlots
 
 /// One thing the session has to say. The session only produces these; a renderer
 /// (`LossTerminal`) turns them into text, and a recorder can store them as they are.
@@ -43,6 +44,13 @@ public enum ShellEvent: Equatable, Sendable {
   case lesson(LessonEvent)
   /// The course menu.
   case lessonMenu(LessonMenu)
+  /// A picture (`plot`, `curve`, `landscape`, `scatter`, or a watched one redrawn).
+  case plot(Plot)
+  /// `describe`: the last plot in words.
+  case plotText([String])
+  /// `save FILE`: the caller writes the last plot (files are written outside the session) and
+  /// says how it went.
+  case savePlot(SaveRequest)
 
   /// True for events a script runner should send to standard error.
   public var isError: Bool {
@@ -99,4 +107,18 @@ public struct VariablesListing: Equatable, Sendable {
   public let watches: [String]
 
   public var isEmpty: Bool { variables.isEmpty && functions.isEmpty && watches.isEmpty }
+}
+
+/// What `save FILE.svg` or `save FILE.txt` asks the caller to write.
+public struct SaveRequest: Equatable, Sendable {
+  public enum Format: Equatable, Sendable {
+    /// A standalone SVG document (``SVGWriter``).
+    case svg
+    /// The plain-text picture and its text alternative.
+    case text
+  }
+
+  public let plot: Plot
+  public let path: String
+  public let format: Format
 }

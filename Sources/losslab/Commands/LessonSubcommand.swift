@@ -3,6 +3,7 @@ import BuiltinLessons
 import LineEditor
 import LossLanguage
 import LossLessons
+import LossTerminal
 
 /// `losslab lesson …`: tools for people who write lessons.
 struct LessonSubcommand: ParsableCommand {
@@ -49,7 +50,7 @@ struct LessonCheckSubcommand: ParsableCommand {
       if diagnostic.severity == .error { errors += 1 } else { warnings += 1 }
     }
     for entry in library.entries where checksBuiltins || !entry.isBuiltin {
-      let found = LessonChecker.check(entry.lesson)
+      let found = LessonChecker.check(entry.lesson, drawing: Renderer.plotProblem)
       for diagnostic in found {
         report += diagnostic.description + "\n"
         if diagnostic.severity == .error { errors += 1 } else { warnings += 1 }

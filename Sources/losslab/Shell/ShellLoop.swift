@@ -22,7 +22,7 @@ struct ShellLoop {
         let events = session.receive(ShellInput(source.next(prompt: session.prompt)))
         // A Ctrl-C that stopped a computation has done its job.
         _ = Interrupts.consume()
-        try show(events)
+        try show(PlotFiles.perform(events))
         completionView.update(session)
       }
     } catch {

@@ -1,0 +1,53 @@
+import LossPlots
+import LossShell
+
+extension Renderer {
+  /// A plot drawn to the width: braille and colour, or ASCII with its text alternative.
+  func layoutPlot(_ plot: Plot) -> [Line] {
+    PlotDrawing(plot: plot, width: width, unicode: style == .color).lines()
+  }
+
+  /// The widths `lesson check` draws each plot step at: the narrowest supported terminal and a
+  /// common one.
+  public static let checkWidths = [40, 80]
+
+  /// Draws a plot at ``checkWidths`` in colour and in plain ASCII; says what went wrong (a line
+  /// wider than the terminal, nothing drawn), or nil.
+  public static func plotProblem(_ plot: Plot) -> String? {
+    for width in checkWidths {
+      for style in [Style.color, .plain] {
+        let lines = Renderer(style: style, width: width).layoutPlot(plot)
+        if lines.count < 3 { return "nothing drawn at \(width) columns" }
+        if let wide = lines.first(where: { $0.width > width }) {
+          return "at \(width) columns a line is \(wide.width) wide: \(wide.plainText)"
+        }
+      }
+    }
+    return nil
+  }
+
+  /// The contents `save` writes: an SVG document, or the plain picture and its words.
+  public static func fileContents(for request: SaveRequest) -> String {
+    switch request.format {
+    case .svg: return SVGWriter.document(request.plot)
+    case .text:
+      return Renderer(style: .plain, width: 80).render(.plot(request.plot))
+    }
+  }
+}
+
+/// Performs a `save` with an injected writer (the executable passes one that writes the file
+/// and checks the write), and turns the outcome into an event to show.
+public enum PlotSaver {
+  /// Writes `contents` to `path`; returns nil on success or why it failed.
+  public typealias Writer = (_ path: String, _ contents: String) -> String?
+
+  public static func perform(_ request: SaveRequest, write: Writer) -> ShellEvent {
+    let contents = Renderer.fileContents(for: request)
+    if let failure = write(request.path, contents) {
+      return .error(ErrorReport(message: "could not save \(request.path): \(failure)"))
+    }
+    let kind = request.format == .svg ? "an SVG picture" : "text"
+    return .notice("saved the plot to \(request.path) as \(kind) (\(contents.utf8.count) bytes)")
+  }
+}
