@@ -59,7 +59,9 @@ public enum EngineError: Error, Equatable, Sendable {
 }
 
 extension Int {
-  /// Digits grouped by commas (`10,000,000`), without Foundation.
+  /// Digits grouped by commas (`10,000,000`). Only for the engine's own limits in its messages:
+  /// the engine cannot depend on `LossLanguage`, whose `ValueFormatter.groupingThousands` is the
+  /// grouping everything else uses.
   var formatted: String {
     let digits = String(self.magnitude)
     var out = ""

@@ -93,4 +93,29 @@ struct LessonCheckCommandTests {
     #expect(byEnvironment.stdout.contains("Our class warm-up"))
     #expect(byEnvironment.stdout.contains("[done]"), "\(byEnvironment.stdout)")
   }
+
+  @Test func aLessonReplacingABuiltinIsWarnedAboutAndOnlyTheTeachersFilesAreReported() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "lesson-check-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try """
+    format_version: 1
+    id: darts
+    title: My darts
+    summary: Replaces the built-in.
+    minutes: 1
+    steps:
+      - kind: say
+        text: Hello.
+    """.write(to: folder.appendingPathComponent("darts.yaml"), atomically: true, encoding: .utf8)
+    let run = try LossLabBinary.run(["lesson", "check", folder.path])
+    #expect(run.exited(with: 0), "\(run.summary)")
+    #expect(
+      run.stderrLines == [
+        "\(folder.path)/darts.yaml:2:5: warning: lesson 'darts' replaces the built-in lesson with"
+          + " the same id (Lessons/01-darts.yaml); expected a new id unless replacing it is intended"
+      ])
+    #expect(run.stdout.contains("1 lesson file checked: 0 errors, 1 warning"), "\(run.stdout)")
+  }
 }

@@ -30,7 +30,8 @@ struct ExactFormattingTests {
   @Test func roundingIsOnTheExactValueHalfToEven() {
     #expect(ValueFormatter.fixed(0.125, decimals: 2) == "0.12")  // an exact tie
     #expect(ValueFormatter.fixed(0.375, decimals: 2) == "0.38")  // an exact tie, odd before it
-    #expect(ValueFormatter.fixed(2.675, decimals: 2) == "2.67")  // 2.67499999999999982236431605997495353221893310546875
+    // 2.675 is stored as 2.67499999999999982236431605997495353221893310546875.
+    #expect(ValueFormatter.fixed(2.675, decimals: 2) == "2.67")
     #expect(ValueFormatter.fixed(9.995, decimals: 2) == "9.99")
     #expect(ValueFormatter.fixed(9.9951, decimals: 2) == "10")
     #expect(ValueFormatter.fixed(9.9951, decimals: 2, padded: true) == "10.00")

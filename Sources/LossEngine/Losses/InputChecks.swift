@@ -40,7 +40,10 @@ func describePosition(_ index: Int, in shape: [Int]) -> String {
   }
 }
 
-/// A number as a learner would write it: `2` rather than `2.0`, `0.5`, `nan`.
+/// A number as a learner would write it: `2` rather than `2.0`, `0.5`, `nan`. The engine has no
+/// dependencies, so it cannot use `LossLanguage`'s `ValueFormatter` (the one formatter everything
+/// else uses); this stand-in for the few numbers quoted inside engine messages stays until those
+/// messages carry the number and `LossLanguage` words them.
 func describeNumber(_ value: Double) -> String {
   if value.isFinite, value == value.rounded(), Swift.abs(value) < 1e15 {
     return String(Int64(value))

@@ -165,6 +165,10 @@ extension LanguageError.Problem {
       return "'\(source)' must give one number, got \(what)"
     case .conditionNotANumber:
       return "a condition before '?' must give one number (true is non-zero)"
+    case .shownValueTooLarge(let count, let limit):
+      return
+        "this value has \(ValueFormatter.groupingThousands(String(count))) numbers; a lesson text"
+        + " shows at most \(limit) (show a summary such as mean(x), or one element such as x[1])"
     case .definedLossNotNumbers(let function, let what):
       return "\(function) must give numbers, got \(what)"
     case .definedLossNotOneNumber(let call, let count):

@@ -75,6 +75,8 @@ extension LanguageError {
     /// A lesson expression that must give one number gave `what` ("[3]", "string").
     case notOneNumber(source: String, what: String)
     case conditionNotANumber
+    /// A lesson text's `{{ }}` value with more numbers than a text shows.
+    case shownValueTooLarge(count: Int, limit: Int)
     /// A learner's loss checked by a `define` step gave a string or a list (`what`).
     case definedLossNotNumbers(function: String, what: String)
     /// A learner's loss gave several numbers for one prediction (`call` as written).

@@ -66,10 +66,42 @@ struct PlayThrough {
     }
   }
 
+  /// Why a message names a learner: lessons seed their data from the learner's name.
+  private var learnerNote: String {
+    "(with the data of learner '\(learner)': lesson check plays each lesson as"
+      + " \(LessonChecker.learners.count) learners, since seeded data differs per learner)"
+  }
+
+  /// What a step's loss gives after its answer: "its loss is 2.5", or why it is not a loss.
+  private func lossReached(_ loss: LessonExpression, in run: LessonRun) -> (
+    words: String, isALoss: Bool
+  ) {
+    let value: Value
+    do {
+      value = try Interpreter(scope: run.scope).evaluate(source: loss.source)
+    } catch {
+      return ("the loss `\(loss.source)` cannot be computed: \(error.message)", false)
+    }
+    guard let tensor = value.tensor, let x = tensor.scalarValue else {
+      let what = value.tensor.map { "a value of shape \($0.shapeDescription)" } ?? "text"
+      return ("the loss `\(loss.source)` gives \(what); expected one number", false)
+    }
+    guard x.isFinite else {
+      return (
+        "the loss `\(loss.source)` is \(ValueFormatter.number(x)); expected a finite number", false
+      )
+    }
+    return ("its loss `\(loss.source)` is \(ValueFormatter.number(x))", true)
+  }
+
   private func play(_ step: LessonStep, in run: inout LessonRun) -> [LessonDiagnostic] {
-    let at = step.position
-    func problem(_ message: String) -> [LessonDiagnostic] {
-      [LessonDiagnostic("\(message) (learner \(learner))", at: at)]
+    let number = run.stepIndex + 1
+    func problem(_ message: String, at position: SourcePosition? = nil) -> [LessonDiagnostic] {
+      [
+        LessonDiagnostic(
+          "step \(number) (\(step.content.kindName)): \(message) \(learnerNote)",
+          at: position ?? step.position)
+      ]
     }
     func completes(_ events: [LessonEvent]) -> Bool { events.contains(.stepComplete) }
     var collected: [LessonEvent] = []
@@ -79,12 +111,33 @@ struct PlayThrough {
       if case .hint(let number, _, let text)? = events.first,
         text.contains(LessonRun.renderingFailure)
       {
-        return problem("hint \(number) could not be computed: \(text)")
+        return problem(
+          "hint \(number) could not be computed: \(text)", at: step.hints[hint].position)
       }
       _ = hint
     }
     switch step.content {
-    case .say, .explore, .plot:
+    case .say, .explore:
+      return renderingProblems(collected, step: step)
+    case .plot(let plot):
+      let curve = plot.plot
+      var scope = run.scope
+      scope.set(curve.variable, .tensor(Tensor(scalar: curve.from)))
+      let sample: Value
+      do {
+        sample = try Interpreter(scope: scope).evaluate(source: curve.expression.source)
+      } catch {
+        return problem(
+          "the plot `\(curve.expression.source)` cannot be computed at \(curve.variable) ="
+            + " \(ValueFormatter.number(curve.from)): \(error.message)",
+          at: curve.expression.position)
+      }
+      guard sample.tensor?.scalarValue != nil else {
+        return problem(
+          "the plot `\(curve.expression.source)` does not give one number for each"
+            + " \(curve.variable); expected an expression of \(curve.variable) giving one number",
+          at: curve.expression.position)
+      }
       return renderingProblems(collected, step: step)
     case .predict(let predict):
       guard let answer = run.answerText() else {
@@ -95,14 +148,18 @@ struct PlayThrough {
       for _ in 0..<tries where !completes(events) { events = run.handle(answer) }
       let trouble = renderingProblems(events, step: step)
       if !trouble.isEmpty { return trouble }
-      if let issue = events.first(where: {
-        if case .inputProblem = $0 { return true } else { return false }
-      }) {
-        return problem("the answer `\(predict.answer.source)` is not a valid input: \(issue)")
+      for case .inputProblem(let message) in events {
+        return problem(
+          "the answer `\(predict.answer.source)` (= \(answer)) is not a valid input: \(message)",
+          at: predict.answer.position)
       }
-      return completes(events)
-        ? []
-        : problem("the answer `\(predict.answer.source)` (= \(answer)) does not reach the goal")
+      if completes(events) { return [] }
+      let reached = lossReached(predict.loss, in: run)
+      guard reached.isALoss else { return problem(reached.words, at: predict.loss.position) }
+      let goal = predict.goal.map { " `\($0.source)`" } ?? ""
+      return problem(
+        "the answer `\(predict.answer.source)` (= \(answer)) does not reach the goal\(goal):"
+          + " \(reached.words)", at: predict.answer.position)
     case .compute(let compute):
       for wrong in compute.wrong {
         let events = run.handle(wrong.answer.source)
@@ -159,14 +216,26 @@ struct PlayThrough {
         "the answer `\(define.answer.source)` does not pass its own checks"
           + (failed.isEmpty ? "" : " (\(failed.joined(separator: "; ")))"))
     case .tweak(let tweak):
+      for name in tweak.variables where run.scope[name]?.tensor == nil {
+        let known = run.scope.variables.keys.sorted()
+        let suggestion = Suggestions.closest(to: name, among: known).map {
+          " — did you mean '\($0)'?"
+        }
+        return problem(
+          "variables: '\(name)' is not a number when the step starts"
+            + (suggestion ?? "; expected a variable the setup assigns"))
+      }
       var events: [LessonEvent] = []
       for line in tweak.answer where !completes(events) { events = run.handle(line.source) }
       let trouble = renderingProblems(events, step: step)
       if !trouble.isEmpty { return trouble }
-      return completes(events)
-        ? []
-        : problem(
-          "the answer \(tweak.answer.map(\.source)) does not reach the goal `\(tweak.goal.source)`")
+      if completes(events) { return [] }
+      let reached = lossReached(tweak.watch, in: run)
+      guard reached.isALoss else { return problem(reached.words, at: tweak.watch.position) }
+      let answer = tweak.answer.map { "`\($0.source)`" }.joined(separator: ", ")
+      return problem(
+        "the answer \(answer) does not reach the goal `\(tweak.goal.source)`: \(reached.words)",
+        at: tweak.answer.first?.position)
     }
   }
 }

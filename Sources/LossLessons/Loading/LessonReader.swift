@@ -163,7 +163,7 @@ final class LessonReader {
   }
 
   func number(_ node: Node, field: String, atLeast minimum: Double? = nil) -> Double? {
-    let expected = minimum.map { "a number ≥ \(formatted($0))" } ?? "a number"
+    let expected = minimum.map { "a number ≥ \(ValueFormatter.number($0))" } ?? "a number"
     guard case .scalar(let scalar) = node, scalar.style == .plain,
       let value = Double(scalar.string), value.isFinite, value >= (minimum ?? -.infinity)
     else { return mismatch(node, field: field, expected: expected) }
@@ -286,9 +286,5 @@ final class LessonReader {
       return nil
     }
     return Array(sequence)
-  }
-
-  private func formatted(_ value: Double) -> String {
-    value == value.rounded() ? String(Int(value)) : String(value)
   }
 }

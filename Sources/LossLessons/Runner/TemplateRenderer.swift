@@ -10,6 +10,10 @@ import LossLanguage
 ///   `EXPR :,.0f` does both;
 /// - `COND ? "yes" : "no"` picks words by a condition (`{{ x < 0 ? "left" : "right" }}`).
 public enum TemplateRenderer {
+  /// The most numbers one hole shows: a text is read, and formatting millions of numbers
+  /// (`{{ linspace(0, 1, 1e7) }}`) would take seconds for nothing.
+  public static let maximumShownElements = 100
+
   public static func render(_ template: LessonTemplate, in interpreter: Interpreter)
     throws(LanguageError) -> String
   {
@@ -35,6 +39,10 @@ public enum TemplateRenderer {
       return truth != 0 ? yes : no
     case .value(let expression, let format):
       let value = try interpreter.evaluate(source: expression)
+      if let count = value.tensor?.count, count > maximumShownElements {
+        throw LanguageError(
+          .shownValueTooLarge(count: count, limit: maximumShownElements), at: nil)
+      }
       return format.apply(to: value)
     }
   }

@@ -45,7 +45,10 @@ struct LessonCheckSubcommand: ParsableCommand {
     var errors = 0
     var warnings = 0
     var report = ""
-    for diagnostic in library.diagnostics {
+    // A teacher's check reports on the teacher's files only.
+    let builtinFiles = Set(library.reports.dropLast(library.folderReports.count).map(\.file))
+    for diagnostic in library.diagnostics
+    where checksBuiltins || !builtinFiles.contains(diagnostic.position.file) {
       report += diagnostic.description + "\n"
       if diagnostic.severity == .error { errors += 1 } else { warnings += 1 }
     }
