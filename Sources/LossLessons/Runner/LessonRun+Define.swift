@@ -25,7 +25,7 @@ extension LessonRun {
     stats.attempts += 1
     let targets: [Double]
     do {
-      let value = try interpreter.evaluate(try Parser.parseExpression(define.targets.source))
+      let value = try interpreter.evaluate(source: define.targets.source)
       targets = value.tensor?.storage ?? []
     } catch {
       return [.error(error, source: define.targets.source)]
