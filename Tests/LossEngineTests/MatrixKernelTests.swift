@@ -62,29 +62,35 @@ struct MatrixKernelTests {
     #expect(grads[1].storage.map(\.bitPattern) == db.map(\.bitPattern))
   }
 
-  /// An interrupt that arrives after the product has started stops it between blocks.
-  @Test func anInterruptMidProductStopsIt() {
-    let n = 600
-    let a = [Double](repeating: 1, count: n * n)
+  /// An interrupt that arrives after the product has started stops it between blocks, on one
+  /// thread (fewer than 32 rows) and on several (600 × 600 × 600).
+  @Test(arguments: [(12, 1024, 1024), (600, 600, 600)])
+  func anInterruptMidProductStopsIt(m: Int, k: Int, n: Int) {
+    let a = [Double](repeating: 1, count: m * k)
+    let b = [Double](repeating: 1, count: k * n)
     let polls = Mutex(0)
     #expect(throws: EngineError.interrupted) {
-      try MatrixKernel.product(a, a, m: n, k: n, n: n) {
+      try MatrixKernel.product(a, b, m: m, k: k, n: n) {
         polls.withLock { count in
           count += 1
           return count > 3
         }
       }
     }
-    // It stopped at the fourth poll, not after the whole product (3 × 5 × 3 = 45 blocks).
-    #expect(polls.withLock { $0 } == 4)
+    // It stopped at (or, with several bands, soon after) the fourth poll, not after the whole
+    // product: 4 × 8 = 32 blocks for the first, 3 × 5 × 3 = 45 for the second.
+    let count = polls.withLock { $0 }
+    #expect(m < 32 ? count == 4 : count < 12)
   }
 
   /// The same through the tape, forward and backward: Ctrl-C set mid-product ends `A @ B` and
   /// `grad(sum(A @ B), A)` with `interrupted`.
   @Test func theTapeStopsAProductWhenInterrupted() throws {
-    let n = 600
+    // 300 × 300 × 300 runs in 4 bands of 2 × 3 × 1 blocks: 24 polls forward, as many for each
+    // backward product; the second interrupt arrives in the backward sweep.
+    let n = 300
     let matrix = try Tensor(shape: [n, n], storage: [Double](repeating: 0.5, count: n * n))
-    for stopAt in [4, 60] {
+    for stopAt in [4, 32] {
       let polls = Atomic(0)
       let tape = Tape { polls.add(1, ordering: .relaxed).newValue > stopAt }
       #expect(throws: EngineError.interrupted) {

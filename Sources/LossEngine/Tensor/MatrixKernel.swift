@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 /// C = A·B for row-major matrices, in cache-sized blocks that poll for Ctrl-C between them.
 ///
 /// Each element of C is accumulated over the inner index in ascending order, starting from
@@ -11,48 +14,87 @@ enum MatrixKernel {
   static let columnBlock = 256
   static let rowBlock = 256
 
+  /// Products with at least this many multiply-adds split their rows over the cores: below it
+  /// (about 2 ms of work) starting a second thread costs more than it saves.
+  static let parallelThreshold = 1 << 22
+  /// Row bands of a large product, spread by Dispatch over the cores.
+  static let bands = 4
+
   /// The m×n product of the m×k matrix `a` and the k×n matrix `b`.
   ///
   /// `isInterrupted` is polled between blocks (a few milliseconds of work each); when it
-  /// returns true the product stops with ``EngineError/interrupted``.
+  /// returns true the product stops with ``EngineError/interrupted``. Large products give each
+  /// core its own rows of C; every element is still computed by one thread in one order, so
+  /// the result does not depend on the number of threads.
   static func product(
     _ a: [Double], _ b: [Double], m: Int, k: Int, n: Int,
-    isInterrupted: () -> Bool
+    isInterrupted: @Sendable () -> Bool
   ) throws(EngineError) -> [Double] {
     var out = [Double](repeating: 0, count: m * n)
-    var stopped = false
+    let stopped = Atomic(false)
     a.withUnsafeBufferPointer { pa in
       b.withUnsafeBufferPointer { pb in
         out.withUnsafeMutableBufferPointer { pc in
           guard let a = pa.baseAddress, let b = pb.baseAddress, let c = pc.baseAddress else {
             return
           }
-          var j0 = 0
-          while j0 < n {
-            let j1 = Swift.min(j0 + columnBlock, n)
-            var t0 = 0
-            // Inner blocks in ascending order: each element's sum keeps its order.
-            while t0 < k {
-              let t1 = Swift.min(t0 + innerBlock, k)
-              var i0 = 0
-              while i0 < m {
-                if isInterrupted() {
-                  stopped = true
-                  return
-                }
-                let i1 = Swift.min(i0 + rowBlock, m)
-                block(a, b, c, k: k, n: n, rows: i0..<i1, inner: t0..<t1, columns: j0..<j1)
-                i0 = i1
+          let work = m.multipliedReportingOverflow(by: k).partialValue &* n
+          // Dispatch runs the bands on as many cores as there are (two here).
+          let parts = work >= parallelThreshold && m >= 32 ? bands : 1
+          // Row bands on multiples of 4, so each band keeps the four-row groups of one thread.
+          let band = ((m + parts - 1) / parts + 3) / 4 * 4
+          let (pa, pb, pc) = (Pointer(a), Pointer(b), MutablePointer(c))
+          DispatchQueue.concurrentPerform(iterations: parts) { part in
+            let rows = Swift.min(part * band, m)..<Swift.min((part + 1) * band, m)
+            multiply(pa.raw, pb.raw, pc.raw, k: k, n: n, rows: rows) {
+              if stopped.load(ordering: .relaxed) { return true }
+              if isInterrupted() {
+                stopped.store(true, ordering: .relaxed)
+                return true
               }
-              t0 = t1
+              return false
             }
-            j0 = j1
           }
         }
       }
     }
-    if stopped { throw .interrupted }
+    if stopped.load(ordering: .relaxed) { throw .interrupted }
     return out
+  }
+
+  /// The rows `rows` of C += A·B, block by block, stopping when `stop` says so.
+  private static func multiply(
+    _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ c: UnsafeMutablePointer<Double>,
+    k: Int, n: Int, rows: Range<Int>, stop: () -> Bool
+  ) {
+    var j0 = 0
+    while j0 < n {
+      let j1 = Swift.min(j0 + columnBlock, n)
+      var t0 = 0
+      // Inner blocks in ascending order: each element's sum keeps its order.
+      while t0 < k {
+        let t1 = Swift.min(t0 + innerBlock, k)
+        var i0 = rows.lowerBound
+        while i0 < rows.upperBound {
+          if stop() { return }
+          let i1 = Swift.min(i0 + rowBlock, rows.upperBound)
+          block(a, b, c, k: k, n: n, rows: i0..<i1, inner: t0..<t1, columns: j0..<j1)
+          i0 = i1
+        }
+        t0 = t1
+      }
+      j0 = j1
+    }
+  }
+
+  /// Pointers handed to the worker threads, which write disjoint rows of C.
+  private struct Pointer: @unchecked Sendable {
+    let raw: UnsafePointer<Double>
+    init(_ raw: UnsafePointer<Double>) { self.raw = raw }
+  }
+  private struct MutablePointer: @unchecked Sendable {
+    let raw: UnsafeMutablePointer<Double>
+    init(_ raw: UnsafeMutablePointer<Double>) { self.raw = raw }
   }
 
   /// C[rows, columns] += A[rows, inner] · B[inner, columns], four rows of C at a time.
