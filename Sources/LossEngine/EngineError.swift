@@ -18,6 +18,8 @@ public enum EngineError: Error, Equatable, Sendable {
   /// Finite operands produced an infinite result.
   case overflow(operation: String)
   case tapeTooLarge(limit: Int)
+  /// One evaluation would hold more than `bytes` of values at once (see `MemoryBudget`).
+  case memoryBudgetExceeded(bytes: Int)
   case interrupted
   case notDifferentiable(operation: String, message: String)
 
@@ -50,6 +52,9 @@ public enum EngineError: Error, Equatable, Sendable {
       return "\(operation) overflowed: the result is too large for a double (about 1.8e308)"
     case .tapeTooLarge(let limit):
       return "this expression needs more than \(limit.formatted) operations; it was stopped"
+    case .memoryBudgetExceeded(let bytes):
+      return
+        "this line holds more than \(bytes >> 30) GiB of numbers at once, the limit for one evaluation; use fewer or smaller values (e.g. fewer points in linspace), or compute the parts on separate lines"
     case .interrupted:
       return "interrupted"
     case .notDifferentiable(let operation, let message):

@@ -28,6 +28,15 @@ struct LessonLibraryTests {
     #expect(!library.entries[4].isBuiltin)
   }
 
+  @Test(arguments: ["0", "-1", "-9223372036854775808", "9223372036854775807"])
+  func aNumberAtTheEndsOfIntIsOutOfRangeNotATrap(_ query: String) {
+    let library = LessonLibrary(builtinFiles: [("a.yaml", LessonText.say(id: "darts", order: 1))])
+    guard case .noSuchNumber(_, count: 1) = library.find(query) else {
+      Issue.record("\(query) is out of range")
+      return
+    }
+  }
+
   @Test func findsLessonsByNumberIDOrUniquePrefix() {
     let library = LessonLibrary(builtinFiles: [
       ("a.yaml", LessonText.say(id: "darts", order: 1)),

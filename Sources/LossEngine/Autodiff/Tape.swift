@@ -42,10 +42,15 @@ public final class Tape {
   public let nodeLimit: Int
   /// Polled on every recorded operation; return true to stop with ``EngineError/interrupted``.
   public let isInterrupted: @Sendable () -> Bool
+  /// The bytes of values this tape may hold (``MemoryBudget``).
+  private var budget: MemoryBudget
 
-  public init(nodeLimit: Int = 1_000_000, isInterrupted: @escaping @Sendable () -> Bool = { false })
-  {
+  public init(
+    nodeLimit: Int = 1_000_000, memoryLimit: Int = MemoryBudget.standardBytes,
+    isInterrupted: @escaping @Sendable () -> Bool = { false }
+  ) {
     self.nodeLimit = nodeLimit
+    self.budget = MemoryBudget(limit: memoryLimit)
     self.isInterrupted = isInterrupted
   }
 
@@ -88,6 +93,7 @@ public final class Tape {
   private func append(_ node: Node) throws(EngineError) -> Variable {
     guard nodes.count < nodeLimit else { throw .tapeTooLarge(limit: nodeLimit) }
     if isInterrupted() { throw .interrupted }
+    try budget.charge(node.value)
     nodes.append(node)
     return Variable(index: nodes.count - 1)
   }

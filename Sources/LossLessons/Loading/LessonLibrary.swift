@@ -100,7 +100,8 @@ public struct LessonLibrary: Sendable {
   public func find(_ query: String) -> LessonLookup {
     let trimmed = query.trimmingCharacters(in: .whitespaces).lowercased()
     if let number = Int(trimmed) {
-      guard entries.indices.contains(number - 1) else {
+      // Compared before subtracting: `start -9223372036854775808` must not overflow.
+      guard number >= 1, number <= entries.count else {
         return .noSuchNumber(number, count: entries.count)
       }
       return .found(entries[number - 1])
