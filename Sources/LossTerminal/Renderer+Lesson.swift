@@ -51,7 +51,7 @@ extension Renderer {
       return wrapKeepingTogether(
         MarkupSpans.parse("   " + text(message), style: style, base: .bad), hanging: 3)
     case .error(let error, let source):
-      return layoutError(ErrorReport(message: error.message, source: source, range: error.range))
+      return layoutError(Diagnostic(error, source: source))
     case .value(let name, let value):
       return layoutValue(name: name, value)
     case .plot(let plot):

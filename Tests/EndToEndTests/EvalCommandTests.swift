@@ -174,10 +174,29 @@ struct EvalCommandTests {
     #expect(run.lines == ["2"])
     #expect(
       run.stderrLines == [
-        "error: line 2: unknown name 'foo_bar' (column 5)",
         "  1 + foo_bar",
         "      ^~~~~~~",
+        "error on line 2: unknown name 'foo_bar'",
       ])
+  }
+
+  /// One error format across commands: `eval` and `run` lay out the same error the same way.
+  @Test func evalAndRunShowAnErrorAlike() throws {
+    let script = "x = 2\nmse([1, 2, 3], [x, 1])\n"
+    let file = FileManager.default.temporaryDirectory
+      .appendingPathComponent("losslab-eval-run-\(UInt64.random(in: 0...UInt64.max)).ll")
+    try Data(script.utf8).write(to: file)
+    defer { try? FileManager.default.removeItem(at: file) }
+    let eval = try LossLabBinary.run(["eval"], stdin: script)
+    let run = try LossLabBinary.run(["run", "--plain", file.path])
+    #expect(eval.exited(with: 1) && run.exited(with: 1), "\(eval.summary)\n\(run.summary)")
+    let expected = [
+      "  mse([1, 2, 3], [x, 1])",
+      "  ^~~~~~~~~~~~~~~~~~~~~~",
+      "error on line 2: mse expects p and y of the same shape, got [3] and [2]",
+    ]
+    #expect(eval.stderrLines == expected)
+    #expect(run.stderrLines == expected)
   }
 
   // MARK: Bad input

@@ -19,8 +19,10 @@ struct BadInputTests {
     let error = try session.failure(bad.line)
     #expect(error.message.contains(bad.message), "got: \(error.message.prefix(300))")
     // One line for scripts and JSON, short even for a megabyte of input.
-    #expect(!error.oneLine.contains("\n"))
-    #expect(error.oneLine.count < 400, "\(error.oneLine.count) characters")
+    #expect(!Diagnostic(error, source: nil).oneLine.contains("\n"))
+    #expect(
+      Diagnostic(error, source: nil).oneLine.count < 400,
+      "\(Diagnostic(error, source: nil).oneLine.count) characters")
     let json = JSONOutput.line(for: error)
     let object = try JSONTree(parsing: json)
     #expect(object.keys == ["error"])

@@ -8,7 +8,9 @@ struct ErrorMessageTests {
   @Test func shapeMismatchOfALoss() throws {
     let error = try failure("mse([1,2,3],[1,2])")
     #expect(error.message == "mse expects p and y of the same shape, got [3] and [2]")
-    #expect(error.oneLine == "mse expects p and y of the same shape, got [3] and [2] (column 1)")
+    #expect(
+      Diagnostic(error, source: nil).oneLine
+        == "mse expects p and y of the same shape, got [3] and [2] (column 1)")
     #expect(
       try failure("mse([[1, 2]], [1, 2])").message
         == "mse expects p and y of the same shape, got [1, 2] and [2]")
@@ -142,19 +144,26 @@ struct ErrorMessageTests {
     let expected = try #require(markedSpan(m.marker))
     let range = try #require(error.range, "the error has no column")
     #expect(range.start..<range.end == expected)
-    #expect(error.caretLines(source: m.source) == [m.source, m.marker, m.message])
-    #expect(error.oneLine == "\(m.message) (column \(expected.lowerBound + 1))")
+    #expect(
+      Diagnostic(error, source: m.source).lines(room: 200)
+        == ["  " + m.source, "  " + m.marker, "error: " + m.message])
+    #expect(
+      Diagnostic(error, source: nil).oneLine == "\(m.message) (column \(expected.lowerBound + 1))")
   }
 
   @Test func anErrorAboutTheWholeLineHasNoCaret() {
     let error = LanguageError(.emptyVector, at: nil)
-    #expect(error.caretLines(source: "1 + 1") == [error.message])
-    #expect(error.oneLine == "an empty vector [] has no elements to compute with")
+    #expect(Diagnostic(error, source: "1 + 1").lines(room: 80) == ["error: " + error.message])
+    #expect(
+      Diagnostic(error, source: nil).oneLine == "an empty vector [] has no elements to compute with"
+    )
   }
 
   @Test func aCaretPastTheEndStaysOnTheLine() {
     let error = LanguageError(.emptyVector, at: SourceRange(10, 20))
-    #expect(error.caretLines(source: "abc") == ["abc", "   ^", error.message])
+    #expect(
+      Diagnostic(error, source: "abc").excerpt(room: 80)
+        == Diagnostic.Excerpt(source: "abc", marker: "   ^"))
   }
 
   @Test func errorsInsideAssignmentsPointIntoTheValue() throws {

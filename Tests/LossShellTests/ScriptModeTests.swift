@@ -35,7 +35,7 @@ struct ScriptModeTests {
   }
 
   @Test func errorEventsAreMarked() {
-    #expect(ShellEvent.error(ErrorReport(message: "x")).isError)
+    #expect(ShellEvent.error(Diagnostic(message: "x")).isError)
     #expect(!ShellEvent.notice("x").isError)
   }
 }

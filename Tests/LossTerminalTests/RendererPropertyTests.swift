@@ -43,7 +43,7 @@ let corpus: [ShellEvent] = {
   var script = ShellSession(configuration: .script)
   events += script.handle(line: "1 + * 2")
   events += [
-    .error(ErrorReport(message: "a message without a place")),
+    .error(Diagnostic(message: "a message without a place")),
     .interrupted("interrupted: the computation was stopped; nothing was changed"),
     .history(firstNumber: 998, lines: ["1", String(repeating: "x", count: 300)]),
     .goodbye,

@@ -37,25 +37,4 @@ public struct LanguageError: Error, Equatable, Sendable {
 
   /// True when Ctrl-C stopped the computation.
   public var isInterruption: Bool { problem == .engine(.interrupted) }
-
-  /// One line, for scripts and JSON: `message (column N)`.
-  public var oneLine: String {
-    guard let range else { return message }
-    return "\(message) (column \(range.column))"
-  }
-
-  /// The offending line with a caret under the columns, then the message:
-  ///
-  ///     mse([1, 2, 3], [1, 2])
-  ///     ^~~~~~~~~~~~~~~~~~~~~~
-  ///     mse expects p and y of the same shape, got [3] and [2]
-  public func caretLines(source: String) -> [String] {
-    guard let range else { return [message] }
-    let length = source.unicodeScalars.count
-    let start = min(range.start, length)
-    let width = max(1, min(range.end, length + 1) - start)
-    let underline =
-      String(repeating: " ", count: start) + "^" + String(repeating: "~", count: width - 1)
-    return [source, underline, message]
-  }
 }

@@ -18,7 +18,7 @@ public enum JSONOutput {
   }
 
   public static func line(for error: LanguageError) -> String {
-    "{\"error\": \(string(error.oneLine))}"
+    "{\"error\": \(string(Diagnostic(error, source: nil).oneLine))}"
   }
 
   /// The line for `outcome` (nothing for ``Outcome/nothing``), without its newline, handed to

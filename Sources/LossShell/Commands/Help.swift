@@ -217,7 +217,7 @@ extension ShellSession {
       message += "; type help to see every topic"
     }
     return [
-      .error(ErrorReport(message: message, source: input.source, range: input.sourceRange(nil)))
+      .error(Diagnostic(message: message, source: input.source, range: input.sourceRange(nil)))
     ]
   }
 }

@@ -154,7 +154,7 @@ extension ShellSession {
     } catch {
       return [
         .error(
-          ErrorReport(
+          Diagnostic(
             message: error.message, source: input.source, range: input.sourceRange(error.range)))
       ]
     }
@@ -165,7 +165,7 @@ extension ShellSession {
     guard session.watches.count < session.configuration.watchLimit else {
       return [
         .error(
-          ErrorReport(
+          Diagnostic(
             message:
               "at most \(session.configuration.watchLimit) expressions can be watched; unwatch one first",
             source: input.source, range: input.sourceRange(nil)))
@@ -209,7 +209,7 @@ extension ShellSession {
         let range = session.watches.count == 1 ? "1" : "1 to \(session.watches.count)"
         return [
           .error(
-            ErrorReport(
+            Diagnostic(
               message:
                 "there is no watch \(number); the watches are numbered \(range) (type watch to list them)",
               source: input.source, range: input.sourceRange(nil)))
@@ -221,7 +221,7 @@ extension ShellSession {
     } else {
       return [
         .error(
-          ErrorReport(
+          Diagnostic(
             message:
               "unwatch takes a watch's number (type watch to list them), or nothing to stop them all",
             source: input.source, range: input.sourceRange(nil)))

@@ -1,4 +1,5 @@
 import Foundation
+import LossLanguage
 import LossLessons
 
 extension CommandRegistry {
@@ -124,7 +125,7 @@ enum LessonCommands {
         isInterrupted: session.configuration.isInterrupted)
     } catch {
       return events + [
-        .error(ErrorReport(message: "lesson \(entry.id.rawValue) cannot start: \(error.message)"))
+        .error(Diagnostic(message: "lesson \(entry.id.rawValue) cannot start: \(error.message)"))
       ]
     }
     let saved = progress.lesson(entry.id)

@@ -22,7 +22,7 @@ public enum ShellEvent: Equatable, Sendable {
   /// `watch` alone: every watched expression with its current value.
   case watchList([WatchReport])
   /// Something that stopped a line; nothing the learner saved was changed.
-  case error(ErrorReport)
+  case error(Diagnostic)
   /// An observation about a result that is not an error (where an `inf` came from, a loss
   /// whose slope points away from the target).
   case finding(String)
@@ -56,23 +56,6 @@ public enum ShellEvent: Equatable, Sendable {
   public var isError: Bool {
     if case .error = self { return true }
     return false
-  }
-}
-
-/// Something that went wrong with one input, located for a caret.
-public struct ErrorReport: Equatable, Sendable {
-  public let message: String
-  /// The text the range refers to (the whole input, joined when it spanned several lines).
-  public let source: String?
-  public let range: SourceRange?
-  /// The 1-based line number in script mode (where the statement began); nil interactively.
-  public let line: Int?
-
-  public init(message: String, source: String? = nil, range: SourceRange? = nil, line: Int? = nil) {
-    self.message = message
-    self.source = source
-    self.range = range
-    self.line = line
   }
 }
 

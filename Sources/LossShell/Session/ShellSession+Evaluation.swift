@@ -82,7 +82,7 @@ extension ShellSession {
     {
       error.problem = .unknownNameLikeCommand(word, command: command)
     }
-    return [.error(ErrorReport(message: error.message, source: source, range: error.range))]
+    return [.error(Diagnostic(error, source: source))]
       + (BeginnerHints.hint(for: source).map { [.notice($0)] } ?? [])
   }
 }

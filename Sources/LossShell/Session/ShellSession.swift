@@ -128,7 +128,7 @@ public struct ShellSession: Sendable {
     if let opener = buffer.innermostOpener {
       buffer.clear()
       events.append(
-        .error(ErrorReport(message: "the input ended inside an open '\(opener)'; nothing was run")))
+        .error(Diagnostic(message: "the input ended inside an open '\(opener)'; nothing was run")))
       events = finish(events)
     }
     if !shouldExit, configuration.interactive { events += placeSavedNotice + [.goodbye] }
@@ -162,10 +162,7 @@ public struct ShellSession: Sendable {
       case .error(let report):
         failed = true
         guard !configuration.interactive, report.line == nil else { return event }
-        return .error(
-          ErrorReport(
-            message: report.message, source: report.source, range: report.range, line: statementLine
-          ))
+        return .error(report.numbered(statementLine))
       case .interrupted:
         failed = true
         return event

@@ -6,6 +6,8 @@ import LossLanguage
 /// or aligned text for people. Every write is checked (``StandardStreams``).
 struct EvalPrinter {
   let json: Bool
+  /// Columns an error's source window may take on standard error, which has no known width.
+  static let errorWidth = 120
 
   func print(_ outcome: Outcome) throws(StandardStreams.Failure) {
     if json {
@@ -46,11 +48,8 @@ struct EvalPrinter {
       try StandardStreams.write(JSONOutput.line(for: error) + "\n")
       return
     }
-    let prefix = lineNumber.map { "line \($0): " } ?? ""
-    var text = "error: \(prefix)\(error.oneLine)\n"
-    if source.unicodeScalars.count <= 200 {
-      text += error.caretLines(source: source).dropLast().map { "  " + $0 + "\n" }.joined()
-    }
+    let diagnostic = Diagnostic(error, source: source, line: lineNumber)
+    let text = diagnostic.lines(room: EvalPrinter.errorWidth).map { $0 + "\n" }.joined()
     StandardStreams.report(text)
   }
 }

@@ -30,7 +30,9 @@ struct Session {
     do {
       return try interpreter.run(line)
     } catch {
-      Issue.record("'\(line.prefix(80))' failed: \(error.oneLine)", sourceLocation: sourceLocation)
+      Issue.record(
+        "'\(line.prefix(80))' failed: \(Diagnostic(error, source: nil).oneLine)",
+        sourceLocation: sourceLocation)
       throw error
     }
   }

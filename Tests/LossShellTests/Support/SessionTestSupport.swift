@@ -26,7 +26,7 @@ extension ShellEvent {
     return nil
   }
 
-  var errorReport: ErrorReport? {
+  var errorReport: Diagnostic? {
     if case .error(let report) = self { return report }
     return nil
   }
@@ -48,7 +48,7 @@ extension ShellEvent {
 }
 
 extension Array where Element == ShellEvent {
-  var errors: [ErrorReport] { compactMap(\.errorReport) }
+  var errors: [Diagnostic] { compactMap(\.errorReport) }
   var lossReports: [LossReport] { compactMap(\.lossReport) }
   var watchReports: [WatchReport] { compactMap(\.watchReport) }
   var notices: [String] { compactMap(\.notice) }
