@@ -57,7 +57,7 @@ extension Renderer {
     case .plot(let plot):
       return layoutPlot(plot)
     case .plotError(let error, let source):
-      return layoutError(ErrorReport(message: error.message, source: source, range: error.range))
+      return layoutError(Diagnostic(message: error.message, source: source, range: error.range))
     case .propertyCheck(let passed, let property, let detail):
       let mark =
         passed ? Span("  \(glyphs.check) ", .good) : Span(style == .plain ? "  x " : "  ✗ ", .bad)

@@ -108,7 +108,7 @@ struct PlotSnapshotTests {
     }
     #expect(message.hasPrefix("saved the plot to p.svg as an SVG picture"))
     let failed = PlotSaver.perform(request) { _, _ in "No space left on device" }
-    #expect(failed == .error(ErrorReport(message: "could not save p.svg: No space left on device")))
+    #expect(failed == .error(Diagnostic(message: "could not save p.svg: No space left on device")))
   }
 }
 

@@ -49,9 +49,9 @@ struct PlayThrough {
           "`\(source)`: \(error.message) (learner \(learner))",
           at: step?.position ?? lesson.position)
       case .plotError(let error, let source):
-        return LessonDiagnostic(
-          "`\(source)`: \(error.message) (learner \(learner))",
-          at: step?.position ?? lesson.position)
+        var at = step?.position ?? lesson.position
+        if case .plot(let plot)? = step?.content { at = plot.call.position }
+        return LessonDiagnostic("`\(source)`: \(error.message) (learner \(learner))", at: at)
       case .plot(let plot):
         guard let problem = drawing?(plot) else { return nil }
         return LessonDiagnostic(
@@ -117,27 +117,7 @@ struct PlayThrough {
       _ = hint
     }
     switch step.content {
-    case .say, .explore:
-      return renderingProblems(collected, step: step)
-    case .plot(let plot):
-      let curve = plot.plot
-      var scope = run.scope
-      scope.set(curve.variable, .tensor(Tensor(scalar: curve.from)))
-      let sample: Value
-      do {
-        sample = try Interpreter(scope: scope).evaluate(source: curve.expression.source)
-      } catch {
-        return problem(
-          "the plot `\(curve.expression.source)` cannot be computed at \(curve.variable) ="
-            + " \(ValueFormatter.number(curve.from)): \(error.message)",
-          at: curve.expression.position)
-      }
-      guard sample.tensor?.scalarValue != nil else {
-        return problem(
-          "the plot `\(curve.expression.source)` does not give one number for each"
-            + " \(curve.variable); expected an expression of \(curve.variable) giving one number",
-          at: curve.expression.position)
-      }
+    case .say, .explore, .plot:
       return renderingProblems(collected, step: step)
     case .predict(let predict):
       guard let answer = run.answerText() else {

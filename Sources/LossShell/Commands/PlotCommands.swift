@@ -62,23 +62,23 @@ extension ShellSession {
   public var lastPlot: Plot? { self[state: LastPlotKey.self] }
 
   /// Builds the plot a call asks for; an error event with a caret when it cannot.
-  func buildPlot(_ text: String, source: String, offset: Int) -> Result<Plot, ErrorReport> {
+  func buildPlot(_ text: String, source: String, offset: Int) -> Result<Plot, Diagnostic> {
     let shift = { (range: SourceRange?) -> SourceRange? in
       range.map { SourceRange($0.start + offset, $0.end + offset) }
     }
     let expression: Expression
     do { expression = try Parser.parseExpression(text) } catch {
       return .failure(
-        ErrorReport(message: error.message, source: source, range: shift(error.range)))
+        Diagnostic(message: error.message, source: source, range: shift(error.range)))
     }
     do {
       return .success(try PlotBuilder(interpreter: interpreter).build(expression, source: text))
     } catch {
       if case .interrupted = error.kind {
-        return .failure(ErrorReport(message: error.message))
+        return .failure(Diagnostic(message: error.message))
       }
       return .failure(
-        ErrorReport(message: error.message, source: source, range: shift(error.range)))
+        Diagnostic(message: error.message, source: source, range: shift(error.range)))
     }
   }
 
@@ -122,7 +122,7 @@ extension ShellSession {
     } else {
       return [
         .error(
-          ErrorReport(
+          Diagnostic(
             message:
               "save takes a file name ending in .svg (a picture) or .txt (text), like save plot.svg",
             source: input.source, range: input.sourceRange(nil)))
@@ -138,4 +138,4 @@ extension ShellSession {
 }
 
 /// So a plot that cannot be drawn can travel in a `Result`.
-extension ErrorReport: Error {}
+extension Diagnostic: Error {}

@@ -1,3 +1,4 @@
+import LossLanguage
 import LossPlots
 import LossShell
 
@@ -45,7 +46,7 @@ public enum PlotSaver {
   public static func perform(_ request: SaveRequest, write: Writer) -> ShellEvent {
     let contents = Renderer.fileContents(for: request)
     if let failure = write(request.path, contents) {
-      return .error(ErrorReport(message: "could not save \(request.path): \(failure)"))
+      return .error(Diagnostic(message: "could not save \(request.path): \(failure)"))
     }
     let kind = request.format == .svg ? "an SVG picture" : "text"
     return .notice("saved the plot to \(request.path) as \(kind) (\(contents.utf8.count) bytes)")
