@@ -13,6 +13,8 @@ let package = Package(
     .library(name: "LossEngine", targets: ["LossEngine"]),
     .library(name: "LossLanguage", targets: ["LossLanguage"]),
     .library(name: "LossPlots", targets: ["LossPlots"]),
+    // For the fuzz targets in Fuzz/ (a separate package).
+    .library(name: "LossLessons", targets: ["LossLessons"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

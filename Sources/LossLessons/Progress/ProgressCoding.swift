@@ -293,3 +293,21 @@ enum ProgressCoding {
     }
   }
 }
+
+extension ProgressFile {
+  /// Reads the bytes of a progress file, range checks included; throws the one-line reason
+  /// when they are not progress this LossLab can use. For tools and the fuzz targets; the
+  /// shell goes through `ProgressStore`.
+  public init(decoding data: Data) throws(ProgressStoreError) {
+    switch ProgressCoding.decode(data) {
+    case .success(let file): self = file
+    case .failure(.newerVersion(let version)):
+      throw ProgressStoreError(description: "written by a newer LossLab (format \(version))")
+    case .failure(.notProgress(let reason)):
+      throw ProgressStoreError(description: reason)
+    }
+  }
+
+  /// The bytes `ProgressStore` writes for this file.
+  public func encoded() throws -> Data { try ProgressCoding.encode(self) }
+}
