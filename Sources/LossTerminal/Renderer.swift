@@ -69,6 +69,9 @@ public struct Renderer: Sendable {
     case .goodbye: return prose("Bye! See you next time.", tone: .dim)
     case .lesson(let event): return layoutLesson(event)
     case .lessonMenu(let menu): return layoutLessonMenu(menu)
+    case .trainingProgress(let progress): return layoutProgress(progress)
+    case .trained(let run): return layoutTrained(run)
+    case .stepped(let report): return layoutStepped(report)
     }
   }
 
