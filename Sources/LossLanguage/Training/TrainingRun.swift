@@ -104,9 +104,9 @@ final class TrainingRecord {
 
   /// A flag that, once set, stays set; readable from the interrupt poll.
   final class Latch: Sendable {
-    private let value = Mutex(false)
-    var isSet: Bool { value.withLock { $0 } }
-    func set() { value.withLock { $0 = true } }
+    private let value = Atomic(false)
+    var isSet: Bool { value.load(ordering: .relaxed) }
+    func set() { value.store(true, ordering: .relaxed) }
   }
 
   func set(_ names: [String], _ values: [Tensor]) {
