@@ -74,6 +74,9 @@ public struct Renderer: Sendable {
       return sentences.flatMap { prose($0, indent: 2) }
     case .savePlot(let request):
       return prose("saving the plot to \(request.path)", tone: .dim, indent: 2)
+    case .trainingProgress(let progress): return layoutProgress(progress)
+    case .trained(let run): return layoutTrained(run)
+    case .stepped(let report): return layoutStepped(report)
     }
   }
 

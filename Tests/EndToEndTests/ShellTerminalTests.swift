@@ -186,6 +186,24 @@ struct ShellTerminalTests {
     try await shell.tmux.waitFor("\n42\n")
   }
 
+  @Test func ctrlCStopsALongTrainBetweenStepsAndKeepsTheParameters() async throws {
+    let shell = try LiveShell()
+    defer { shell.close() }
+    try await shell.enter("x = linspace(0, 1, 2000); y = 3 * x + 1; w = 0; b = 0")
+    try await shell.enter("train(mse(w * x + b, y), w, b, lr=0.001, steps=1000000)")
+    try await Task.sleep(for: .milliseconds(800))
+    try shell.tmux.send(keys: "C-c")
+    let screen = try await shell.tmux.waitFor("keep their values from step")
+    let match = try #require(screen.firstMatch(of: /stopped by Ctrl-C after step (\d+) of 1000000/))
+    let step = try #require(Int(match.1))
+    #expect(step > 0)
+    // The shell goes on, and w, b are those of `step` finished steps, exactly.
+    try await shell.enter("w1 = w; b1 = b; w = 0; b = 0")
+    try await shell.enter("c = train(mse(w * x + b, y), w, b, lr=0.001, steps=\(step))")
+    try await shell.enter("(w == w1) * (b == b1) * 42")
+    try await shell.tmux.waitFor("\n42\n")
+  }
+
   @Test func plainOutputWhenNoColorIsSet() async throws {
     let shell = try LiveShell(extraEnvironment: ["NO_COLOR": "1"])
     defer { shell.close() }

@@ -74,6 +74,10 @@ extension OpCase {
     + unary("square", in: -2...2) { try $0.square($1) }
     + unary("sigmoid", in: -6...6) { try $0.sigmoid($1) }
     + unary("tanh", in: -3...3) { try $0.tanh($1) }
+    + unary("sin", in: -3...3) { try $0.sin($1) }
+    + unary("cos", in: -3...3) { try $0.cos($1) }
+    + unary("log1p", in: -0.5...3) { try $0.log1p($1) }
+    + unary("expm1", in: -2...2) { try $0.expm1($1) }
     + unary("relu", in: 0.05...2, awayFromZero: true) { try $0.relu($1) }
     + unary("sum", in: -2...2) { try $0.sum($1) }
     + unary("mean", in: -2...2) { try $0.mean($1) }

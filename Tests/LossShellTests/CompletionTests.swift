@@ -20,7 +20,7 @@ struct CompletionTests {
   @Test func commandsCompleteOnlyAtTheStart() {
     #expect(complete("he") == ["help"])
     #expect(complete("unw") == ["unwatch"])
-    #expect(complete("ex") == ["exit", "exp"])
+    #expect(complete("ex") == ["exit", "exp", "expm1"])
     #expect(complete("1 + he") == [])
   }
 

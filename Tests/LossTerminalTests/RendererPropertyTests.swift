@@ -22,6 +22,8 @@ let corpus: [ShellEvent] = {
     "log([1, 0])", "watch mse(w * p, y)", "watch sq(p, y)", "w = 1", "p[2] = 4", "watch",
     "watch w *",
     "mse([1, 2, 3], [1, 2])",
+    "x = [1, 2, 3]", "train(mse(w * x, 2 * x), w, steps=3, val=mse(w * x, 2 * x + 1))",
+    "step(mse(w * x, 2 * x), w, lr=0.1)",
     "a_really_long_variable_name_for_testing_layout = [1, 2, 3] + [4, 5, 6] * [7, 8, 9] - undefined_thing_here",
     "help", "help mse", "help watch", "help syntax", "help sq", "help nothing_like_it", "vars",
     "history",
@@ -40,6 +42,11 @@ let corpus: [ShellEvent] = {
   events += [session.interrupt(), session.interrupt(), session.interrupt(partial: "x")].flatMap {
     $0
   }
+  events.append(
+    .trainingProgress(
+      TrainingProgress(
+        step: 3, steps: 10, loss: 0.25, validation: 0.5, parameters: ["w"],
+        values: [Tensor(scalar: 1)], every: nil)))
   var script = ShellSession(configuration: .script)
   events += script.handle(line: "1 + * 2")
   events += [
@@ -93,6 +100,9 @@ struct RendererPropertyTests {
       case .plot: return "plot"
       case .plotText: return "plotText"
       case .savePlot: return "savePlot"
+      case .trainingProgress: return "trainingProgress"
+      case .trained: return "trained"
+      case .stepped: return "stepped"
       }
     }
     let kinds = Set(corpus.map(kind))

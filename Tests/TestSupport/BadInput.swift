@@ -127,7 +127,9 @@ public struct BadInput: Sendable, CustomStringConvertible {
     BadInput("dollar", "$", "unexpected character '$'"),
     BadInput("bang", "!", "'!' on its own is not an operator; did you mean '!='?"),
     BadInput("backtick", "`1`", "unexpected character '`'"),
-    BadInput("semicolon", "1; 2", "unexpected character ';'"),
+    BadInput(
+      "unfinished second statement", "1; 2 +",
+      "the expression is incomplete: expected a value at the end of the line"),
     BadInput("NUL", "1\u{0}", "unexpected character"),
     BadInput("emoji", "🙂 + 1", "unexpected character '🙂'"),
     BadInput(

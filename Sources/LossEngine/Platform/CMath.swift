@@ -22,6 +22,8 @@ package enum CMath {
   @inlinable package static func pow(_ x: Double, _ y: Double) -> Double { cPow(x, y) }
   @inlinable package static func tanh(_ x: Double) -> Double { cTanh(x) }
   @inlinable package static func sinh(_ x: Double) -> Double { cSinh(x) }
+  @inlinable package static func sin(_ x: Double) -> Double { cSin(x) }
+  @inlinable package static func cos(_ x: Double) -> Double { cCos(x) }
 }
 
 // Outside the enum, where the unqualified names are the C library's (inside, they would be the
@@ -35,3 +37,5 @@ package enum CMath {
 @usableFromInline func cPow(_ x: Double, _ y: Double) -> Double { pow(x, y) }
 @usableFromInline func cTanh(_ x: Double) -> Double { tanh(x) }
 @usableFromInline func cSinh(_ x: Double) -> Double { sinh(x) }
+@usableFromInline func cSin(_ x: Double) -> Double { sin(x) }
+@usableFromInline func cCos(_ x: Double) -> Double { cos(x) }

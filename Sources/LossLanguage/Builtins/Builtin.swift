@@ -36,6 +36,8 @@ public struct Builtin: Sendable {
   public let summary: String
   /// A call that `help` shows and the test suite runs.
   public let example: String
+  /// The named options a variadic built-in accepts (`train(..., lr=0.1)`); others are refused.
+  public var options: [String] = []
   let body: Body
 
   /// `huber(p, y, delta=1)`: the signature as learners read it.
@@ -45,7 +47,8 @@ public struct Builtin: Sendable {
       guard let value = parameter.defaultValue else { return parameter.name }
       return "\(parameter.name)=\(ValueFormatter.compact(value))"
     }
-    return "\(name)(\(parts.joined(separator: ", "))\(isVariadic ? ", ..." : ""))"
+    let named = options.map { "\($0)=…" }
+    return "\(name)(\((parts + (isVariadic ? ["..."] : []) + named).joined(separator: ", ")))"
   }
 
   public var isLoss: Bool { category == .loss }
@@ -58,6 +61,11 @@ struct BoundArguments {
   /// Further positional arguments of a variadic built-in, unevaluated.
   let rest: [Expression]
   let callRange: SourceRange
+  /// The frame the call was made in: a variadic built-in evaluates `rest` there (so `grad`
+  /// inside a `def` sees the function's parameters).
+  var frame = Evaluator.Frame(locals: [:], functions: [:])
+  /// A variadic built-in's named options, unevaluated, each checked against ``Builtin/options``.
+  var options: [CallArgument] = []
 
   func node(_ i: Int, _ evaluator: Evaluator, of builtin: String) throws(LanguageError) -> Variable
   {

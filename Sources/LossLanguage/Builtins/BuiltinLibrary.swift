@@ -4,7 +4,7 @@ import LossEngine
 public enum BuiltinLibrary {
   public static let all: [Builtin] =
     lossBuiltins + mathBuiltins + reductionBuiltins + dataBuiltins + randomBuiltins
-    + calculusBuiltins
+    + datasetBuiltins + calculusBuiltins + trainingBuiltins
 
   private static let byName: [String: Builtin] = Dictionary(
     all.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })

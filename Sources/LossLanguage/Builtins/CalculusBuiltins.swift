@@ -10,7 +10,7 @@ extension BuiltinLibrary {
     ) { evaluator, arguments throws(LanguageError) in
       try evaluator.gradient(
         of: arguments.rest.first, names: Array(arguments.rest.dropFirst()),
-        call: arguments.callRange)
+        call: arguments.callRange, in: arguments.frame)
     }
   ]
 }

@@ -19,6 +19,19 @@ extension BuiltinLibrary {
   }
 
   static let mathBuiltins: [Builtin] = [
+    oneArgument("sin", "sine element-wise (x in radians)", example: "sin([0, pi / 2])") {
+      tape, x throws(EngineError) in try tape.sin(x)
+    },
+    oneArgument("cos", "cosine element-wise (x in radians)", example: "cos([0, pi])") {
+      tape, x throws(EngineError) in try tape.cos(x)
+    },
+    oneArgument(
+      "log1p", "ln(1 + x), exact for tiny x (log(1 + 1e-17) is 0; log1p(1e-17) is not)",
+      example: "log1p(1e-10)"
+    ) { tape, x throws(EngineError) in try tape.log1p(x) },
+    oneArgument(
+      "expm1", "e^x - 1, exact for tiny x", example: "expm1(1e-10)"
+    ) { tape, x throws(EngineError) in try tape.expm1(x) },
     oneArgument(
       "abs", "|x| element-wise (slope 0 at 0, so mean(abs(p - y)) equals mae)",
       example: "abs([-2, 0, 3])"

@@ -11,6 +11,7 @@ extension LanguageError {
       switch frame {
       case .inFunction(let name): text += "in \(name)(…): "
       case .lessonSetup(let line): text += "in the lesson's setup, \(line): "
+      case .trainingStep(let step, let steps): text += "train stopped at step \(step) of \(steps): "
       }
     }
     return LanguageError.shorteningLongWords(text + problem.sentence)
@@ -173,6 +174,10 @@ extension LanguageError.Problem {
       return "\(function) must give numbers, got \(what)"
     case .definedLossNotOneNumber(let call, let count):
       return "\(call) gives \(count) numbers; a loss gives one"
+    case .training(let problem):
+      return problem.sentence
+    case .statement(let problem):
+      return problem.sentence
     case .engine(let error):
       return error.message
     }

@@ -82,6 +82,11 @@ extension LanguageError {
     /// A learner's loss gave several numbers for one prediction (`call` as written).
     case definedLossNotOneNumber(call: String, count: Int)
 
+    /// `train`, `step` and the built-in datasets.
+    case training(TrainingProblem)
+    /// Several assignments in one line, defaults in `def`, items of a list.
+    case statement(StatementProblem)
+
     /// The engine refused the computation (shapes, overflow, limits, Ctrl-C).
     case engine(EngineError)
   }

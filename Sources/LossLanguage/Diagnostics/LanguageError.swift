@@ -24,6 +24,8 @@ public struct LanguageError: Error, Equatable, Sendable {
     case inFunction(String)
     /// While running one line of a lesson's `setup`.
     case lessonSetup(line: String)
+    /// While `train` evaluated the loss at `step` of `steps`.
+    case trainingStep(Int, of: Int)
   }
 
   /// The same error seen from outside `context`, pointing at `range` (the call, or nil for a

@@ -48,11 +48,11 @@ extension Evaluator {
     differentiateFirstArgument: Bool
   ) throws(LanguageError) -> CallResult {
     if builtin.isVariadic {
-      if let named = arguments.first(where: { $0.label != nil }) {
-        throw LanguageError(.noNamedArguments(function: builtin.name), at: named.labelRange)
-      }
+      let options = arguments.filter { $0.label != nil }
+      try checkOptions(options, of: builtin)
       let bound = BoundArguments(
-        values: [], ranges: [], rest: arguments.map(\.value), callRange: range)
+        values: [], ranges: [], rest: arguments.filter { $0.label == nil }.map(\.value),
+        callRange: range, frame: frame, options: options)
       return CallResult(value: try builtin.body(self, bound), firstArgument: nil, arguments: [])
     }
     let slots = try ArgumentBinding.bind(
@@ -82,6 +82,28 @@ extension Evaluator {
       value: try builtin.body(self, bound), firstArgument: firstArgument, arguments: values)
   }
 
+  /// Refuses options a variadic built-in does not know, and options given twice.
+  private func checkOptions(_ options: [CallArgument], of builtin: Builtin) throws(LanguageError) {
+    var seen: Set<String> = []
+    for option in options {
+      guard let label = option.label else { continue }
+      guard builtin.options.contains(label) else {
+        throw LanguageError(
+          builtin.options.isEmpty
+            ? .noNamedArguments(function: builtin.name)
+            : .unknownArgument(
+              function: builtin.name, label: label,
+              suggestion: Suggestions.closest(to: label, among: builtin.options),
+              parameters: builtin.options),
+          at: option.labelRange)
+      }
+      guard seen.insert(label).inserted else {
+        throw LanguageError(
+          .argumentGivenTwice(function: builtin.name, label: label), at: option.labelRange)
+      }
+    }
+  }
+
   /// A fresh leaf holding the first argument's value, so that the gradient of a top-level loss
   /// call is taken with respect to its prediction alone (a partial derivative, whatever else the
   /// prediction was computed from).
@@ -99,14 +121,23 @@ extension Evaluator {
     _ function: UserFunction, _ arguments: [CallArgument], range: SourceRange, in frame: Frame,
     differentiateFirstArgument: Bool
   ) throws(LanguageError) -> CallResult {
-    let parameters = function.parameters.map { Builtin.Parameter($0) }
+    let parameters = function.parameters.map {
+      Builtin.Parameter($0, default: function.defaults[$0])
+    }
     let slots = try ArgumentBinding.bind(
       arguments, to: parameters, function: function.name, call: range)
     var locals: [String: RuntimeValue] = [:]
     var values: [RuntimeValue] = []
     var firstArgument: Variable?
     for (index, (parameter, slot)) in zip(function.parameters, slots).enumerated() {
-      guard case .given(let expression) = slot else { continue }
+      let expression: Expression
+      switch slot {
+      case .given(let given): expression = given
+      case .defaulted(let value):
+        locals[parameter] = try constant(value, at: range)
+        continue
+      case .absent: continue
+      }
       var value = try evaluate(expression, in: frame)
       if index == 0, differentiateFirstArgument {
         (value, firstArgument) = try standIn(for: value, at: expression.range)

@@ -7,6 +7,8 @@ public enum Outcome: Equatable, Sendable {
   /// An expression's value; `loss` is set when it was a top-level loss call.
   case value(Value, loss: LossCall?)
   case assigned(name: String, Value)
+  /// `w, b = …`: the names in order and the values they now hold.
+  case assignedSeveral(names: [String], values: [Value])
   case defined(UserFunction)
 }
 
@@ -28,6 +30,13 @@ public struct Interpreter: Sendable {
   public var scope: Scope
   /// Polled during evaluation; return true to stop (Ctrl-C).
   public var isInterrupted: @Sendable () -> Bool
+  /// Called at every step of a `train` (the shell draws a live curve from these).
+  public var onTrainingProgress: (@Sendable (TrainingProgress) -> Void)?
+  /// The last `train` run, kept for pictures of it (its curve, its path over the landscape).
+  public private(set) var lastTraining: TrainingRun?
+  /// What `train` and `step` did during the last statement run, in order.
+  public private(set) var trainingRuns: [TrainingRun] = []
+  public private(set) var steps: [StepReport] = []
 
   public init(scope: Scope = Scope(), isInterrupted: @escaping @Sendable () -> Bool = { false }) {
     self.scope = scope
@@ -41,17 +50,34 @@ public struct Interpreter: Sendable {
     return try run(statement, source: line)
   }
 
+  /// Runs one parsed statement; a ``Statement/sequence(_:)`` runs its statements in turn (an
+  /// error stops the rest) and gives the last one's outcome.
   @discardableResult
   public mutating func run(_ statement: Statement, source: String) throws(LanguageError) -> Outcome
   {
+    trainingRuns = []
+    steps = []
+    return try execute(statement, source: source)
+  }
+
+  private mutating func execute(_ statement: Statement, source: String) throws(LanguageError)
+    -> Outcome
+  {
+    let record = TrainingRecord(observer: onTrainingProgress)
+    // Training keeps what it reached even when the statement then fails (a diverging run
+    // keeps its last finite parameters), so the record is applied on every path.
+    defer { apply(record) }
     switch statement {
+    case .sequence(let statements):
+      var last = Outcome.nothing
+      for statement in statements { last = try execute(statement, source: source) }
+      return last
     case .expression(let expression):
-      return try evaluateTopLevel(expression)
+      return try evaluateTopLevel(expression, record: record)
     case .assignment(let name, let nameRange, let index, let valueExpression):
       try checkAssignable(name, at: nameRange)
-      // Evaluated by a helper so that its evaluator's copy of the scope is gone before the
-      // scope changes: a copy still alive would make every assignment copy every variable.
-      let value = try evaluate(valueExpression)
+      let value = try evaluate(valueExpression, record: record)
+      apply(record)
       if let index {
         let updated = try assignElement(
           of: name, at: index, nameRange: nameRange, to: value, valueRange: valueExpression.range)
@@ -60,7 +86,19 @@ public struct Interpreter: Sendable {
       }
       scope.set(name, value)
       return .assigned(name: name, value)
-    case .definition(let name, let nameRange, let parameters, let body):
+    case .multipleAssignment(let names, let nameRanges, let expressions):
+      for (name, range) in zip(names, nameRanges) { try checkAssignable(name, at: range) }
+      let evaluator = makeEvaluator(record)
+      var values = try expressions.map { expression throws(LanguageError) in
+        evaluator.value(try evaluator.evaluate(expression, in: evaluator.topFrame))
+      }
+      if values.count == 1, names.count > 1, let expression = expressions.first {
+        values = try unpack(values[0], into: names.count, at: expression.range)
+      }
+      apply(record)
+      for (name, value) in zip(names, values) { scope.set(name, value) }
+      return .assignedSeveral(names: names, values: values)
+    case .definition(let name, let nameRange, let parameters, let body, let defaultExpressions):
       try checkAssignable(name, at: nameRange)
       for parameter in parameters where BuiltinLibrary.isReserved(parameter) {
         throw LanguageError(.parameterHidesBuiltin(parameter), at: nameRange)
@@ -71,17 +109,68 @@ public struct Interpreter: Sendable {
         throw LanguageError(
           .nestingTooDeep(.definition(function: name, limit: Parser.maxDepth)), at: nameRange)
       }
+      var defaults: [String: Value] = [:]
+      for (parameter, expression) in defaultExpressions {
+        defaults[parameter] = try evaluate(expression)
+      }
       let function = UserFunction(
-        name: name, parameters: parameters, body: body, source: source.trimmed,
-        callees: calls, callHeight: callHeight)
+        name: name, parameters: parameters, body: body, defaults: defaults,
+        source: source.trimmed, callees: calls, callHeight: callHeight)
       scope.define(function)
       return .defined(function)
     }
   }
 
+  private func makeEvaluator(_ record: TrainingRecord) -> Evaluator {
+    Evaluator(scope: scope, record: record, isInterrupted: isInterrupted)
+  }
+
+  /// Stores what training reached and keeps its reports; empties the record.
+  private mutating func apply(_ record: TrainingRecord) {
+    for (name, value) in record.updates { scope.set(name, .tensor(value)) }
+    trainingRuns += record.runs
+    steps += record.steps
+    if let last = record.runs.last { lastTraining = last }
+    record.updates = []
+    record.runs = []
+    record.steps = []
+  }
+
+  /// One value spread over `count` names: a list of `count` items, or the elements of a
+  /// vector (the rows of a matrix) of length `count`.
+  private func unpack(_ value: Value, into count: Int, at range: SourceRange) throws(LanguageError)
+    -> [Value]
+  {
+    switch value {
+    case .list(let items) where items.count == count:
+      return items
+    case .tensor(let t) where !t.isScalar && t.shape[0] == count:
+      let width = t.count / count
+      return (0..<count).map { i in
+        let part = Array(t.storage[(i * width)..<((i + 1) * width)])
+        return .tensor(
+          t.rank == 1
+            ? Tensor(scalar: part[0])
+            : (try? Tensor(vector: part)) ?? Tensor(scalar: .nan))
+      }
+    default:
+      throw LanguageError(
+        .statement(.cannotUnpack(names: count, what: value.shapeDescription)), at: range)
+    }
+  }
+
   /// Evaluates an expression without changing the scope.
   public func evaluate(_ expression: Expression) throws(LanguageError) -> Value {
-    let evaluator = Evaluator(scope: scope, isInterrupted: isInterrupted)
+    try evaluate(expression, record: TrainingRecord())
+  }
+
+  /// Evaluates with training's updates going to `record`. A helper, so that its evaluator's
+  /// copy of the scope is gone before the scope changes: a copy still alive would make every
+  /// assignment copy every variable.
+  private func evaluate(_ expression: Expression, record: TrainingRecord) throws(LanguageError)
+    -> Value
+  {
+    let evaluator = makeEvaluator(record)
     return evaluator.value(try evaluator.evaluate(expression, in: evaluator.topFrame))
   }
 
@@ -113,8 +202,10 @@ public struct Interpreter: Sendable {
     return (evaluator.value(result), gradients)
   }
 
-  private func evaluateTopLevel(_ expression: Expression) throws(LanguageError) -> Outcome {
-    let evaluator = Evaluator(scope: scope, isInterrupted: isInterrupted)
+  private func evaluateTopLevel(_ expression: Expression, record: TrainingRecord)
+    throws(LanguageError) -> Outcome
+  {
+    let evaluator = makeEvaluator(record)
     guard case .call(let name, let arguments, let nameRange, let range) = expression,
       BuiltinLibrary.named(name)?.isLoss == true || scope.functions[name] != nil
     else {

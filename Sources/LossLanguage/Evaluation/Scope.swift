@@ -6,6 +6,9 @@ public struct UserFunction: Equatable, Sendable {
   public let name: String
   public let parameters: [String]
   public let body: Expression
+  /// Default values of the trailing parameters that have one (`tau=0.9`), computed when the
+  /// function was defined.
+  public var defaults: [String: Value] = [:]
   /// The source text of the definition, for `vars` and `help`.
   public let source: String
   /// The user functions this one calls, as they were when it was defined. Binding calls

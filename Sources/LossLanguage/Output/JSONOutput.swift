@@ -44,6 +44,10 @@ public enum JSONOutput {
       try out.append("{\"value\": ", sink)
       try encode(value, into: &out, sink)
       try out.append(", \"grad\": null}", sink)
+    case .assignedSeveral(_, let values):
+      try out.append("{\"value\": ", sink)
+      try encode(.list(values), into: &out, sink)
+      try out.append(", \"grad\": null}", sink)
     case .defined(let function):
       try out.append(
         "{\"defined\": \(string(function.name)), \"value\": null, \"grad\": null}", sink)

@@ -33,11 +33,19 @@ public enum BinaryOperator: String, Equatable, Sendable {
   case equal = "==", notEqual = "!="
 }
 
-/// A whole line: an expression, an assignment or a function definition.
-public enum Statement: Equatable, Sendable {
+/// A whole line: an expression, an assignment or a function definition; or several of them
+/// separated by `;`.
+public indirect enum Statement: Equatable, Sendable {
   case expression(Expression)
   /// `name = value`, or `name[i] = value` when `index` is set.
   case assignment(name: String, nameRange: SourceRange, index: Expression?, value: Expression)
-  /// `def name(a, b) = body`.
-  case definition(name: String, nameRange: SourceRange, parameters: [String], body: Expression)
+  /// `w, b = w - 0.1, b + 0.1`: every value is computed first, then all are stored. A single
+  /// value that is a list of as many items (`w, b = grad(L, w, b)`) is unpacked.
+  case multipleAssignment(names: [String], nameRanges: [SourceRange], values: [Expression])
+  /// `def name(a, b, tau=0.9) = body`; `defaults` holds the parameters given one.
+  case definition(
+    name: String, nameRange: SourceRange, parameters: [String], body: Expression,
+    defaults: [String: Expression] = [:])
+  /// `a; b; c`: statements run in turn, left to right.
+  case sequence([Statement])
 }

@@ -13,14 +13,19 @@ public struct Parser {
 
   private init(tokens: [Token]) { self.tokens = tokens }
 
-  /// Parses one line. Returns nil for a blank or comment-only line.
+  /// Parses one line. Returns nil for a blank or comment-only line; several statements
+  /// separated by `;` (a trailing `;` is fine) become a ``Statement/sequence(_:)``.
   public static func parse(_ line: String) throws(LanguageError) -> Statement? {
     let tokens = try Lexer.tokenize(line)
-    if tokens.count == 1 { return nil }
     var parser = Parser(tokens: tokens)
-    let statement = try parser.statement()
-    try parser.expectEnd()
-    return statement
+    var statements: [Statement] = []
+    while parser.current.kind != .end {
+      if try parser.consume(.semicolon) { continue }
+      statements.append(try parser.statement())
+      if parser.current.kind != .end, !(try parser.consume(.semicolon)) { try parser.expectEnd() }
+    }
+    if statements.count <= 1 { return statements.first }
+    return .sequence(statements)
   }
 
   /// Parses a single expression (lesson fields such as `loss:` and `goal:`).
@@ -56,8 +61,39 @@ public struct Parser {
           name: name, nameRange: nameToken.range, index: nil, value: try expression())
       }
       if next.kind == .leftBracket, let indexed = try indexedAssignment(name) { return indexed }
+      if next.kind == .comma, let several = try multipleAssignment() { return several }
     }
     return .expression(try expression())
+  }
+
+  /// `a, b = x, y`, or nil (restoring the position) when the names are not followed by `=`.
+  private mutating func multipleAssignment() throws(LanguageError) -> Statement? {
+    let saved = position
+    var names: [String] = []
+    var ranges: [SourceRange] = []
+    repeat {
+      guard case .identifier(let name) = current.kind else {
+        position = saved
+        return nil
+      }
+      if names.contains(name) {
+        throw LanguageError(.statement(.assignedTwice(name)), at: current.range)
+      }
+      names.append(name)
+      ranges.append(advance().range)
+    } while try consume(.comma)
+    guard try consume(.assign) else {
+      position = saved
+      return nil
+    }
+    var values: [Expression] = []
+    repeat { values.append(try expression()) } while try consume(.comma)
+    guard values.count == names.count || values.count == 1 else {
+      throw LanguageError(
+        .statement(.valueCountMismatch(names: names.count, values: values.count)),
+        at: values[min(values.count, names.count) - 1].range)
+    }
+    return .multipleAssignment(names: names, nameRanges: ranges, values: values)
   }
 
   /// `name[i] = value`, or nil (restoring the position) when the line is not an assignment.
@@ -84,6 +120,7 @@ public struct Parser {
     let nameRange = advance().range
     try expect(.leftParen, .parameterList(function: name))
     var parameters: [String] = []
+    var defaults: [String: Expression] = [:]
     if current.kind != .rightParen {
       repeat {
         guard case .identifier(let parameter) = current.kind else {
@@ -93,13 +130,20 @@ public struct Parser {
           throw LanguageError(.duplicateParameter(parameter), at: current.range)
         }
         parameters.append(parameter)
-        _ = advance()
+        let parameterRange = advance().range
+        if try consume(.assign) {
+          defaults[parameter] = try expression()
+        } else if !defaults.isEmpty {
+          throw LanguageError(
+            .statement(.defaultsComeLast(parameter: parameter)), at: parameterRange)
+        }
       } while try consume(.comma)
     }
     try expect(.rightParen, .closingParameters)
     try expect(.assign, .definitionBody(function: name))
     return .definition(
-      name: name, nameRange: nameRange, parameters: parameters, body: try expression())
+      name: name, nameRange: nameRange, parameters: parameters, body: try expression(),
+      defaults: defaults)
   }
 
   private mutating func consume(_ kind: TokenKind) throws(LanguageError) -> Bool {

@@ -9,6 +9,7 @@ extension LessonRun {
     do {
       switch try scratch.run(line) {
       case .value(let value, _), .assigned(_, let value): learnerValue = value
+      case .assignedSeveral(_, let values): learnerValue = values.last ?? .list([])
       case .nothing: return [.notice("Type an expression or a number.")]
       case .defined(let function):
         interpreter.scope.define(function)

@@ -9,11 +9,17 @@ extension LessonRun {
     let outcome: Outcome
     do { outcome = try interpreter.run(line) } catch { return LessonRun.failure(error, in: line) }
     var events = LessonRun.events(for: outcome)
-    guard case .assigned(let name, _) = outcome else { return events }
+    let assigned: [String]
+    switch outcome {
+    case .assigned(let name, _): assigned = [name]
+    case .assignedSeveral(let names, _): assigned = names
+    default: return events
+    }
     state.tries += 1
     stats.attempts += 1
+    let watched = assigned.filter { tweak.variables.contains($0) }
     let (readout, loss) = tweakReadout(
-      tweak, changed: tweak.variables.contains(name) ? [name] : tweak.variables, previous: previous)
+      tweak, changed: watched.isEmpty ? tweak.variables : watched, previous: previous)
     events += readout
     var judge = interpreter
     if let loss {

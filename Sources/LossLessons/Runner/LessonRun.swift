@@ -341,6 +341,8 @@ public struct LessonRun: Sendable {
     case .nothing: return []
     case .value(let value, _): return [.value(name: nil, value)]
     case .assigned(let name, let value): return [.value(name: name, value)]
+    case .assignedSeveral(let names, let values):
+      return zip(names, values).map { .value(name: $0, $1) }
     case .defined(let function):
       return [.notice("defined \(function.name)(\(function.parameters.joined(separator: ", ")))")]
     }

@@ -191,6 +191,7 @@ extension ShellSession {
       guard let outcome = try? scratch.run(line) else { return nil }
       switch outcome {
       case .value(let value, _), .assigned(_, let value): last = value
+      case .assignedSeveral(_, let values): last = values.last
       case .nothing, .defined: break
       }
     }

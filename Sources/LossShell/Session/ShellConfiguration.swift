@@ -16,6 +16,9 @@ public struct ShellConfiguration: Sendable {
   public var historyLimit: Int
   /// How many expressions can be watched at once.
   public var watchLimit: Int
+  /// Receives events while a line is still running (`train`'s progress, at a bounded rate);
+  /// nil to hear nothing until the line ends.
+  public var liveEvents: (@Sendable (ShellEvent) -> Void)?
 
   public init(
     interactive: Bool = true, isInterrupted: @escaping @Sendable () -> Bool = { false },

@@ -51,6 +51,20 @@ public enum ShellEvent: Equatable, Sendable {
   /// `save FILE`: the caller writes the last plot (files are written outside the session) and
   /// says how it went.
   case savePlot(SaveRequest)
+  /// While `train` runs (sent through ``ShellConfiguration/liveEvents``, at a bounded rate).
+  case trainingProgress(TrainingProgress)
+  /// A `train` finished: its curve, path and why it stopped.
+  case trained(TrainingRun)
+  /// A `step(...)`: the learning loop's numbers.
+  case stepped(StepReport)
+
+  /// True for an error or an interruption: the rest of a `a; b` line is not run.
+  public var stopsALine: Bool {
+    switch self {
+    case .error, .interrupted: return true
+    default: return false
+    }
+  }
 
   /// True for events a script runner should send to standard error.
   public var isError: Bool {

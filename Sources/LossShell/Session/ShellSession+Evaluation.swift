@@ -6,19 +6,35 @@ extension ShellSession {
   /// Runs one line of the language with everything the shell adds: loss reports, findings
   /// and watch updates. Commands and lesson steps use it to evaluate on the learner's behalf.
   public mutating func evaluate(_ source: String) -> [ShellEvent] {
-    let statement: Statement?
+    let parsed: Statement?
+    do { parsed = try Parser.parse(source) } catch { return failure(error, source: source) }
+    guard let parsed else { return [] }
+    guard case .sequence(let statements) = parsed else { return evaluate(parsed, source: source) }
+    // `a; b`: each statement as if typed alone; an error or Ctrl-C stops the rest.
+    var events: [ShellEvent] = []
+    for statement in statements {
+      let produced = evaluate(statement, source: source)
+      events += produced
+      if produced.contains(where: \.stopsALine) || configuration.isInterrupted() { break }
+    }
+    return events
+  }
+
+  private mutating func evaluate(_ statement: Statement, source: String) -> [ShellEvent] {
     let outcome: Outcome
     do {
-      statement = try Parser.parse(source)
-      guard let statement else { return [] }
       outcome = try interpreter.run(statement, source: source)
     } catch {
-      return failure(error, source: source)
+      return failure(error, source: source) + variablesChanged(trainedNames)
     }
+    let training =
+      interpreter.trainingRuns.map(ShellEvent.trained) + interpreter.steps.map(ShellEvent.stepped)
     switch (outcome, statement) {
     case (.nothing, _):
       return []
-    case (.value(let value, let loss?), .expression(let expression)?):
+    case (.value, .expression(.call("step", _, _, _))) where !interpreter.steps.isEmpty:
+      return training + variablesChanged(trainedNames)
+    case (.value(let value, let loss?), .expression(let expression)):
       if case .call(_, let arguments, _, _) = expression,
         let report = LossReportBuilder(
           interpreter: interpreter, call: loss, arguments: arguments, source: source,
@@ -28,18 +44,22 @@ extension ShellSession {
         return [.lossReport(report)] + interruptionNotice()
       }
       return [.value(name: nil, value)] + findings(for: value, from: expression)
-    case (.value(let value, _), .expression(let expression)?):
+    case (.value(let value, _), .expression(let expression)):
       if let labelled = gradientLabels(value, expression) { return [.notice(labelled)] }
-      return [.value(name: nil, value)] + findings(for: value, from: expression)
-    case (.assigned(let name, let value), .assignment(_, _, _, let expression)?):
-      return [.value(name: name, value)] + findings(for: value, from: expression)
-        + variablesChanged([name])
+      return training + [.value(name: nil, value)] + findings(for: value, from: expression)
+        + variablesChanged(trainedNames)
+    case (.assigned(let name, let value), .assignment(_, _, _, let expression)):
+      return training + [.value(name: name, value)] + findings(for: value, from: expression)
+        + variablesChanged(trainedNames + [name])
     case (.assigned(let name, let value), _):
-      return [.value(name: name, value)] + variablesChanged([name])
+      return training + [.value(name: name, value)] + variablesChanged(trainedNames + [name])
+    case (.assignedSeveral(let names, let values), _):
+      return training + zip(names, values).map { ShellEvent.value(name: $0, $1) }
+        + variablesChanged(trainedNames + names)
     case (.defined(let function), _):
       return [.defined(FunctionInfo(function))] + variablesChanged([function.name])
     case (.value(let value, _), _):
-      return [.value(name: nil, value)]
+      return training + [.value(name: nil, value)] + variablesChanged(trainedNames)
     }
   }
 
@@ -54,6 +74,17 @@ extension ShellSession {
       parts.append("∂/∂\(name) = \(ValueFormatter.compact(item))")
     }
     return parts.joined(separator: ", ")
+  }
+
+  /// The variables `train` or `step` changed during the last statement.
+  private var trainedNames: [String] {
+    var names: [String] = []
+    for name in interpreter.trainingRuns.flatMap(\.parameters)
+      + interpreter.steps.flatMap({ $0.updates.map(\.name) }) where !names.contains(name)
+    {
+      names.append(name)
+    }
+    return names
   }
 
   private func findings(for value: Value, from expression: Expression) -> [ShellEvent] {

@@ -40,7 +40,14 @@ public struct ShellSession: Sendable {
     self.configuration = configuration
     self.commands = commands
     self.interpreter = Interpreter(isInterrupted: configuration.isInterrupted)
+    if let sink = configuration.liveEvents {
+      let throttle = TrainingProgressThrottle(interactive: configuration.interactive, sink: sink)
+      interpreter.onTrainingProgress = { throttle.receive($0) }
+    }
   }
+
+  /// The last `train` run (for a curve, or the path over a landscape).
+  public var lastTraining: TrainingRun? { interpreter.lastTraining }
 
   /// The learner's variables and functions.
   public var scope: Scope {

@@ -35,6 +35,10 @@ struct EvalPrinter {
         "\(padded("∂/∂p")) = \(ValueFormatter.compact(.tensor(gradient)))\n")
     case .assigned(let name, let value):
       try StandardStreams.write("\(name) = \(ValueFormatter.compact(value))\n")
+    case .assignedSeveral(let names, let values):
+      for (name, value) in zip(names, values) {
+        try StandardStreams.write("\(name) = \(ValueFormatter.compact(value))\n")
+      }
     case .defined(let function):
       try StandardStreams.write(
         "defined \(function.name)(\(function.parameters.joined(separator: ", ")))\n")

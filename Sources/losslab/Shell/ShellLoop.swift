@@ -39,7 +39,8 @@ struct ShellLoop {
     guard !events.isEmpty else { return }
     let renderer = Renderer(style: style, width: Terminal.width)
     if session.configuration.interactive {
-      try StandardStreams.write(renderer.render(events))
+      let clear = LiveProgress.finish(style: style, interactive: true, events: events)
+      try StandardStreams.write(clear + renderer.render(events))
       return
     }
     for event in events {

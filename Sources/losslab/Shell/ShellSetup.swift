@@ -39,9 +39,11 @@ enum ShellSetup {
       }
     }
     let names = library.entries.flatMap { ["\($0.menuNumber)", $0.id.rawValue] }
-    let configuration = ShellConfiguration(
+    var configuration = ShellConfiguration(
       interactive: interactive, isInterrupted: { Interrupts.isRequested }, resume: resume,
       lessonNames: { names })
+    configuration.liveEvents = LiveProgress.sink(
+      style: style(plain: options.plain), interactive: interactive)
     return (ShellSession(configuration: configuration, commands: .withLessons(context)), greeting)
   }
 
