@@ -76,6 +76,44 @@ def asym(p, y):
     return value, grad
 
 
+def bce_logits(z, y):
+    # mean(max(z, 0) - z y + log1p(exp(-|z|))), gradient (sigmoid(z) - y) / n
+    n = z.size
+    value = np.mean(np.maximum(z, 0) - z * y + np.log1p(np.exp(-np.abs(z))))
+    grad = (1 / (1 + np.exp(-z)) - y) / n
+    return value, grad
+
+
+def cce_logits(z, y):
+    # rows of logits, one-hot y: mean over rows of -sum(y log softmax(z)), gradient (softmax - y) / rows
+    rows = z.shape[0]
+    shifted = z - z.max(axis=1, keepdims=True)
+    e = np.exp(shifted)
+    total = e.sum(axis=1, keepdims=True)
+    log_softmax = shifted - np.log(total)
+    value = -np.sum(y * log_softmax) / rows
+    grad = (e / total * y.sum(axis=1, keepdims=True) - y) / rows
+    return value, grad
+
+
+def inputs(seed, n):
+    """The benchmark's inputs, bit-identical to losslab-bench's (also used by jax_peer.py)."""
+    p = -2 + 4 * splitmix_unit(seed, 1, n)
+    y = -2 + 4 * splitmix_unit(seed, 2, n)
+    pb = 0.01 + 0.98 * splitmix_unit(seed, 3, n)
+    yb = np.where(splitmix_unit(seed, 4, n) < 0.5, 1.0, 0.0)
+    z = -4 + 8 * splitmix_unit(seed, 5, n)
+    rows = n // CLASSES
+    zc = (-3 + 6 * splitmix_unit(seed, 6, rows * CLASSES)).reshape(rows, CLASSES)
+    picks = np.minimum(CLASSES - 1, np.floor(splitmix_unit(seed, 7, rows) * CLASSES)).astype(int)
+    yc = np.zeros((rows, CLASSES))
+    yc[np.arange(rows), picks] = 1.0
+    return p, y, pb, yb, z, zc, yc
+
+
+CLASSES = 10
+
+
 def best_of(body, warmup, reps):
     value = None
     for _ in range(warmup):
@@ -120,10 +158,7 @@ def main():
     args = ap.parse_args()
     n = args.n
 
-    p = -2 + 4 * splitmix_unit(args.seed, 1, n)
-    y = -2 + 4 * splitmix_unit(args.seed, 2, n)
-    pb = 0.01 + 0.98 * splitmix_unit(args.seed, 3, n)
-    yb = np.where(splitmix_unit(args.seed, 4, n) < 0.5, 1.0, 0.0)
+    p, y, pb, yb, z, zc, yc = inputs(args.seed, n)
 
     def emit(kind, key, label, amount, value=None, unit="ns/elem"):
         if args.tsv:
@@ -144,7 +179,7 @@ def main():
     def loss_row(key, label, fn, a, b):
         def body():
             value, grad = fn(a, b)
-            return float(value) + float(grad[n // 2]) * 0
+            return float(value) + float(grad.flat[n // 2 % grad.size]) * 0
 
         seconds, value = best_of(body, args.warmup, args.reps)
         emit("loss", key, label, seconds * 1e9 / n, value)
@@ -153,6 +188,8 @@ def main():
     loss_row("bce", "bce value+grad (hard labels)", bce, pb, yb)
     loss_row("huber", "huber value+grad (delta 1)", huber, p, y)
     loss_row("asym", "asym value+grad", asym, p, y)
+    loss_row("bce_logits", "bce_logits value+grad", bce_logits, z, yb)
+    loss_row("cce_logits", "cce_logits value+grad", cce_logits, zc, yc)
 
     src = np.concatenate([p, y[: n // 2]])
     dst = np.empty_like(src)

@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
-"""Merges the TSV records of losslab-bench, numpy_peer.py and first_prompt.py into one table.
+"""Merges the TSV records of losslab-bench, numpy_peer.py, jax_peer.py and first_prompt.py.
 
 Usage: report.py [--markdown FILE] RECORDS...   (records from several rounds: the best wins)
 
 Records are tab-separated: kind (meta | loss | startup), key, label, amount (ns per element for
 loss rows, milliseconds for startup rows; empty when skipped), value, note. The first file
-that names itself losslab (its path contains "losslab") is the LossLab side, "numpy" the peer.
+whose name contains "numpy" or "jax" belongs to that peer, any other to LossLab; a name with
+`-n<N>-` holds the records of size N (one table per size).
 """
 
 import argparse
@@ -16,10 +17,12 @@ import subprocess
 import sys
 
 ROWS = [
-    # key, LossLab key, numpy key, label
+    # key, LossLab key, peer key (numpy and JAX), label
     ("mse", "mse", "mse", "mse value+grad"),
     ("bce", "bce", "bce", "bce value+grad (p in (0.01, 0.99), 0/1 labels)"),
     ("huber", "huber", "huber", "huber value+grad (delta 1)"),
+    ("bce_logits", "bce_logits", "bce_logits", "bce_logits value+grad (z in (−4, 4), 0/1 labels)"),
+    ("cce_logits", "cce_logits", "cce_logits", "cce_logits value+grad (n/10 rows × 10 classes, one-hot)"),
     ("asym", "asym", "asym", "asym (user-defined) value+grad, parsed once"),
     ("asym_run", "asym_run", "asym", "asym typed as a line (parse + eval + grad)"),
     ("mse_lang", "mse_lang", "mse", "mse(p, y) typed as a line"),
@@ -34,14 +37,31 @@ STARTUP = [
     ("prompt", "prompt", None, "`losslab` to its first prompt on a pty"),
     ("prompt_floor", "prompt_floor", None, "`script` + `sh` printing a prompt (pty harness floor)"),
 ]
+SIDES = ("losslab", "numpy", "jax")
+
+
+def side_of(path):
+    name = os.path.basename(path)
+    return "numpy" if "numpy" in name else "jax" if "jax" in name else "losslab"
+
+
+def size_of(path):
+    """The n a record file was made with: `<side>-n<N>-<round>.tsv`, else None (startup)."""
+    for part in os.path.basename(path).split("-"):
+        if part.startswith("n") and part[1:].isdigit():
+            return int(part[1:])
+    return None
 
 
 def read(paths):
-    """{side: {(kind, key): (amount or None, value or None, note)}}, keeping the best amount."""
-    sides = {"losslab": {}, "numpy": {}}
-    meta = {"losslab": {}, "numpy": {}}
+    """{n: {side: {(kind, key): (amount or None, value or None, note, label)}}}, best amount kept.
+
+    Rows whose key is not in ROWS or FLOORS (other helpers' workloads, e.g. a training step) are
+    shown too, under the label their records give: adding a workload to the two sides is enough.
+    """
+    sizes, meta = {}, {side: {} for side in SIDES}
     for path in paths:
-        side = "numpy" if "numpy" in os.path.basename(path) else "losslab"
+        side, n = side_of(path), size_of(path)
         with open(path) as f:
             for line in f:
                 fields = line.rstrip("\n").split("\t")
@@ -51,13 +71,14 @@ def read(paths):
                     meta[side][fields[1]] = fields[2:]
                     continue
                 fields += [""] * (6 - len(fields))
-                kind, key, _label, amount, value, note = fields[:6]
+                kind, key, label, amount, value, note = fields[:6]
                 amount = float(amount) if amount else None
                 value = float(value) if value else None
-                old = sides[side].get((kind, key))
+                records = sizes.setdefault(n, {s: {} for s in SIDES})[side]
+                old = records.get((kind, key))
                 if old is None or (amount is not None and (old[0] is None or amount < old[0])):
-                    sides[side][(kind, key)] = (amount, value, note)
-    return sides, meta
+                    records[(kind, key)] = (amount, value, note, label)
+    return sizes, meta
 
 
 def fmt(x, digits=2):
@@ -96,32 +117,62 @@ def machine():
     return f"{os.cpu_count()} CPUs (`nproc`), {cpu}{flags}; {platform.system()} {platform.release()}; {swift}"
 
 
-def table(sides, meta):
-    ll, np_ = sides["losslab"], sides["numpy"]
-    n = meta["losslab"].get("n", ["?"])[0]
-    reps = meta["losslab"].get("n", ["", "", "?"])[2] if len(meta["losslab"].get("n", [])) > 2 else "?"
-    numpy_info = meta["numpy"].get("numpy", ["numpy not run"])[0]
-    out = []
-    out.append(f"n = {n} Double elements, best of {reps} repetitions after warm-up; {numpy_info}, "
-               "OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE unset for the numpy command.")
-    out.append("")
-    out.append("| workload | LossLab ns/elem | numpy ns/elem | numpy/LossLab (>1: LossLab faster) | LossLab GB/s at 24 B/elem | values agree |")
-    out.append("|---|---:|---:|---:|---:|:---:|")
-    for _, lk, nk, label in ROWS + FLOORS:
-        a = ll.get(("loss", lk))
-        b = np_.get(("loss", nk))
-        if a is None and b is None:
-            continue
-        if a is not None and a[0] is None:
-            out.append(f"| {label} | {a[2] or 'skipped'} | {fmt(b[0] if b else None, 3)} | — | — | |")
+def ratio(peer, ours, digits=2):
+    return f"{peer / ours:.{digits}f}×" if peer and ours else "—"
+
+
+def loss_table(n, sides):
+    ll, np_, jx = sides["losslab"], sides["numpy"], sides["jax"]
+    out = [f"**n = {n:,}**", ""]
+    out.append("| workload | LossLab ns/elem | numpy ns/elem | JAX-jit ns/elem | numpy/LossLab | JAX/LossLab | LossLab GB/s at 24 B/elem | values agree |")
+    out.append("|---|---:|---:|---:|---:|---:|---:|:---:|")
+    known = {lk for _, lk, _, _ in ROWS + FLOORS}
+    extra = sorted({key for (kind, key) in ll if kind == "loss" and key not in known})
+    rows = ROWS + [(k, k, k, ll[("loss", k)][3]) for k in extra] + FLOORS
+    floors = {lk for _, lk, _, _ in FLOORS}
+    for _, lk, nk, label in rows:
+        a, b, c = ll.get(("loss", lk)), np_.get(("loss", nk)), jx.get(("loss", nk))
+        if a is None and b is None and c is None:
             continue
         la = a[0] if a else None
         nb = b[0] if b else None
-        ratio = f"{nb / la:.2f}×" if la and nb else "—"
+        jc = c[0] if c else None
+        if a is not None and la is None:
+            out.append(f"| {label} | {a[2] or 'skipped'} | {fmt(nb, 3)} | {fmt(jc, 3)} | — | — | — | |")
+            continue
         gbps = f"{24.0 / la:.1f}" if la else "—"
-        same = "" if (lk, nk) in (("copy", "copy"), ("stream", "stream")) else agree(a[1] if a else None, b[1] if b else None)
-        out.append(f"| {label} | {fmt(la, 3)} | {fmt(nb, 3)} | {ratio} | {gbps} | {same} |")
+        same = ""
+        if lk not in floors:
+            same = " / ".join(x for x in (agree(a[1] if a else None, b[1] if b else None),
+                                          agree(a[1] if a else None, c[1] if c else None)) if x)
+        out.append(f"| {label} | {fmt(la, 3)} | {fmt(nb, 3)} | {fmt(jc, 3)} | {ratio(nb, la)} | {ratio(jc, la)} | {gbps} | {same} |")
+    mse, stream = ll.get(("loss", "mse")), ll.get(("loss", "stream"))
+    if mse and stream and mse[0] and stream[0]:
+        out.append("")
+        out.append(f"mse value+grad takes {mse[0] / stream[0]:.2f}× LossLab's own stream floor at this n (target ≤ 1.5×).")
     out.append("")
+    return out
+
+
+def table(sizes, meta):
+    reps = meta["losslab"].get("n", ["", "", "?"])
+    reps = reps[2] if len(reps) > 2 else "?"
+    numpy_info = meta["numpy"].get("numpy", ["numpy not run"])[0]
+    jax_info = meta["jax"].get("jax", ["JAX not run (pip install jax)"])[0]
+    out = [f"Best of {reps} repetitions after warm-up, per side and round; {numpy_info} "
+           f"(OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE unset for the numpy command); {jax_info}. "
+           "Ratios > 1: LossLab faster.", ""]
+    for n in sorted(k for k in sizes if k is not None):
+        out.extend(loss_table(n, sizes[n]))
+    ll = {}
+    np_ = {}
+    for n, sides in sizes.items():
+        for key, record in sides["losslab"].items():
+            if key[0] == "startup" and (key not in ll or (record[0] or 1e99) < (ll[key][0] or 1e99)):
+                ll[key] = record
+        for key, record in sides["numpy"].items():
+            if key[0] == "startup" and (key not in np_ or (record[0] or 1e99) < (np_[key][0] or 1e99)):
+                np_[key] = record
     out.append("| startup (best of N) | LossLab ms | python3/numpy ms | numpy/LossLab |")
     out.append("|---|---:|---:|---:|")
     for _, lk, nk, label in STARTUP:
@@ -134,16 +185,17 @@ def table(sides, meta):
         if a is not None and la is None:
             out.append(f"| {label} | {a[2]} | {fmt(nb)} | — |")
             continue
-        ratio = f"{nb / la:.1f}×" if la and nb else "—"
-        out.append(f"| {label} | {fmt(la)} | {fmt(nb)} | {ratio} |")
+        out.append(f"| {label} | {fmt(la)} | {fmt(nb)} | {ratio(nb, la, 1)} |")
     out.append("")
     out.extend(NOTES)
     return "\n".join(out)
 
 
 NOTES = [
-    "- Both sides time the same inputs (SplitMix64, seed 42: p, y uniform in (−2, 2); for bce p in "
-    "(0.01, 0.99) and 0/1 labels); *values agree* means the two loss values match to 1e-12 relative.",
+    "- All sides time the same inputs (SplitMix64, seed 42: p, y uniform in (−2, 2); for bce p in "
+    "(0.01, 0.99) and 0/1 labels); *values agree* means the loss values match to 1e-12 relative "
+    "(LossLab vs numpy / vs JAX). JAX rows are `jax.jit(jax.value_and_grad(f))` in float64 "
+    "(`jax_enable_x64`), compiled before timing, timed with `block_until_ready`.",
     "- LossLab rows call the engine as the shell does: built-in losses through `LossCatalog` "
     "(one fused pass writing the gradient), `asym` = `def asym(p, y) = mean(where(y - p > 0, 2*(y-p)^2, (y-p)^2))` "
     "through the language (`Interpreter.evaluate(_:gradientsFor:)`, or `run` of the typed line), "
@@ -165,8 +217,8 @@ def main():
     ap.add_argument("--revision", default="", help="what was measured (e.g. a commit), for the Markdown section")
     ap.add_argument("records", nargs="+")
     args = ap.parse_args()
-    sides, meta = read(args.records)
-    body = table(sides, meta)
+    sizes, meta = read(args.records)
+    body = table(sizes, meta)
     print(body)
     if args.markdown:
         today = datetime.date.today().isoformat()

@@ -7,14 +7,18 @@
 # 1. Builds the release `losslab` of the top-level package (swift build -c release --product
 #    losslab; its path is `swift build -c release --show-bin-path`) and the benchmark package
 #    Benchmarks/ (default release settings, no -Ounchecked).
-# 2. Runs losslab-bench and Benchmarks/numpy_peer.py in alternation, ROUNDS times (default 2),
-#    and keeps each workload's best: other work on the machine then hurts both sides alike.
-#    numpy runs with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset for that command only.
+# 2. For each size in SIZES, runs losslab-bench, Benchmarks/numpy_peer.py and (when
+#    `python3 -c "import jax"` works; `pip install jax`) Benchmarks/jax_peer.py in alternation,
+#    ROUNDS times (default 3), and keeps each workload's best: other work on the machine then
+#    hurts all sides alike. numpy runs with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset for
+#    that command only. Other workloads (training steps, plot frames) join the table by adding
+#    their records to both sides: report.py shows any key it does not know under its label.
 # 3. Times `losslab` to its first prompt on a pseudo-terminal (Benchmarks/first_prompt.py,
 #    under `script -qfc`), or says that the shell is not in this build.
 # 4. Prints the table (Benchmarks/report.py).
 #
-# Environment: N (1000000), REPS (15), WARMUP (3), STARTUP_REPS (20), ROUNDS (2), SEED (42);
+# Environment: SIZES ("1000000 10000000"), REPS (15), WARMUP (3), STARTUP_REPS (20), ROUNDS (3),
+# SEED (42), JAX (auto; 0 skips it);
 # REVISION names what was measured in RESULTS.md (default: the current commit).
 set -euo pipefail
 
@@ -26,16 +30,16 @@ results=""
 for arg in "$@"; do
   case "$arg" in
     --results) results="$here/RESULTS.md" ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $arg" >&2; exit 2 ;;
   esac
 done
 
-N="${N:-1000000}"
+SIZES="${SIZES:-${N:-1000000 10000000}}"
 REPS="${REPS:-15}"
 WARMUP="${WARMUP:-3}"
 STARTUP_REPS="${STARTUP_REPS:-20}"
-ROUNDS="${ROUNDS:-2}"
+ROUNDS="${ROUNDS:-3}"
 SEED="${SEED:-42}"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/losslab-bench.XXXXXX")"
@@ -59,19 +63,35 @@ elif ! python3 -c "import numpy" 2>/dev/null; then
   have_numpy=0
 fi
 
-common=(--n "$N" --reps "$REPS" --warmup "$WARMUP" --seed "$SEED" --startup-reps "$STARTUP_REPS" --tsv)
-records=()
-for round in $(seq "$ROUNDS"); do
-  echo "== round $round/$ROUNDS: LossLab" >&2
-  "$bench" "${common[@]}" --losslab "$losslab" > "$work/losslab-$round.tsv"
-  records+=("$work/losslab-$round.tsv")
-  if [ "$have_numpy" = 1 ]; then
-    echo "== round $round/$ROUNDS: numpy" >&2
-    # Unset in this command only: they pin an old OpenBLAS kernel that slows a current numpy.
-    env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE \
-      python3 "$here/numpy_peer.py" "${common[@]}" > "$work/numpy-$round.tsv"
-    records+=("$work/numpy-$round.tsv")
+have_jax=0
+if [ "${JAX:-auto}" != 0 ] && [ "$have_numpy" = 1 ]; then
+  if python3 -c "import jax" 2>/dev/null; then
+    have_jax=1
+  else
+    echo "run.sh: jax is not installed (pip install jax): the JAX-jit side is skipped" >&2
   fi
+fi
+
+records=()
+for n in $SIZES; do
+  common=(--n "$n" --reps "$REPS" --warmup "$WARMUP" --seed "$SEED" --startup-reps "$STARTUP_REPS" --tsv)
+  for round in $(seq "$ROUNDS"); do
+    echo "== n=$n round $round/$ROUNDS: LossLab" >&2
+    "$bench" "${common[@]}" --losslab "$losslab" > "$work/losslab-n$n-$round.tsv"
+    records+=("$work/losslab-n$n-$round.tsv")
+    if [ "$have_numpy" = 1 ]; then
+      echo "== n=$n round $round/$ROUNDS: numpy" >&2
+      # Unset in this command only: they pin an old OpenBLAS kernel that slows a current numpy.
+      env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE \
+        python3 "$here/numpy_peer.py" "${common[@]}" > "$work/numpy-n$n-$round.tsv"
+      records+=("$work/numpy-n$n-$round.tsv")
+    fi
+    if [ "$have_jax" = 1 ]; then
+      echo "== n=$n round $round/$ROUNDS: JAX-jit" >&2
+      python3 "$here/jax_peer.py" "${common[@]}" > "$work/jax-n$n-$round.tsv"
+      records+=("$work/jax-n$n-$round.tsv")
+    fi
+  done
 done
 
 if command -v python3 >/dev/null && command -v script >/dev/null; then

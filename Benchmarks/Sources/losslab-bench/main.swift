@@ -47,7 +47,7 @@ struct Options {
           """
           usage: losslab-bench [--n N] [--reps R] [--warmup W] [--seed S] [--startup-reps R]
                                [--losslab PATH] [--tsv] [--only KEY,...]
-          keys: mse bce huber mse_lang asym asym_run copy stream eval spawn
+          keys: mse bce huber bce_logits cce_logits mse_lang asym asym_run copy stream eval spawn
           """)
         exit(0)
       default: fail("unknown option \(argument)")
@@ -118,6 +118,21 @@ let regressionP = SplitMix64.array(seed: seed, stream: 1, count: n) { -2 + 4 * $
 let regressionY = SplitMix64.array(seed: seed, stream: 2, count: n) { -2 + 4 * $0 }
 let probabilities = SplitMix64.array(seed: seed, stream: 3, count: n) { 0.01 + 0.98 * $0 }
 let labels = SplitMix64.array(seed: seed, stream: 4, count: n) { $0 < 0.5 ? 1 : 0 }
+let logits = SplitMix64.array(seed: seed, stream: 5, count: n) { -4 + 8 * $0 }
+// cce_logits: n / 10 rows of 10 classes; logits in (−3, 3), one-hot labels.
+let classes = 10
+let rowCount = n / classes
+let classLogits = SplitMix64.array(seed: seed, stream: 6, count: rowCount * classes) {
+  -3 + 6 * $0
+}
+let oneHot: [Double] = {
+  let picks = SplitMix64.array(seed: seed, stream: 7, count: rowCount) {
+    Swift.min(Double(classes - 1), ($0 * Double(classes)).rounded(.down))
+  }
+  var out = [Double](repeating: 0, count: rowCount * classes)
+  for row in 0..<rowCount { out[row * classes + Int(picks[row])] = 1 }
+  return out
+}()
 
 func tensor(_ values: [Double]) -> Tensor {
   do { return try Tensor(vector: values) } catch {
@@ -128,6 +143,14 @@ let p = tensor(regressionP)
 let y = tensor(regressionY)
 let pb = tensor(probabilities)
 let yb = tensor(labels)
+let z = tensor(logits)
+func matrix(_ values: [Double]) -> Tensor {
+  do { return try Tensor(shape: [rowCount, classes], storage: values) } catch {
+    fail("cannot make a \(rowCount)×\(classes) matrix: \(error)")
+  }
+}
+let zc = matrix(classLogits)
+let yc = matrix(oneHot)
 
 func wanted(_ key: String) -> Bool { options.only.isEmpty || options.only.contains(key) }
 
@@ -163,6 +186,8 @@ func benchmarkLoss(
 benchmarkLoss("mse", "mse", options: [], p, y, label: "mse value+grad")
 benchmarkLoss("bce", "bce", options: [], pb, yb, label: "bce value+grad (hard labels)")
 benchmarkLoss("huber", "huber", options: [1], p, y, label: "huber value+grad (delta 1)")
+benchmarkLoss("bce_logits", "bce_logits", options: [], z, yb, label: "bce_logits value+grad")
+benchmarkLoss("cce_logits", "cce_logits", options: [], zc, yc, label: "cce_logits value+grad")
 
 // MARK: Through the language
 
