@@ -145,6 +145,22 @@ struct EvalCommandTests {
     #expect(loss.gradNumbers?.count == 3)
   }
 
+  /// The gradient is labelled by the prediction's own parameter, as the shell labels it.
+  @Test func theGradientIsNamedForThePredictionsParameter() throws {
+    let run = try LossLabBinary.run([
+      "eval", "bce_logits([0, 0], [1, 0])", "def f(guess, t) = sum((guess - t)^2)", "f(1, 3)",
+    ])
+    #expect(run.exited(with: 0), "\(run.summary)")
+    #expect(
+      run.lines == [
+        "bce_logits = 0.693147",
+        "∂/∂z       = [-0.25, 0.25]",
+        "defined f(guess, t)",
+        "f        = 4",
+        "∂/∂guess = -4",
+      ])
+  }
+
   @Test func withoutJSONTheValueAndGradientPrintAligned() throws {
     let run = try LossLabBinary.run([
       "eval", "mse([1, 2], [2, 2])", "def my_long_loss(p, y) = mean(abs(p - y))",

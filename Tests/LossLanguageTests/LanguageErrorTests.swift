@@ -66,3 +66,21 @@ struct LanguageErrorTests {
     }
   }
 }
+
+@Suite("Did you mean, bounded")
+struct SuggestionBoundTests {
+  /// "did you mean" over very long names took 23 s: a name far longer than the typo is never
+  /// measured in full.
+  @Test func longNamesInScopeDoNotSlowASuggestion() throws {
+    var session = Session()
+    let long = String(repeating: "w", count: 200_000)
+    for i in 0..<20 { try session.run("\(long)\(i) = \(i)") }
+    try session.run("weight = 1")
+    let clock = ContinuousClock()
+    var error: LanguageError?
+    let elapsed = try clock.measure { error = try session.failure("wieght") }
+    #expect(error?.problem == .unknownName("wieght", suggestion: "weight"))
+    #expect(elapsed < .seconds(2), "took \(elapsed)")
+    #expect(Suggestions.closest(to: "ab", among: ["ab" + long, "abc"]) == "abc")
+  }
+}

@@ -8,7 +8,11 @@ public enum Suggestions {
     let lowered = Array(word.lowercased())
     let allowed = min(3, max(1, lowered.count / 3))
     var best: (candidate: String, distance: Int)?
+    // A candidate more than `allowed` letters longer cannot be close; measuring only a prefix
+    // keeps a scope of megabyte-long names from costing seconds per typo.
+    let longest = lowered.count + allowed
     for candidate in candidates where candidate != word {
+      guard candidate.prefix(longest + 1).count <= longest else { continue }
       let distance = editDistance(lowered, Array(candidate.lowercased()))
       if distance <= allowed, distance < (best?.distance ?? Int.max) {
         best = (candidate, distance)

@@ -17,6 +17,9 @@ public enum Outcome: Equatable, Sendable {
 public struct LossCall: Equatable, Sendable {
   public let function: String
   public let isBuiltin: Bool
+  /// The name of the prediction's parameter (`p`, `z` for `bce_logits`, a `def`'s first), as
+  /// the gradient is labelled: ∂/∂z.
+  public let parameter: String
   public let prediction: Tensor
   /// The second argument, when it was numbers.
   public let target: Tensor?
@@ -227,8 +230,11 @@ public struct Interpreter: Sendable {
     if result.arguments.count > 1, case .node(let y) = result.arguments[1] {
       target = evaluator.tape.value(y)
     }
+    let parameter =
+      BuiltinLibrary.named(name)?.parameters.first?.name
+      ?? scope.functions[name]?.parameters.first ?? "p"
     let call = LossCall(
-      function: name, isBuiltin: BuiltinLibrary.named(name) != nil,
+      function: name, isBuiltin: BuiltinLibrary.named(name) != nil, parameter: parameter,
       prediction: evaluator.tape.value(first),
       target: target, gradient: gradient)
     return .value(value, loss: call)

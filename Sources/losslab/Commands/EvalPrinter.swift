@@ -26,13 +26,14 @@ struct EvalPrinter {
         return
       }
       let label = loss.function
-      let width = max(label.count, 4)
+      let gradientLabel = "∂/∂\(loss.parameter)"
+      let width = max(label.count, gradientLabel.count)
       func padded(_ text: String) -> String {
         text + String(repeating: " ", count: width - text.count)
       }
       try StandardStreams.write("\(padded(label)) = \(ValueFormatter.compact(value))\n")
       try StandardStreams.write(
-        "\(padded("∂/∂p")) = \(ValueFormatter.compact(.tensor(gradient)))\n")
+        "\(padded(gradientLabel)) = \(ValueFormatter.compact(.tensor(gradient)))\n")
     case .assigned(let name, let value):
       try StandardStreams.write("\(name) = \(ValueFormatter.compact(value))\n")
     case .assignedSeveral(let names, let values):
