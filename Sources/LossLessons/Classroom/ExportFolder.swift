@@ -1,4 +1,5 @@
 import Foundation
+import LossLanguage
 
 /// A folder of progress exports as a teacher collected them: every `*.json` file in it (not in
 /// subfolders), read and checked one by one. A file that can't be used is listed with its
@@ -44,12 +45,13 @@ public struct ExportFolder: Sendable {
       names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
     } catch {
       throw ProgressExportCoding.Problem(
-        description: "\(path.sanitizedForReport): not a folder that can be read")
+        description:
+          "\(PrintableText.sanitized(path, keepingNewlines: false)): not a folder that can be read")
     }
     var byLearner: [String: (export: ProgressExport, file: String)] = [:]
     var others: [String: [String]] = [:]
     for name in names.sorted() where name.hasSuffix(".json") {
-      let shown = name.sanitizedForReport
+      let shown = PrintableText.sanitized(name, keepingNewlines: false)
       guard filesRead < Self.maxFiles else {
         skipped.append(Skipped(file: shown, reason: "more than \(Self.maxFiles) files"))
         continue

@@ -1,4 +1,5 @@
 import Foundation
+import LossLanguage
 
 /// Reads and writes ``ProgressExport`` files. An export comes back from a learner's machine, so
 /// reading it trusts nothing: every number is range-checked, every name checked or cleaned, and
@@ -138,7 +139,7 @@ public enum ProgressExportCoding {
     }
 
     func checked() throws(Problem) -> Result<ProgressExport, Problem> {
-      guard let name = ProgressLocation.learnerName(learner) else {
+      guard let name = LearnerName.cleaned(learner) else {
         throw Problem(description: "'learner' is not a usable name")
       }
       guard lessons.count <= maxLessons else {
@@ -148,7 +149,9 @@ public enum ProgressExportCoding {
       for (id, lesson) in lessons {
         guard LessonID(validating: id) != nil else {
           throw Problem(
-            description: "'\(String(id.prefix(48)).sanitizedForReport)' is not a lesson id")
+            description:
+              "'\(PrintableText.sanitized(String(id.prefix(48)), keepingNewlines: false))' is not a lesson id"
+          )
         }
         checkedLessons[id] = try lesson.checked(in: id)
       }
@@ -207,7 +210,8 @@ public enum ProgressExportCoding {
         guard let number = Int(key), (1...maxStep).contains(number) else {
           throw Problem(
             description:
-              "\(at): step '\(String(key.prefix(20)).sanitizedForReport)' is not a step number")
+              "\(at): step '\(PrintableText.sanitized(String(key.prefix(20)), keepingNewlines: false))' is not a step number"
+          )
         }
         checkedSteps[number] = try record.checked(at: "\(at), step \(number)")
       }
@@ -244,11 +248,13 @@ public enum ProgressExportCoding {
       var cleaned: [String: Int] = [:]
       for (name, times) in found {
         try count(times, "\(place): a misconception's count", in: 1...maxCount)
-        let clean = String(name.prefix(StepRecord.maxAnswerLength)).sanitizedForReport
+        let clean = PrintableText.sanitized(
+          String(name.prefix(StepRecord.maxAnswerLength)), keepingNewlines: false)
         cleaned[clean, default: 0] += times
       }
       let typed = (answers ?? []).suffix(StepRecord.maxAnswers).map {
-        String($0.prefix(StepRecord.maxAnswerLength)).sanitizedForReport
+        PrintableText.sanitized(
+          String($0.prefix(StepRecord.maxAnswerLength)), keepingNewlines: false)
       }
       return StepRecord(
         attempts: attempts, hints: hints, skipped: skipped, misconceptions: cleaned,
