@@ -11,7 +11,7 @@ extension LessonRun {
     var events = LessonRun.events(for: outcome)
     guard case .assigned(let name, _) = outcome else { return events }
     state.tries += 1
-    stats.attempts += 1
+    stats.recordAttempt(at: stepIndex)
     let (readout, loss) = tweakReadout(
       tweak, changed: tweak.variables.contains(name) ? [name] : tweak.variables, previous: previous)
     events += readout
