@@ -32,6 +32,31 @@ extension LearnerProgress {
     changeLesson(lesson, at: now) { $0.skips = ProgressLimits.incremented($0.skips) }
   }
 
+  /// Adds what a lesson run counted since its last save (``LessonStats/since(_:)``), per lesson
+  /// and per step, saturating at ``ProgressLimits/maximumCount``.
+  public mutating func record(_ counted: LessonStats, in lesson: LessonID, at now: Date) {
+    let add = ProgressLimits.added
+    changeLesson(lesson, at: now) { progress in
+      progress.attempts = add(progress.attempts, counted.attempts)
+      progress.hintsUsed = add(progress.hintsUsed, counted.hints)
+      progress.skips = add(progress.skips, counted.skips)
+      for (step, change) in counted.steps where (0...ProgressLimits.maximumStep).contains(step) {
+        var record = progress.steps[step] ?? StepRecord()
+        record.attempts = add(record.attempts, change.attempts)
+        record.hints = add(record.hints, change.hints)
+        record.skipped = record.skipped || change.skipped
+        for (name, times) in change.misconceptions
+        where record.misconceptions[name] != nil
+          || record.misconceptions.count < StepRecord.maxMisconceptions
+        {
+          record.misconceptions[name] = add(record.misconceptions[name] ?? 0, times)
+        }
+        record.answers = Array((record.answers + change.answers).suffix(StepRecord.maxAnswers))
+        progress.steps[step] = record
+      }
+    }
+  }
+
   public mutating func addTime(_ seconds: Double, in lesson: LessonID, at now: Date) {
     guard seconds.isFinite, seconds > 0 else { return }
     changeLesson(lesson, at: now) {

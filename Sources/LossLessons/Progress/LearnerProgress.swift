@@ -61,10 +61,12 @@ public struct LessonProgress: Sendable, Hashable {
   public var secondsSpent: Double
   public var startedAt: Date
   public var updatedAt: Date
+  /// Per step (0-based): what a teacher's report needs to see where the class struggled.
+  public var steps: [Int: StepRecord]
 
   public init(
     step: Int, completedAt: Date?, attempts: Int, hintsUsed: Int, skips: Int,
-    secondsSpent: Double, startedAt: Date, updatedAt: Date
+    secondsSpent: Double, startedAt: Date, updatedAt: Date, steps: [Int: StepRecord] = [:]
   ) {
     self.step = step
     self.completedAt = completedAt
@@ -74,6 +76,7 @@ public struct LessonProgress: Sendable, Hashable {
     self.secondsSpent = secondsSpent
     self.startedAt = startedAt
     self.updatedAt = updatedAt
+    self.steps = steps
   }
 
   public static func new(at now: Date) -> LessonProgress {
@@ -83,6 +86,35 @@ public struct LessonProgress: Sendable, Hashable {
   }
 
   public var isCompleted: Bool { completedAt != nil }
+}
+
+/// What happened at one step of a lesson, summed over every visit.
+public struct StepRecord: Sendable, Hashable {
+  public var attempts: Int
+  public var hints: Int
+  public var skipped: Bool
+  /// Known wrong answers hit (the lesson's name for each), with how often.
+  public var misconceptions: [String: Int]
+  /// The answers typed at a `compute` step, oldest first, at most ``maxAnswers``.
+  public var answers: [String]
+
+  /// Enough to see how a learner got there, small enough that a class's exports stay small.
+  public static let maxAnswers = 20
+  /// Answers are kept to this many characters.
+  public static let maxAnswerLength = 200
+  /// Distinct known wrong answers kept per step (a step lists only a few).
+  public static let maxMisconceptions = 100
+
+  public init(
+    attempts: Int = 0, hints: Int = 0, skipped: Bool = false, misconceptions: [String: Int] = [:],
+    answers: [String] = []
+  ) {
+    self.attempts = attempts
+    self.hints = hints
+    self.skipped = skipped
+    self.misconceptions = misconceptions
+    self.answers = answers
+  }
 }
 
 /// The whole progress file: every learner who used this state folder.

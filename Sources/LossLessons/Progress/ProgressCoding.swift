@@ -233,9 +233,10 @@ enum ProgressCoding {
     var secondsSpent: Double
     var startedAt: Date
     var updatedAt: Date
+    var steps: [String: StoredStep]
 
     enum CodingKeys: String, CodingKey {
-      case step, attempts, skips
+      case step, attempts, skips, steps
       case completedAt = "completed_at"
       case hintsUsed = "hints_used"
       case secondsSpent = "seconds_spent"
@@ -252,6 +253,8 @@ enum ProgressCoding {
       secondsSpent = lesson.secondsSpent
       startedAt = lesson.startedAt
       updatedAt = lesson.updatedAt
+      steps = Dictionary(
+        uniqueKeysWithValues: lesson.steps.map { (String($0.key), StoredStep($0.value)) })
     }
 
     init(from decoder: Decoder) throws {
@@ -272,6 +275,15 @@ enum ProgressCoding {
             "is \(secondsSpent); expected a number of seconds from 0 to \(Int(ProgressLimits.maximumSeconds))"
         )
       }
+      steps = try container.decodeIfPresent([String: StoredStep].self, forKey: .steps) ?? [:]
+      for key in steps.keys
+      where Int(key).map({ !(0...ProgressLimits.maximumStep).contains($0) }) ?? true {
+        throw DecodingError.dataCorruptedError(
+          forKey: .steps, in: container,
+          debugDescription:
+            "has '\(key.prefix(20))'; expected step numbers from 0 to \(ProgressLimits.maximumStep)"
+        )
+      }
     }
 
     func encode(to encoder: Encoder) throws {
@@ -284,12 +296,65 @@ enum ProgressCoding {
       try container.encode(secondsSpent, forKey: .secondsSpent)
       try container.encode(startedAt, forKey: .startedAt)
       try container.encode(updatedAt, forKey: .updatedAt)
+      if !steps.isEmpty { try container.encode(steps, forKey: .steps) }
     }
 
     var progress: LessonProgress {
       LessonProgress(
         step: step, completedAt: completedAt, attempts: attempts, hintsUsed: hintsUsed,
-        skips: skips, secondsSpent: secondsSpent, startedAt: startedAt, updatedAt: updatedAt)
+        skips: skips, secondsSpent: secondsSpent, startedAt: startedAt, updatedAt: updatedAt,
+        steps: steps.reduce(into: [:]) { steps, entry in
+          if let step = Int(entry.key) { steps[step] = entry.value.record }
+        })
+    }
+  }
+
+  /// One step's record (see ``StepRecord``), bounded like the lesson's counters.
+  private struct StoredStep: Codable {
+    var attempts: Int
+    var hints: Int
+    var skipped: Bool
+    var misconceptions: [String: Int]
+    var answers: [String]
+
+    init(_ record: StepRecord) {
+      attempts = record.attempts
+      hints = record.hints
+      skipped = record.skipped
+      misconceptions = record.misconceptions
+      answers = record.answers
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case attempts, hints, skipped, misconceptions, answers
+    }
+
+    init(from decoder: Decoder) throws {
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      let counts = 0...ProgressLimits.maximumCount
+      attempts = try bounded(container, .attempts, in: counts)
+      hints = try bounded(container, .hints, in: counts)
+      skipped = try container.decodeIfPresent(Bool.self, forKey: .skipped) ?? false
+      misconceptions =
+        try container.decodeIfPresent([String: Int].self, forKey: .misconceptions) ?? [:]
+      answers = try container.decodeIfPresent([String].self, forKey: .answers) ?? []
+      guard misconceptions.values.allSatisfy(counts.contains),
+        misconceptions.count <= StepRecord.maxMisconceptions
+      else {
+        throw DecodingError.dataCorruptedError(
+          forKey: .misconceptions, in: container,
+          debugDescription:
+            "has counts outside 0…\(ProgressLimits.maximumCount) or more than \(StepRecord.maxMisconceptions) names"
+        )
+      }
+    }
+
+    var record: StepRecord {
+      StepRecord(
+        attempts: attempts, hints: hints, skipped: skipped, misconceptions: misconceptions,
+        answers: answers.suffix(StepRecord.maxAnswers).map {
+          String($0.prefix(StepRecord.maxAnswerLength))
+        })
     }
   }
 }

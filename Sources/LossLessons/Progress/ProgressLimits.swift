@@ -21,4 +21,10 @@ public enum ProgressLimits {
 
   /// `count + 1`, saturating at ``maximumCount``.
   static func incremented(_ count: Int) -> Int { count < maximumCount ? count + 1 : maximumCount }
+
+  /// `count + more` for counts of 0 or more, saturating at ``maximumCount``.
+  static func added(_ count: Int, _ more: Int) -> Int {
+    let (sum, overflowed) = max(0, count).addingReportingOverflow(max(0, more))
+    return overflowed ? maximumCount : min(sum, maximumCount)
+  }
 }

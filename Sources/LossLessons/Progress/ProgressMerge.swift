@@ -39,6 +39,21 @@ extension LessonProgress {
       skips: max(skips, other.skips),
       secondsSpent: max(secondsSpent, other.secondsSpent),
       startedAt: min(startedAt, other.startedAt),
-      updatedAt: max(updatedAt, other.updatedAt))
+      updatedAt: max(updatedAt, other.updatedAt),
+      steps: steps.merging(other.steps) { $0.merged(with: $1) })
+  }
+}
+
+extension StepRecord {
+  /// Counters take the larger value; the longer answer list wins (the larger at equal length),
+  /// so the merge stays commutative.
+  public func merged(with other: StepRecord) -> StepRecord {
+    StepRecord(
+      attempts: max(attempts, other.attempts), hints: max(hints, other.hints),
+      skipped: skipped || other.skipped,
+      misconceptions: misconceptions.merging(other.misconceptions) { max($0, $1) },
+      answers: answers.count != other.answers.count
+        ? (answers.count > other.answers.count ? answers : other.answers)
+        : (answers.lexicographicallyPrecedes(other.answers) ? other.answers : answers))
   }
 }

@@ -59,5 +59,7 @@ public struct LessonStats: Equatable, Sendable {
   public var attempts = 0
   public var hints = 0
   public var skips = 0
+  /// Per step index: what a teacher's class report reads (see ``StepRecord``).
+  public var steps: [Int: StepRecord] = [:]
   public init() {}
 }

@@ -18,7 +18,7 @@ extension LessonRun {
       return [.inputProblem("Type the number of your choice, from 1 to \(count).")]
     }
     state.tries += 1
-    stats.attempts += 1
+    stats.recordAttempt(at: stepIndex)
     let option = choose.options[state.optionOrder[picked]]
     let words =
       option.feedback.map { render($0) } ?? (option.isCorrect ? "Correct." : "Not that one.")
@@ -26,6 +26,7 @@ extension LessonRun {
       state.isComplete = true
       return [.feedback(words, tone: .good), .stepComplete]
     }
+    stats.recordMisconception(option.text.text, at: stepIndex)
     return [.feedback(words + " Try another.", tone: .bad)]
   }
 }

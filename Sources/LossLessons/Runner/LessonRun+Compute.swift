@@ -19,7 +19,7 @@ extension LessonRun {
       return LessonRun.failure(error, in: line)
     }
     state.tries += 1
-    stats.attempts += 1
+    stats.recordAttempt(at: stepIndex, answer: line)
     let expected: Value
     do {
       expected = try interpreter.evaluate(source: compute.answer.source)
@@ -38,6 +38,7 @@ extension LessonRun {
       guard let value = try? interpreter.evaluate(source: wrong.answer.source),
         ComputeCheck.matches(learnerValue, value, compute.check)
       else { continue }
+      stats.recordMisconception(wrong.answer.source, at: stepIndex)
       return [.feedback(render(wrong.say), tone: .bad)]
     }
     return [.feedback(ComputeCheck.howFarOff(learnerValue, expected), tone: .bad)]

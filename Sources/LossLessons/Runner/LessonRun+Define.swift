@@ -22,7 +22,7 @@ extension LessonRun {
       ]
     }
     state.tries += 1
-    stats.attempts += 1
+    stats.recordAttempt(at: stepIndex)
     let targets: [Double]
     do {
       let value = try interpreter.evaluate(source: define.targets.source)
@@ -48,6 +48,7 @@ extension LessonRun {
       guard (try? known.run(wrong.definition.source)) != nil else { continue }
       let other = PropertyChecker(interpreter: known, function: define.function, targets: targets)
       if checker.sameValues(as: other) {
+        stats.recordMisconception(wrong.definition.source, at: stepIndex)
         return events + [.feedback(render(wrong.say), tone: .bad)]
       }
     }

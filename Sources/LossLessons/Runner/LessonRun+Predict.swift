@@ -16,7 +16,7 @@ extension LessonRun {
     case .success(let value): guess = value
     }
     state.tries += 1
-    stats.attempts += 1
+    stats.recordAttempt(at: stepIndex)
     let previousGuess = interpreter.scope[predict.binding]
     interpreter.scope.set(predict.binding, .tensor(guess))
     var events: [LessonEvent] = []

@@ -16,7 +16,7 @@ extension LessonRun {
     default: return events
     }
     state.tries += 1
-    stats.attempts += 1
+    stats.recordAttempt(at: stepIndex)
     let watched = assigned.filter { tweak.variables.contains($0) }
     let (readout, loss) = tweakReadout(
       tweak, changed: watched.isEmpty ? tweak.variables : watched, previous: previous)

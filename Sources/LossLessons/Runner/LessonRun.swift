@@ -157,7 +157,7 @@ public struct LessonRun: Sendable {
   /// Reveals the answer, applies it, counts a skip and moves on.
   public mutating func skip() -> [LessonEvent] {
     if state.isComplete { return advance() }
-    stats.skips += 1
+    stats.recordSkip(at: stepIndex)
     var events: [LessonEvent] = []
     if let answer = answerText() { events.append(.answer(answer)) }
     leaveSandbox()
@@ -169,7 +169,7 @@ public struct LessonRun: Sendable {
 
   /// The next hint; after the last one, the answer.
   public mutating func hint() -> [LessonEvent] {
-    stats.hints += 1
+    stats.recordHint(at: stepIndex)
     let hints = step.hints
     if state.hintsShown < hints.count {
       state.hintsShown += 1

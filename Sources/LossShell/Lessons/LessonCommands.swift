@@ -205,20 +205,14 @@ enum LessonCommands {
     var state = session[state: ActiveLesson.self]
     guard let run = state.run else { return nil }
     let id = run.lesson.id
-    let delta = (
-      attempts: run.stats.attempts - state.savedStats.attempts,
-      hints: run.stats.hints - state.savedStats.hints,
-      skips: run.stats.skips - state.savedStats.skips
-    )
+    let counted = run.stats.since(state.savedStats)
     let seconds = Date().timeIntervalSince(state.startedAt)
     state.savedStats = run.stats
     state.startedAt = Date()
     session[state: ActiveLesson.self] = state
     return context.progress.update { progress, now in
       progress.move(to: position, in: id, at: now)
-      for _ in 0..<max(0, delta.attempts) { progress.recordAttempt(in: id, at: now) }
-      for _ in 0..<max(0, delta.hints) { progress.recordHint(in: id, at: now) }
-      for _ in 0..<max(0, delta.skips) { progress.recordSkip(in: id, at: now) }
+      progress.record(counted, in: id, at: now)
       progress.addTime(seconds, in: id, at: now)
     }
   }
