@@ -69,6 +69,7 @@ extension OpCase {
     + unary("negate", in: -2...2) { try $0.negate($1) }
     + unary("exp", in: -2...2) { try $0.exp($1) }
     + unary("log", in: 0.2...3) { try $0.log($1) }
+    + unary("log2", in: 0.2...3) { try $0.log2($1) }
     + unary("sqrt", in: 0.2...3) { try $0.sqrt($1) }
     + unary("abs", in: 0.05...2, awayFromZero: true) { try $0.abs($1) }
     + unary("square", in: -2...2) { try $0.square($1) }

@@ -32,6 +32,13 @@ extension Tape {
     try unary(a, label: "log", CMath.log) { x, _ in 1 / x }
   }
 
+  /// The C library's log2, exact at powers of two (log(x)/log(2) gives 2.9999999999999996 at 8).
+  /// ∂/∂a = g/(a·ln 2).
+  public func log2(_ a: Variable) throws(EngineError) -> Variable {
+    let ln2 = CMath.log(2.0)
+    return try unary(a, label: "log2", CMath.log2) { x, _ in 1 / (x * ln2) }
+  }
+
   /// ∂/∂a = g/(2√a).
   public func sqrt(_ a: Variable) throws(EngineError) -> Variable {
     try unary(a, label: "sqrt", { $0.squareRoot() }) { _, fx in 0.5 / fx }

@@ -45,11 +45,8 @@ extension BuiltinLibrary {
       tape, x throws(EngineError) in try tape.log(x)
     },
     oneArgument(
-      "log2", "logarithm base 2: log(x) / log(2) (bits instead of nats)", example: "log2(8)"
-    ) {
-      tape, x throws(EngineError) in
-      try tape.multiply(try tape.log(x), try tape.constant(1 / CMath.log(2.0)))
-    },
+      "log2", "logarithm base 2 (bits instead of nats); log2(8) is exactly 3", example: "log2(8)"
+    ) { tape, x throws(EngineError) in try tape.log2(x) },
     oneArgument("exp", "e^x element-wise", example: "exp(1)") { tape, x throws(EngineError) in
       try tape.exp(x)
     },
@@ -89,8 +86,15 @@ extension BuiltinLibrary {
       let digits = try evaluator.integer(
         arguments.values[1], at: arguments.ranges[1], for: "round's digits", in: -15...15)
       let scale = CMath.pow(10.0, Double(digits))
+      // Past 2^53 every double is a whole number at this scale already: rounding would only
+      // overflow (round(1e300, 10) was inf), so such values are kept as they are.
       return .node(
-        try evaluator.constant(x.map { ($0 * scale).rounded() / scale }, at: arguments.callRange))
+        try evaluator.constant(
+          x.map { value in
+            let scaled = value * scale
+            guard scaled.isFinite, Swift.abs(scaled) < 0x1p53 else { return value }
+            return scaled.rounded() / scale
+          }, at: arguments.callRange))
     },
     Builtin(
       name: "where", category: .math, parameters: [.init("condition"), .init("a"), .init("b")],
