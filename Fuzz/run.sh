@@ -26,9 +26,10 @@ for target in "${targets[@]}"; do
   mkdir -p "$findings"
   cp -R "Corpus/$target/." "$work/"
   echo "== fuzz-$target for ${seconds}s ($(ls "Corpus/$target" | wc -l) seeds)"
-  # -timeout: one input may take at most 10 s (the targets stop evaluation after 1 s);
+  # -seed=1: the same inputs in the same order every run, so CI is repeatable (a slower machine
+  # runs a prefix of them); -timeout: one input may take at most 10 s (evaluation stops after 1 s);
   # -rss_limit_mb: above the 1 GiB per-evaluation budget, below what the machine has.
-  if ! "$binary" "$work" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=3072 \
+  if ! "$binary" "$work" -seed=1 -max_total_time="$seconds" -timeout=10 -rss_limit_mb=3072 \
     -max_len=4096 -print_final_stats=1 -artifact_prefix="$findings/" 2>"$work.log"; then
     status=1
     tail -40 "$work.log"

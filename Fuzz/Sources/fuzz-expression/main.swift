@@ -2,6 +2,12 @@ import CFuzzer
 import Foundation
 import LossLanguage
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Each line of the input is typed into one session, as a learner would: parse, evaluate,
 /// differentiate, format as JSON. Any trap is a finding; errors are the expected outcome.
 func fuzzExpression(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> CInt {

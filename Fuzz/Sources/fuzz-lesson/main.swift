@@ -1,6 +1,12 @@
 import CFuzzer
 import LossLessons
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The input is a lesson file: size check, YAML safety scan, composition, decoding and
 /// validation of every field. Diagnostics are the expected outcome; a trap is a finding.
 func fuzzLesson(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> CInt {

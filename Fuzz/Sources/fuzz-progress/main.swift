@@ -2,6 +2,12 @@ import CFuzzer
 import Foundation
 import LossLessons
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The input is a progress file: decoded, range-checked, and what loads is merged and
 /// re-encoded as a save would. A refusal is the expected outcome; a trap is a finding.
 func fuzzProgress(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> CInt {

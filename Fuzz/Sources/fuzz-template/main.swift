@@ -3,6 +3,12 @@ import Foundation
 import LossLanguage
 import LossLessons
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The input is the text of a `say` step: split at its `{{ … }}` holes by the loader, then
 /// rendered with the lesson's setup in scope, as the runner shows it.
 func fuzzTemplate(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
