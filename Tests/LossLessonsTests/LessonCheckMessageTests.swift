@@ -98,11 +98,12 @@ struct LessonCheckMessageTests {
     let found = try check(
       "  - kind: plot\n    text: Look.\n    plot: {expr: \"(e - nosuch)^2\", var: e, from: -1, to: 1}\n"
     )
-    #expect(
-      found == [
-        "9:19 step 1 (plot): the plot `(e - nosuch)^2` cannot be computed at e = -1: unknown name"
-          + " 'nosuch'" + Self.learner
-      ])
+    // The plot is sampled over its whole range; the message points at the plot call and
+    // names the unknown name.
+    #expect(found.count == 1)
+    #expect(found.first?.hasPrefix("9:19 `plot((e - nosuch)^2, e, -1.0, 1.0)`: ") == true)
+    #expect(found.first?.contains("(unknown name 'nosuch')") == true)
+    #expect(found.first?.hasSuffix(Self.learner) == true)
   }
 
   @Test func aHoleWithMillionsOfNumbersIsRefusedNotFormatted() throws {

@@ -106,7 +106,7 @@ struct RendererPropertyTests {
       }
     }
     let kinds = Set(corpus.map(kind))
-    #expect(kinds.count == 20, "missing kinds: only \(kinds.sorted())")
+    #expect(kinds.count == 23, "missing kinds: only \(kinds.sorted())")
   }
 
   @Test(arguments: [20, 40, 60, 80, 132])

@@ -74,7 +74,7 @@ public struct LessonProgressKeeper: Sendable {
     var unsaved = false
   }
 
-  /// Progress held in memory only (tests, and `--no-progress`).
+  /// Progress held in memory only (tests, and a shell with no state folder to save in).
   public static func inMemory() -> LessonProgressKeeper {
     let box = Mutex(LearnerProgress.new(at: Date()))
     return LessonProgressKeeper(

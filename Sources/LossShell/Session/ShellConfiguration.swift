@@ -52,8 +52,8 @@ public enum ShellInput: Equatable, Sendable {
 /// A slot for another module's state inside the session (a lesson runner's position), so the
 /// session stays one value that can be copied, restored and recorded.
 ///
-///     enum LessonStateKey: ShellStateKey { static let defaultValue = LessonRunner() }
-///     session[state: LessonStateKey.self].step += 1
+///     enum LastPlotKey: ShellStateKey { static let defaultValue: Plot? = nil }
+///     session[state: LastPlotKey.self] = plot
 public protocol ShellStateKey {
   associatedtype Value: Sendable
   static var defaultValue: Value { get }
