@@ -4,6 +4,12 @@ import LossLessons
 import LossShell
 
 extension Renderer {
+  /// Markup is read before plain output replaces symbols, so a `·` that becomes `*` is never
+  /// taken for an emphasis mark.
+  func styled(_ source: String, base: Tone = .normal) -> [Span] {
+    MarkupSpans.parse(source, style: style, base: base).map { Span(text($0.text), $0.tone) }
+  }
+
   func layoutLesson(_ event: LessonEvent) -> [Line] {
     switch event {
     case .header(let lesson, let step, let count, let title):
@@ -14,19 +20,19 @@ extension Renderer {
         case .blank: return [Line()]
         case .verbatim(let line):
           // Code and tables are never cut: a line too wide breaks at its spaces, indented.
-          let spans = [Span(" ")] + MarkupSpans.parse(text(line), style: style)
+          let spans = [Span(" ")] + styled(line)
           let indent = 1 + line.prefix { $0 == " " }.count
           return Line(spans).width <= width
             ? [Line(spans)] : Wrapper.wrap(spans, width: width, hanging: indent + 2)
         case .prose(let prose):
           return wrapKeepingTogether(
-            MarkupSpans.parse(text(prose), style: style), indent: 1, hanging: 1)
+            styled(prose), indent: 1, hanging: 1)
         }
       }
     case .options(let options):
       return options.enumerated().flatMap { index, option in
         wrapKeepingTogether(
-          [Span("  \(index + 1). ", .accent)] + MarkupSpans.parse(text(option), style: style),
+          [Span("  \(index + 1). ", .accent)] + styled(option),
           hanging: 5)
       }
     case .readouts(let readouts):
@@ -34,11 +40,11 @@ extension Renderer {
     case .feedback(let words, let tone):
       let color: Tone = tone == .good ? .good : (tone == .bad ? .bad : .normal)
       return wrapKeepingTogether(
-        MarkupSpans.parse("   " + text(words), style: style, base: color), hanging: 3)
+        styled("   " + words, base: color), hanging: 3)
     case .hint(let number, let count, let hint):
       return wrapKeepingTogether(
         [Span("  hint \(number) of \(count): ", .accent)]
-          + MarkupSpans.parse(text(hint), style: style), hanging: 4)
+          + styled(hint), hanging: 4)
     case .answer(let answer):
       let lines = answer.split(separator: "\n").map(String.init)
       if lines.count > 1 {
@@ -49,7 +55,7 @@ extension Renderer {
         [Span("  answer: ", .accent), Span(text(answer), .value)], width: width, hanging: 4)
     case .inputProblem(let message):
       return wrapKeepingTogether(
-        MarkupSpans.parse("   " + text(message), style: style, base: .bad), hanging: 3)
+        styled("   " + message, base: .bad), hanging: 3)
     case .error(let error, let source):
       return layoutError(Diagnostic(error, source: source))
     case .value(let name, let value):
@@ -82,7 +88,7 @@ extension Renderer {
       return lines
     case .notice(let message):
       return wrapKeepingTogether(
-        MarkupSpans.parse("  " + text(message), style: style, base: .dim), hanging: 2)
+        styled("  " + message, base: .dim), hanging: 2)
     }
   }
 

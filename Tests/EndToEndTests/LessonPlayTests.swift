@@ -83,4 +83,68 @@ struct LessonPlayTests {
     #expect(out.contains("Your loss works: waste is yours to use from here on."))
     #expect(out.contains("You finished Custom losses!"))
   }
+
+  @Test func lessonElevenChoosingALoss() throws {
+    let out = try play(
+      ["start choosing-a-loss", ""]
+        + ["sum((a - prices)^2)", "mean(a - prices)^2", "mse(a, prices)", ""]
+        + choose
+        + ["mse(a, prices)", "mae(a, prices)", ""]
+        + ["c = 500", "c = 200", "c = 240", ""]
+        + choose
+        + ["mse(f, y_spam)", "bce(f, y_spam)", ""]
+        + choose
+        + ["cce(t, tags)", "bce(t, tags)", ""]
+        + ["mean(max(0, 1 - y01 * s))", "sum(max(0, 1 - (2 * y01 - 1) * s))", "hinge(s, y01)", ""]
+        + [
+          "mean(abs((sales - forecast) / sales))", "100 * mean(abs((sales - forecast) / forecast))",
+        ]
+        + ["mape(forecast, sales)", ""]
+        + ["1", "2", "3", "4", ""]
+        + [""])
+    #expect(out.contains("you forgot the 1/n"), "\(out)")
+    #expect(out.contains("That squares the average error"))
+    #expect(out.contains("Correct: 392,020."))
+    #expect(out.contains("That's the MSE from before."))
+    #expect(out.contains("The slope is positive: more houses sit below 500 than above it."))
+    #expect(out.contains("The slope is negative: more houses sit above 200 than below it."))
+    #expect(out.contains("At 240 the MAE is 368: the smallest it gets."))
+    #expect(out.contains("That's MSE on the probabilities: 0.267525."))
+    #expect(out.contains("That's categorical cross-entropy, 0.733969"))
+    #expect(out.contains("You used the 0/1 labels"))
+    #expect(out.contains("Right labels, but that's the sum."))
+    #expect(out.contains("Correct: 0.475."))
+    #expect(out.contains("That's the fraction, 0.185. MAPE is in percent: times 100."))
+    #expect(out.contains("You divided by the forecast."))
+    #expect(out.contains("Correct: 18.5."))
+    #expect(out.contains("Recap. Ask what the answer is."))
+    #expect(out.contains("You finished Choosing the right loss!"))
+  }
+
+  @Test func lessonTwelveRecap() throws {
+    let out = try play(
+      ["start recap", ""]
+        + ["0, 0", "skip"]
+        + ["1", "100", "skip"]
+        + ["position + lr * 2 * (position - city)", "position - lr * (position - city)"]
+        + ["position - lr * grad((position - city)^2, position)", ""]
+        + ["sum(abs(answers - key))", "mse(answers, key)", "mae(answers, key)", ""]
+        + ["goal_weight - weights", "weights - goal_weight", ""]
+        + choose
+        + ["1", "2", "3", "4", ""]
+        + [""])
+    #expect(
+      out.contains("The gradient points where the loss grows: throw the other way."), "\(out)")
+    #expect(out.contains("That's your first guess: now guess again and hear warmer or colder."))
+    #expect(out.contains("You added the gradient: that's a step uphill"))
+    #expect(out.contains("you forgot the 2"))
+    #expect(out.contains("That's the total of the red marks."))
+    #expect(out.contains("That squares each mark"))
+    #expect(out.contains("Correct: 1.2."))
+    #expect(out.contains("The right sizes with a minus sign"))
+    #expect(out.contains("Correct: [12, 10, 9, 7, 6]."))
+    #expect(out.contains("MSE is the default for regression."))
+    #expect(out.contains("Recap. A loss is one number saying how wrong a prediction is"))
+    #expect(out.contains("You finished Recap: one idea, five pictures!"))
+  }
 }

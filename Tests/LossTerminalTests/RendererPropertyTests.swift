@@ -223,6 +223,13 @@ struct LayoutTests {
     #expect(bars == [1, 4, 9, 16])
   }
 
+  @Test func plainLessonTextReadsMarkupBeforeReplacingSymbols() {
+    let text = Renderer(style: .plain, width: 80).render([
+      .lesson(.text("Loss = 2·e·3, and *slope* · 3"))
+    ])
+    #expect(text.contains("Loss = 2*e*3, and slope * 3"), "\(text)")
+  }
+
   @Test func asciiReplacesTheSymbolsProseUses() {
     #expect(Glyphs.asciify("a — b → c ∂ √x Σ ≤ 2²") == "a - b -> c d sqrt x sum  <= 2^2")
   }
