@@ -21,13 +21,7 @@ public enum ProgressExportCoding {
   public static let maxLessons = 1_000
 
   public static func encode(_ export: ProgressExport) throws -> Data {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-    encoder.dateEncodingStrategy = .custom { date, encoder in
-      var container = encoder.singleValueContainer()
-      try container.encode(date.formatted(timestampStyle))
-    }
-    var data = try encoder.encode(StoredExport(export))
+    var data = try TimestampJSON.encoder().encode(StoredExport(export))
     data.append(0x0A)
     return data
   }
@@ -43,18 +37,7 @@ public enum ProgressExportCoding {
       return .failure(
         Problem(description: "it is \(data.count) bytes; an export is at most \(maxFileSize)"))
     }
-    let decoder = JSONDecoder()
-    decoder.dateDecodingStrategy = .custom { decoder in
-      let container = try decoder.singleValueContainer()
-      let text = try container.decode(String.self)
-      if let date = (try? timestampStyle.parse(text))
-        ?? (try? Date.ISO8601FormatStyle().parse(text))
-      {
-        return date
-      }
-      throw DecodingError.dataCorruptedError(
-        in: container, debugDescription: "not an ISO 8601 time")
-    }
+    let decoder = TimestampJSON.decoder()
     do {
       let header = try decoder.decode(Header.self, from: data)
       guard header.kind == ProgressExport.kind else {
@@ -72,8 +55,6 @@ public enum ProgressExportCoding {
       return .failure(Problem(description: describe(error)))
     }
   }
-
-  private static let timestampStyle = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
 
   private static func describe(_ error: Error) -> String {
     switch error {

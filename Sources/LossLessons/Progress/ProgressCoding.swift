@@ -23,30 +23,13 @@ enum ProgressCoding {
   }
 
   static func encode(_ file: ProgressFile) throws -> Data {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-    encoder.dateEncodingStrategy = .custom { date, encoder in
-      var container = encoder.singleValueContainer()
-      try container.encode(date.formatted(timestampStyle))
-    }
-    var data = try encoder.encode(StoredFile(file))
+    var data = try TimestampJSON.encoder().encode(StoredFile(file))
     data.append(0x0A)
     return data
   }
 
   static func decode(_ data: Data) -> Result<ProgressFile, Problem> {
-    let decoder = JSONDecoder()
-    decoder.dateDecodingStrategy = .custom { decoder in
-      let container = try decoder.singleValueContainer()
-      let text = try container.decode(String.self)
-      if let date = (try? timestampStyle.parse(text))
-        ?? (try? Date.ISO8601FormatStyle().parse(text))
-      {
-        return date
-      }
-      throw DecodingError.dataCorruptedError(
-        in: container, debugDescription: "is \"\(text.prefix(40))\"; expected an ISO 8601 time")
-    }
+    let decoder = TimestampJSON.decoder()
     do {
       let version = try decoder.decode(VersionOnly.self, from: data).formatVersion
       guard version <= ProgressFile.formatVersion else { return .failure(.newerVersion(version)) }
@@ -61,8 +44,6 @@ enum ProgressCoding {
       return .failure(.notProgress(describe(error)))
     }
   }
-
-  private static let timestampStyle = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
 
   /// What was wrong and where, e.g. "learners.ada.lessons.darts.attempts is
   /// 9223372036854775807; expected a whole number from 0 to 1000000000".
