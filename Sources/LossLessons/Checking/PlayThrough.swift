@@ -28,7 +28,7 @@ struct PlayThrough {
       if !run.isFinished, run.stepIndex != index + 1 {
         problems.append(
           LessonDiagnostic(
-            "the lesson did not move on after this step (learner \(learner))", at: step.position))
+            "the lesson did not move on after this step \(learnerNote)", at: step.position))
         return problems
       }
     }
@@ -46,22 +46,22 @@ struct PlayThrough {
       case .options(let options): words = options.joined(separator: "\n")
       case .error(let error, let source):
         return LessonDiagnostic(
-          "`\(source)`: \(error.message) (learner \(learner))",
+          "`\(source)`: \(error.message) \(learnerNote)",
           at: step?.position ?? lesson.position)
       case .plotError(let error, let source):
         var at = step?.position ?? lesson.position
         if case .plot(let plot)? = step?.content { at = plot.call.position }
-        return LessonDiagnostic("`\(source)`: \(error.message) (learner \(learner))", at: at)
+        return LessonDiagnostic("`\(source)`: \(error.message) \(learnerNote)", at: at)
       case .plot(let plot):
         guard let problem = drawing?(plot) else { return nil }
         return LessonDiagnostic(
-          "the plot cannot be drawn well: \(problem) (learner \(learner))",
+          "the plot cannot be drawn well: \(problem) \(learnerNote)",
           at: step?.position ?? lesson.position)
       default: return nil
       }
       guard let start = words.range(of: LessonRun.renderingFailure) else { return nil }
       return LessonDiagnostic(
-        "text could not be computed: \(words[start.lowerBound...].dropFirst().dropLast()) (learner \(learner))",
+        "text could not be computed: \(words[start.lowerBound...].dropFirst().dropLast()) \(learnerNote)",
         at: step?.position ?? lesson.position)
     }
   }
