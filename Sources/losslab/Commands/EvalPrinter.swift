@@ -22,7 +22,7 @@ struct EvalPrinter {
     case .nothing: return
     case .value(let value, let loss):
       guard let loss, let gradient = loss.gradient else {
-        try StandardStreams.write(ValueFormatter.compact(value) + "\n")
+        try write(ValueFormatter.compact(value) + "\n")
         return
       }
       let label = loss.function
@@ -31,17 +31,17 @@ struct EvalPrinter {
       func padded(_ text: String) -> String {
         text + String(repeating: " ", count: width - text.count)
       }
-      try StandardStreams.write("\(padded(label)) = \(ValueFormatter.compact(value))\n")
-      try StandardStreams.write(
+      try write("\(padded(label)) = \(ValueFormatter.compact(value))\n")
+      try write(
         "\(padded(gradientLabel)) = \(ValueFormatter.compact(.tensor(gradient)))\n")
     case .assigned(let name, let value):
-      try StandardStreams.write("\(name) = \(ValueFormatter.compact(value))\n")
+      try write("\(name) = \(ValueFormatter.compact(value))\n")
     case .assignedSeveral(let names, let values):
       for (name, value) in zip(names, values) {
-        try StandardStreams.write("\(name) = \(ValueFormatter.compact(value))\n")
+        try write("\(name) = \(ValueFormatter.compact(value))\n")
       }
     case .defined(let function):
-      try StandardStreams.write(
+      try write(
         "defined \(function.name)(\(function.parameters.joined(separator: ", ")))\n")
     }
   }
@@ -55,6 +55,12 @@ struct EvalPrinter {
     }
     let diagnostic = Diagnostic(error, source: source, line: lineNumber)
     let text = diagnostic.lines(room: EvalPrinter.errorWidth).map { $0 + "\n" }.joined()
-    StandardStreams.report(text)
+    StandardStreams.report(PrintableText.sanitized(text))
+  }
+
+  /// Text for a person's terminal: what was typed (a string value, a source line) may hold
+  /// control characters, shown visibly as everywhere else (JSON escapes them itself).
+  private func write(_ text: String) throws(StandardStreams.Failure) {
+    try StandardStreams.write(PrintableText.sanitized(text))
   }
 }
