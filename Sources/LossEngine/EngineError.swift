@@ -9,6 +9,8 @@ public enum EngineError: Error, Equatable, Sendable {
   case tooLarge([Int])
   /// Two operands that cannot broadcast together.
   case incompatibleShapes(operation: String, [Int], [Int])
+  /// `@` whose inner sizes differ: the left side's columns against the right side's rows.
+  case matrixProductMismatch(left: [Int], right: [Int])
   /// A loss whose prediction and target must have equal shapes.
   case lossShapeMismatch(loss: String, prediction: [Int], target: [Int])
   case emptyInput(operation: String)
@@ -17,6 +19,8 @@ public enum EngineError: Error, Equatable, Sendable {
   case divisionByZero
   /// Finite operands produced an infinite result.
   case overflow(operation: String)
+  /// `0 ^ b` for a negative `b`: a pole (1 / 0), not a number too large.
+  case zeroToNegativePower
   case tapeTooLarge(limit: Int)
   /// One evaluation would hold more than `bytes` of values at once (see `MemoryBudget`).
   case memoryBudgetExceeded(bytes: Int)
@@ -39,9 +43,17 @@ public enum EngineError: Error, Equatable, Sendable {
     case .incompatibleShapes(let operation, let a, let b):
       return
         "\(operation) cannot combine shapes \(Tensor.shapeDescription(a)) and \(Tensor.shapeDescription(b)): sizes must match, or one side must be a scalar or a row that fits"
-    case .lossShapeMismatch(let loss, let p, let y):
+    case .matrixProductMismatch(let left, let right):
+      let columns = left.count == 2 ? left[1] : left.first ?? 0
+      let rows = right.first ?? 0
+      let leftName = left.count == 2 ? "the left matrix" : "the left vector"
+      let rightName = right.count == 2 ? "the right matrix" : "the right vector"
       return
-        "\(loss) expects p and y of the same shape, got \(Tensor.shapeDescription(p)) and \(Tensor.shapeDescription(y))"
+        "@ needs \(leftName)'s \(plural(columns, left.count == 2 ? "column" : "element")) to match \(rightName)'s \(plural(rows, right.count == 2 ? "row" : "element")): shapes \(Tensor.shapeDescription(left)) and \(Tensor.shapeDescription(right)); transpose one side?"
+    case .lossShapeMismatch(let loss, let p, let y):
+      let prediction = LossCatalog.descriptor(named: loss)?.predictionName ?? "p"
+      return
+        "\(loss) expects \(prediction) and y of the same shape, got \(Tensor.shapeDescription(p)) and \(Tensor.shapeDescription(y))"
     case .emptyInput(let operation):
       return "\(operation) needs at least one element, got an empty value"
     case .invalidArgument(let operation, let message):
@@ -50,6 +62,8 @@ public enum EngineError: Error, Equatable, Sendable {
       return "division by zero"
     case .overflow(let operation):
       return "\(operation) overflowed: the result is too large for a double (about 1.8e308)"
+    case .zeroToNegativePower:
+      return "0 to a negative power is 1 divided by 0 (0 ^ -1 = 1 / 0): a division by zero"
     case .tapeTooLarge(let limit):
       return "this expression needs more than \(limit.formatted) operations; it was stopped"
     case .memoryBudgetExceeded(let bytes):
@@ -61,6 +75,11 @@ public enum EngineError: Error, Equatable, Sendable {
       return "\(operation) is not differentiable here: \(message)"
     }
   }
+}
+
+/// `"1 row"`, `"3 rows"`.
+private func plural(_ count: Int, _ noun: String) -> String {
+  "\(count) \(noun)\(count == 1 ? "" : "s")"
 }
 
 extension Int {

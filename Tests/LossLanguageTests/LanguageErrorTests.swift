@@ -18,7 +18,7 @@ struct LanguageErrorTests {
     let error = try failure("def f(x) = x / [1, 2, 3] @ [1]", "def g(x) = 2 * f(x)", "g(1)")
     #expect(error.context == [.inFunction("f"), .inFunction("g")])
     #expect(error.message.hasPrefix("in g(…): in f(…): "))
-    guard case .engine(.incompatibleShapes) = error.problem else {
+    guard case .engine(.matrixProductMismatch) = error.problem else {
       Issue.record("expected a shape error, got \(error.problem)")
       return
     }

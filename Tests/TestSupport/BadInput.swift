@@ -104,8 +104,6 @@ public struct BadInput: Sendable, CustomStringConvertible {
     BadInput(
       "loss shape mismatch", "mse([1, 2, 3], [1, 2])",
       "mse expects p and y of the same shape, got [3] and [2]"),
-    BadInput(
-      "matrix product shapes", "[[1, 2]] @ [[1, 2]]", "@ cannot combine shapes [1, 2] and [1, 2]"),
     BadInput("ragged matrix", "[[1, 2], [3]]", "every row of a matrix must have the same length"),
     BadInput("unknown name", "undefined_variable + 1", "unknown name 'undefined_variable'"),
     BadInput("unknown function", "msee([1], [1])", "unknown function 'msee' — did you mean 'mse'?"),
@@ -163,6 +161,25 @@ public struct BadInput: Sendable, CustomStringConvertible {
       "g1..g30 nesting calls that record nothing",
       setup: ["def g1(x) = x"] + (2...30).map { "def g\($0)(x) = g\($0 - 1)(g\($0 - 1)(x))" },
       "g30(1)", "this expression needs more than 1,000,000 operations; it was stopped"),
+    // The reproducers of the "messages that say the wrong thing" list (issue 7).
+    BadInput(
+      "matrix product shapes", "[[1, 2]] @ [[1, 2]]",
+      "@ needs the left matrix's 2 columns to match the right matrix's 1 row"),
+    BadInput(
+      "@ of a vector and a matrix that do not fit", "[1, 2, 3] @ [[1], [2]]",
+      "the left vector's 3 elements to match the right matrix's 2 rows"),
+    BadInput("0 to a negative power", "0 ^ -1", "0 to a negative power is 1 divided by 0"),
+    BadInput(
+      "0 to a negative power in a vector", "[2, 0] ^ -0.5",
+      "0 to a negative power is 1 divided by 0"),
+    BadInput("cce of one number", "cce(0.5, 1)", "cce: p must be one row of classes"),
+    BadInput("cce_logits of one number", "cce_logits(2, 1)", "cce_logits: z must be one row"),
+    BadInput(
+      "hinge shapes name its score s", "hinge([1, 2], [1, 1, 1])",
+      "hinge expects s and y of the same shape"),
+    BadInput(
+      "cce_logits shapes name its logits z", "cce_logits([[1, 2]], [[1, 0, 0]])",
+      "cce_logits expects z and y of the same shape"),
     BadInput(
       "functions with deep bodies calling each other",
       setup: ["def h1(x) = x"]

@@ -1,10 +1,19 @@
 /// Checks for losses that accept only some values (probabilities, labels), with messages that
 /// say which element was wrong, 1-based as learners count, and what it held.
 extension Loss {
-  /// `target` unchanged when it has the prediction's shape (and is not empty), else an error:
-  /// for the categorical losses, where broadcasting one label over a row means nothing.
+  /// `target` unchanged when it has the prediction's shape (and is not empty or one number),
+  /// else an error: for the categorical losses, where broadcasting one label over a row means
+  /// nothing and one number is not a row of classes.
   func requireEqualShapes(_ prediction: Tensor, _ target: Tensor) throws(EngineError) -> Tensor {
     guard prediction.count > 0 else { throw .emptyInput(operation: name) }
+    guard !prediction.isScalar else {
+      let argument = LossCatalog.descriptor(named: name)?.predictionName ?? "p"
+      throw .invalidArgument(
+        operation: name,
+        message:
+          "\(argument) must be one row of classes per example (a vector or a matrix), not one number; for one yes/no probability use bce"
+      )
+    }
     guard prediction.shape == target.shape else {
       throw .lossShapeMismatch(loss: name, prediction: prediction.shape, target: target.shape)
     }

@@ -76,7 +76,23 @@ extension Tape {
         if infinities != 0 { try checkedFinite(square, operation: "^", inputs: [a, b]) }
         return square
       }
-      return try finiteZip(a, b, operation: "^") { CMath.pow($0, $1) }
+      var infinities = 0
+      let power = try Tensor.zip(x, y, operation: "^") { base, exponent in
+        let v = CMath.pow(base, exponent)
+        infinities |= v.magnitude == .infinity ? 1 : 0
+        return v
+      }
+      if infinities != 0 {
+        // Rare: tell a pole (0 ^ -1) from a result too large (10 ^ 400).
+        var poles = 0
+        _ = try Tensor.zip(x, y, operation: "^") { base, exponent in
+          poles |= base == 0 && exponent < 0 ? 1 : 0
+          return 0
+        }
+        if poles != 0 { throw .zeroToNegativePower }
+        try checkedFinite(power, operation: "^", inputs: [a, b])
+      }
+      return power
     }
     // ∂/∂a = g·b·a^(b−1), ∂/∂b = g·a^b·ln a (0 where a ≤ 0). Each is g · (local slope) in one
     // pass: the slope is computed exactly as on its own and then multiplied, so the result is

@@ -10,7 +10,7 @@ extension Tape {
     // Treat a vector on the left as one row, on the right as one column.
     let (m, k) = x.rank == 2 ? (x.shape[0], x.shape[1]) : (1, x.shape[0])
     let (k2, n) = y.rank == 2 ? (y.shape[0], y.shape[1]) : (y.shape[0], 1)
-    guard k == k2 else { throw .incompatibleShapes(operation: "@", x.shape, y.shape) }
+    guard k == k2 else { throw .matrixProductMismatch(left: x.shape, right: y.shape) }
     _ = try Tensor.elementCount(of: [m, n])
     let product = try MatrixKernel.product(
       x.storage, y.storage, m: m, k: k, n: n, isInterrupted: isInterrupted)
