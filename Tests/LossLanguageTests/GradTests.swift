@@ -33,6 +33,22 @@ struct GradTests {
         == .list([.tensor(Tensor(scalar: 4)), .tensor(try Tensor(vector: [0, 0, 0]))]))
   }
 
+  /// The output is the first variable's own leaf, recorded before the second variable's: the
+  /// later one gets zeros (the tape's rule), and nothing traps.
+  @Test func aVariableAsTheWholeExpressionWithALaterOne() throws {
+    var session = Session()
+    try session.run("p = 2")
+    try session.run("M = [3, 4]")
+    #expect(
+      try session.value("grad(p, p, M)")
+        == .list([.tensor(Tensor(scalar: 1)), .tensor(try Tensor(vector: [0, 0]))]))
+    #expect(
+      try session.value("grad(p, M, p)")
+        == .list([.tensor(try Tensor(vector: [0, 0])), .tensor(Tensor(scalar: 1))]))
+    try session.run("w = 1")
+    #expect(try session.tensor("train(w^2, w, steps=1)").storage == [1, 0.8 * 0.8])
+  }
+
   @Test func gradIsStoredLikeAnyValue() throws {
     var session = Session()
     try session.run("w = 3")

@@ -118,6 +118,11 @@ extension Tape {
     let y = try loss.preparedTarget(prediction: p, target: value(target))
     let wantGradient = needsGradient(prediction)
     let (result, gradient) = try loss.evaluate(prediction: p, target: y, wantGradient: wantGradient)
+    // The overflow rule of every op: finite inputs that give an infinite loss are an error, not
+    // an `inf` with a slope that means nothing. (A scalar check; the scans run only then.)
+    if result.isInfinite, !p.containsInfinity, !y.containsInfinity {
+      throw .overflow(operation: loss.name)
+    }
     return try record(Tensor(scalar: result), parents: [prediction, target], label: loss.name) {
       g, needed throws(EngineError) in
       // ∂/∂p = g·∇ₚloss(p, y), ∂/∂y = g·∇ᵧloss(p, y) (both from the loss's own kernels).

@@ -37,13 +37,24 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
 
   /// A uniform double in `range` (the upper bound is reached only through rounding).
   public mutating func uniform(in range: ClosedRange<Double>) -> Double {
-    range.lowerBound + (range.upperBound - range.lowerBound) * unitInterval()
+    uniform(from: range.lowerBound, to: range.upperBound)
   }
 
   /// A uniform double in `range`, never equal to its upper bound.
   public mutating func uniform(in range: Range<Double>) -> Double {
-    let value = range.lowerBound + (range.upperBound - range.lowerBound) * unitInterval()
+    let value = uniform(from: range.lowerBound, to: range.upperBound)
     return value < range.upperBound ? value : range.upperBound.nextDown
+  }
+
+  /// `low + (high − low)·u` for u uniform in [0, 1); `low` may exceed `high`. When the width
+  /// passes the largest double (`-1e308` to `1e308`) it is taken in two halves, so finite
+  /// bounds always give a finite number between them.
+  public mutating func uniform(from low: Double, to high: Double) -> Double {
+    let u = unitInterval()
+    let width = high - low
+    if width.isFinite || !low.isFinite || !high.isFinite { return low + width * u }
+    let halfStep = (high / 2 - low / 2) * u
+    return low + halfStep + halfStep
   }
 
   /// A normally distributed double (Marsaglia's polar method: no trigonometry, pairs cached).

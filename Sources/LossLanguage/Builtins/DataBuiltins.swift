@@ -64,7 +64,7 @@ extension BuiltinLibrary {
       "uniform", "low", "high",
       summary: "a random number between low and high (n of them with n=…), fixed by seed",
       example: "uniform(-30, 30, 7)"
-    ) { generator, low, high in low + (high - low) * generator.unitInterval() },
+    ) { generator, low, high in generator.uniform(from: low, to: high) },
     random(
       "normal", "mean", "std",
       summary: "a normally distributed random number (n of them with n=…), fixed by seed",

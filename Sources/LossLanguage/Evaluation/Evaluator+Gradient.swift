@@ -43,9 +43,10 @@ extension Evaluator {
       }
       inputs.append(leafNode)
     }
-    var output = try inner.node(
+    // An input recorded after the output (`grad(p, p, M)`: the output is p's own leaf) gets a
+    // zero gradient from the tape: it cannot influence the output.
+    let output = try inner.node(
       inner.evaluate(expression, in: innerFrame), at: expression.range, for: "grad")
-    output = try inner.after(inputs, output, at: expression.range)
     let gradients: [Tensor]
     do { gradients = try inner.tape.gradients(of: output, withRespectTo: inputs) } catch {
       throw LanguageError(.engine(error), at: expression.range)
@@ -91,19 +92,5 @@ extension Evaluator {
     var locals: [String: RuntimeValue] = [:]
     for (name, value) in frame.locals { locals[name] = try rebuild(value, name) }
     return Frame(locals: locals, functions: frame.functions)
-  }
-
-  /// `output`, or an identity node recording it again after every one of `inputs`.
-  ///
-  /// The tape's reverse sweep runs from the output down, so an input recorded after it traps
-  /// (index out of range). That happens when the expression is itself an earlier variable:
-  /// in `grad(p, p, M)` the output is p's leaf, and M's leaf comes after it.
-  func after(_ inputs: [Variable], _ output: Variable, at range: SourceRange) throws(LanguageError)
-    -> Variable
-  {
-    guard inputs.contains(where: { $0.index > output.index }) else { return output }
-    return try engine(at: range) { tape throws(EngineError) in
-      try tape.add(output, try tape.constant(0))
-    }
   }
 }

@@ -195,9 +195,8 @@ public struct Interpreter: Sendable {
     let result = try evaluator.evaluate(expression, in: evaluator.topFrame)
     var gradients: [String: Tensor] = [:]
     if case .node(let node) = result, evaluator.tape.value(node).count == 1, !usable.isEmpty {
-      let output = try evaluator.after(inputs, node, at: expression.range)
       let values: [Tensor]
-      do { values = try evaluator.tape.gradients(of: output, withRespectTo: inputs) } catch {
+      do { values = try evaluator.tape.gradients(of: node, withRespectTo: inputs) } catch {
         throw LanguageError(.engine(error), at: expression.range)
       }
       for (name, g) in zip(usable, values) { gradients[name] = g }

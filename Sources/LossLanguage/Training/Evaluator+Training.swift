@@ -46,6 +46,12 @@ extension Evaluator {
           record.interruptionHandled.set()
           break
         }
+        if case .engine(.overflow(let operation)) = error.problem {
+          // Finite parameters that overflow the loss: the steps grew them until they did.
+          let cause = TrainingProblem.Divergence.overflow(operation: operation)
+          run.stop = .diverged(step: step, cause: cause)
+          throw divergence(cause, step: step, options, names, at: range)
+        }
         throw error.within(.trainingStep(step, of: options.steps), at: error.range)
       }
       let lossValue = try scalar(point.loss, of: "the loss", at: loss.range)
@@ -206,11 +212,10 @@ extension Evaluator {
         }
       }
     }
-    var output = try inner.node(
+    let output = try inner.node(
       inner.evaluate(expression, in: innerFrame), at: expression.range, for: "the loss")
     let value = inner.tape.value(output)
     guard gradients, value.isScalar else { return (value, []) }
-    output = try inner.after(inputs, output, at: expression.range)
     do {
       return (value, try inner.tape.gradients(of: output, withRespectTo: inputs))
     } catch {

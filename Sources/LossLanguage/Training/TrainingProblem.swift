@@ -5,6 +5,8 @@ public enum TrainingProblem: Equatable, Sendable {
   /// What became non-finite and stopped the training.
   public enum Divergence: Equatable, Sendable {
     case loss(Double)
+    /// An op of the loss (`mse`, `exp`, `*`) overflowed: the parameters grew too large.
+    case overflow(operation: String)
     case gradient(of: String)
     case parameter(String)
   }
@@ -60,6 +62,8 @@ public enum TrainingProblem: Equatable, Sendable {
       let what: String
       switch cause {
       case .loss(let value): what = "the loss became \(ValueFormatter.number(value))"
+      case .overflow(let operation):
+        what = "\(operation) overflowed (the numbers passed the largest double)"
       case .gradient(let name): what = "the gradient with respect to \(name) became non-finite"
       case .parameter(let name): what = "\(name) became non-finite"
       }
