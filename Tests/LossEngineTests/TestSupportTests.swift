@@ -7,7 +7,6 @@ import Testing
 struct TestSupportTests {
   @Test func expectCloseAcceptsWhatMatches() {
     #expect(expectClose(1 + 1e-13, 1, relative: 1e-12))
-    #expect(expectClose(.nan, .nan))
     #expect(expectClose(.infinity, .infinity))
     #expect(expectClose(1e-20, 0, absolute: 1e-19))
     #expect(expectClose(Tensor(testVector: [1, 1e-17]), [1, 0], relative: 1e-16))
@@ -17,6 +16,8 @@ struct TestSupportTests {
     withKnownIssue { expectClose(1.0001, 1, relative: 1e-6) }
     withKnownIssue { expectClose(.nan, 1) }
     withKnownIssue { expectClose(1, .nan) }
+    withKnownIssue { expectClose(.nan, .nan) }
+    withKnownIssue { expectClose(Tensor(testVector: [1, .nan]), [1, .nan]) }
     withKnownIssue { expectClose(.infinity, -.infinity) }
     withKnownIssue { expectClose(.infinity, 1e308) }
     withKnownIssue { expectClose(1e-20, 0) }

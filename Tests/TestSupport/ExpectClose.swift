@@ -9,8 +9,9 @@ import Testing
 ///
 /// where `scale` is |expected| for a number and the largest finite |expected| element for a
 /// tensor (a normwise rule: tiny gradient elements carry rounding of the size of the large
-/// ones, as in the shared reference cases). NaN matches only NaN and an infinity only the same
-/// infinity. On failure both values are printed. Returns whether they matched, so a caller can
+/// ones, as in the shared reference cases). NaN matches nothing, not even NaN, so a NaN
+/// regression cannot hide behind an expected NaN (expect one with `#expect(x.isNaN)`); an
+/// infinity matches only the same infinity. On failure both values are printed. Returns whether they matched, so a caller can
 /// stop early.
 @discardableResult
 public func expectClose(
@@ -75,7 +76,7 @@ public func expectClose(
 }
 
 private func matches(_ actual: Double, _ expected: Double, tolerance: Double) -> Bool {
-  if expected.isNaN || actual.isNaN { return expected.isNaN && actual.isNaN }
+  if expected.isNaN || actual.isNaN { return false }
   if expected.isInfinite || actual.isInfinite { return expected == actual }
   return Swift.abs(actual - expected) <= tolerance
 }
