@@ -67,11 +67,11 @@ struct ClassReportTests {
     ),
     (
       #"{"format_version": 1, "kind": "losslab-progress-export", "learner": "ada", "exported_at": "2026-01-01T00:00:00Z", "lessons": {"darts": {"completed_at": null, "step": 9223372036854775807, "attempts": 1, "hints": 0, "skips": 0, "seconds": 1}}}"#,
-      "lesson 'darts': 'step' is 9223372036854775807; expected a whole number from 1 to 10000"
+      "lesson 'darts': 'step' is 9223372036854775807; expected a whole number from 1 to 200"
     ),
     (
       #"{"format_version": 1, "kind": "losslab-progress-export", "learner": "ada", "exported_at": "2026-01-01T00:00:00Z", "lessons": {"darts": {"completed_at": null, "step": 1, "attempts": -1, "hints": 0, "skips": 0, "seconds": 1}}}"#,
-      "lesson 'darts': 'attempts' is -1; expected a whole number from 0 to 1000000"
+      "lesson 'darts': 'attempts' is -1; expected a whole number from 0 to 1000000000"
     ),
     (
       #"{"format_version": 1, "kind": "losslab-progress-export", "learner": "ada", "exported_at": "2026-01-01T00:00:00Z", "lessons": {"../etc": {"completed_at": null, "step": 1, "attempts": 1, "hints": 0, "skips": 0, "seconds": 1}}}"#,

@@ -36,6 +36,42 @@ struct ProgressLimitsTests {
     #expect(names.contains { $0.hasPrefix("progress.json.corrupt-") })
   }
 
+  /// A step record is read by one decoder in the progress file and in an export: the same
+  /// bounds, and the same cleaning of the text it keeps.
+  @Test(arguments: [
+    (#""steps": {"3": {"attempts": -1, "hints": 0, "skipped": false}}"#, "steps.3.attempts is -1"),
+    (
+      #""steps": {"3": {"attempts": 0, "hints": 1000000001, "skipped": false}}"#,
+      "steps.3.hints is 1000000001"
+    ),
+    (#""steps": {"3": {"attempts": 2.5, "hints": 0}}"#, "steps.3.attempts is 2.5"),
+  ])
+  func impossibleStepRecordsAreSetAside(_ fields: String, _ reason: String) throws {
+    let folder = try TemporaryFolder()
+    let store = ProgressStore(folder: folder.url)
+    try Data(Self.lessonFile(fields).utf8).write(to: store.fileURL)
+    let notice = try #require(try store.load(learner: "ada").notice)
+    #expect(notice.contains("learners.ada.lessons.darts.\(reason); expected"), "\(notice)")
+  }
+
+  @Test func stepRecordTextIsCleanedWhenRead() throws {
+    let folder = try TemporaryFolder()
+    let store = ProgressStore(folder: folder.url)
+    let fields = #"""
+      "steps": {"2": {"attempts": 3, "hints": 0, "skipped": false,
+        "misconceptions": {"sum\u001b[2J": 2, "never": 0}, "answers": ["4\u001b]0;title\u0007", "5"]}}
+      """#
+    try Data(Self.lessonFile(fields).utf8).write(to: store.fileURL)
+    let snapshot = try store.load(learner: "ada")
+    #expect(snapshot.notice == nil)
+    let record = try #require(snapshot.learner.lessons["darts"]?.steps[2])
+    #expect(record.attempts == 3)
+    #expect(record.answers.count == 2 && record.answers[1] == "5")
+    #expect(!record.answers[0].unicodeScalars.contains { $0.value < 0x20 })
+    #expect(record.misconceptions.count == 1, "a count of 0 is dropped")
+    #expect(!(record.misconceptions.keys.first ?? "").unicodeScalars.contains { $0.value < 0x20 })
+  }
+
   @Test func anImpossiblePositionIsSetAside() throws {
     let folder = try TemporaryFolder()
     let store = ProgressStore(folder: folder.url)

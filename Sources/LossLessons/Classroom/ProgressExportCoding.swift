@@ -14,10 +14,11 @@ public enum ProgressExportCoding {
 
   /// Larger than any real record (200 steps × 20 answers of 200 characters is under 1 MiB).
   public static let maxFileSize = 2 << 20
-  /// Bounds on what one record may claim, far above any real learner.
-  public static let maxCount = 1_000_000
-  public static let maxSeconds = 1e8
-  public static let maxStep = 10_000
+  /// Bounds on what one record may claim: the progress file's (``ProgressLimits``), with steps
+  /// numbered from 1.
+  public static let maxCount = ProgressLimits.maximumCount
+  public static let maxSeconds = ProgressLimits.maximumSeconds
+  public static let maxStep = ProgressLimits.maximumStep + 1
   public static let maxLessons = 1_000
 
   public static func encode(_ export: ProgressExport) throws -> Data {
@@ -148,7 +149,7 @@ public enum ProgressExportCoding {
     var hints: Int
     var skips: Int
     var seconds: Double
-    var steps: [String: StoredStep]?
+    var steps: [String: StoredStepRecord]?
 
     enum CodingKeys: String, CodingKey {
       case step, attempts, hints, skips, seconds, steps
@@ -163,7 +164,7 @@ public enum ProgressExportCoding {
       skips = lesson.skips
       seconds = lesson.seconds
       steps = Dictionary(
-        uniqueKeysWithValues: lesson.steps.map { (String($0.key), StoredStep($0.value)) })
+        uniqueKeysWithValues: lesson.steps.map { (String($0.key), StoredStepRecord($0.value)) })
     }
 
     func encode(to encoder: Encoder) throws {
@@ -194,52 +195,11 @@ public enum ProgressExportCoding {
               "\(at): step '\(PrintableText.sanitized(String(key.prefix(20)), keepingNewlines: false))' is not a step number"
           )
         }
-        checkedSteps[number] = try record.checked(at: "\(at), step \(number)")
+        checkedSteps[number] = record.record
       }
       return ProgressExport.Lesson(
         completedAt: completedAt, step: step, attempts: attempts, hints: hints, skips: skips,
         seconds: seconds, steps: checkedSteps)
-    }
-  }
-
-  private struct StoredStep: Codable {
-    var attempts: Int
-    var hints: Int
-    var skipped: Bool
-    var misconceptions: [String: Int]?
-    var answers: [String]?
-
-    init(_ record: StepRecord) {
-      attempts = record.attempts
-      hints = record.hints
-      skipped = record.skipped
-      misconceptions = record.misconceptions
-      answers = record.answers
-    }
-
-    func checked(at place: String) throws(Problem) -> StepRecord {
-      try count(attempts, "\(place): 'attempts'")
-      try count(hints, "\(place): 'hints'")
-      let found = misconceptions ?? [:]
-      guard found.count <= StepRecord.maxMisconceptions else {
-        throw Problem(
-          description:
-            "\(place): \(found.count) misconceptions; at most \(StepRecord.maxMisconceptions)")
-      }
-      var cleaned: [String: Int] = [:]
-      for (name, times) in found {
-        try count(times, "\(place): a misconception's count", in: 1...maxCount)
-        let clean = PrintableText.sanitized(
-          String(name.prefix(StepRecord.maxAnswerLength)), keepingNewlines: false)
-        cleaned[clean, default: 0] += times
-      }
-      let typed = (answers ?? []).suffix(StepRecord.maxAnswers).map {
-        PrintableText.sanitized(
-          String($0.prefix(StepRecord.maxAnswerLength)), keepingNewlines: false)
-      }
-      return StepRecord(
-        attempts: attempts, hints: hints, skipped: skipped, misconceptions: cleaned,
-        answers: Array(typed))
     }
   }
 

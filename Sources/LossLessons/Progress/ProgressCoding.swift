@@ -79,31 +79,6 @@ enum ProgressCoding {
     }
   }
 
-  /// Reads a whole number at `key` (0 when missing) that must lie in `range`.
-  private static func bounded<Key: CodingKey>(
-    _ container: KeyedDecodingContainer<Key>, _ key: Key, in range: ClosedRange<Int>
-  ) throws -> Int {
-    let value: Int
-    if let whole = try? container.decodeIfPresent(Int.self, forKey: key) {
-      value = whole
-    } else if let number = try? container.decode(Double.self, forKey: key) {
-      // Foundation reports a fraction for an Int as "not valid JSON"; say what it is.
-      throw DecodingError.dataCorruptedError(
-        forKey: key, in: container,
-        debugDescription:
-          "is \(number); expected a whole number from \(range.lowerBound) to \(range.upperBound)")
-    } else {
-      value = try container.decodeIfPresent(Int.self, forKey: key) ?? 0
-    }
-    guard range.contains(value) else {
-      throw DecodingError.dataCorruptedError(
-        forKey: key, in: container,
-        debugDescription:
-          "is \(value); expected a whole number from \(range.lowerBound) to \(range.upperBound)")
-    }
-    return value
-  }
-
   // MARK: Stored shapes
 
   private struct VersionOnly: Decodable {
@@ -154,7 +129,7 @@ enum ProgressCoding {
     init(from decoder: Decoder) throws {
       let container = try decoder.container(keyedBy: CodingKeys.self)
       lesson = try container.decodeIfPresent(String.self, forKey: .lesson)
-      step = try bounded(container, .step, in: 0...ProgressLimits.maximumStep)
+      step = try container.decodeWholeNumber(.step, in: 0...ProgressLimits.maximumStep)
       updatedAt = try container.decode(Date.self, forKey: .updatedAt)
     }
 
@@ -214,7 +189,7 @@ enum ProgressCoding {
     var secondsSpent: Double
     var startedAt: Date
     var updatedAt: Date
-    var steps: [String: StoredStep]
+    var steps: [String: StoredStepRecord]
 
     enum CodingKeys: String, CodingKey {
       case step, attempts, skips, steps
@@ -235,19 +210,19 @@ enum ProgressCoding {
       startedAt = lesson.startedAt
       updatedAt = lesson.updatedAt
       steps = Dictionary(
-        uniqueKeysWithValues: lesson.steps.map { (String($0.key), StoredStep($0.value)) })
+        uniqueKeysWithValues: lesson.steps.map { (String($0.key), StoredStepRecord($0.value)) })
     }
 
     init(from decoder: Decoder) throws {
       let container = try decoder.container(keyedBy: CodingKeys.self)
       startedAt = try container.decode(Date.self, forKey: .startedAt)
       updatedAt = try container.decodeIfPresent(Date.self, forKey: .updatedAt) ?? startedAt
-      step = try bounded(container, .step, in: 0...ProgressLimits.maximumStep)
+      step = try container.decodeWholeNumber(.step, in: 0...ProgressLimits.maximumStep)
       completedAt = try container.decodeIfPresent(Date.self, forKey: .completedAt)
       let counts = 0...ProgressLimits.maximumCount
-      attempts = try bounded(container, .attempts, in: counts)
-      hintsUsed = try bounded(container, .hintsUsed, in: counts)
-      skips = try bounded(container, .skips, in: counts)
+      attempts = try container.decodeWholeNumber(.attempts, in: counts)
+      hintsUsed = try container.decodeWholeNumber(.hintsUsed, in: counts)
+      skips = try container.decodeWholeNumber(.skips, in: counts)
       secondsSpent = try container.decodeIfPresent(Double.self, forKey: .secondsSpent) ?? 0
       guard (0...ProgressLimits.maximumSeconds).contains(secondsSpent) else {
         throw DecodingError.dataCorruptedError(
@@ -256,7 +231,7 @@ enum ProgressCoding {
             "is \(secondsSpent); expected a number of seconds from 0 to \(Int(ProgressLimits.maximumSeconds))"
         )
       }
-      steps = try container.decodeIfPresent([String: StoredStep].self, forKey: .steps) ?? [:]
+      steps = try container.decodeIfPresent([String: StoredStepRecord].self, forKey: .steps) ?? [:]
       for key in steps.keys
       where Int(key).map({ !(0...ProgressLimits.maximumStep).contains($0) }) ?? true {
         throw DecodingError.dataCorruptedError(
@@ -286,55 +261,6 @@ enum ProgressCoding {
         skips: skips, secondsSpent: secondsSpent, startedAt: startedAt, updatedAt: updatedAt,
         steps: steps.reduce(into: [:]) { steps, entry in
           if let step = Int(entry.key) { steps[step] = entry.value.record }
-        })
-    }
-  }
-
-  /// One step's record (see ``StepRecord``), bounded like the lesson's counters.
-  private struct StoredStep: Codable {
-    var attempts: Int
-    var hints: Int
-    var skipped: Bool
-    var misconceptions: [String: Int]
-    var answers: [String]
-
-    init(_ record: StepRecord) {
-      attempts = record.attempts
-      hints = record.hints
-      skipped = record.skipped
-      misconceptions = record.misconceptions
-      answers = record.answers
-    }
-
-    enum CodingKeys: String, CodingKey {
-      case attempts, hints, skipped, misconceptions, answers
-    }
-
-    init(from decoder: Decoder) throws {
-      let container = try decoder.container(keyedBy: CodingKeys.self)
-      let counts = 0...ProgressLimits.maximumCount
-      attempts = try bounded(container, .attempts, in: counts)
-      hints = try bounded(container, .hints, in: counts)
-      skipped = try container.decodeIfPresent(Bool.self, forKey: .skipped) ?? false
-      misconceptions =
-        try container.decodeIfPresent([String: Int].self, forKey: .misconceptions) ?? [:]
-      answers = try container.decodeIfPresent([String].self, forKey: .answers) ?? []
-      guard misconceptions.values.allSatisfy(counts.contains),
-        misconceptions.count <= StepRecord.maxMisconceptions
-      else {
-        throw DecodingError.dataCorruptedError(
-          forKey: .misconceptions, in: container,
-          debugDescription:
-            "has counts outside 0…\(ProgressLimits.maximumCount) or more than \(StepRecord.maxMisconceptions) names"
-        )
-      }
-    }
-
-    var record: StepRecord {
-      StepRecord(
-        attempts: attempts, hints: hints, skipped: skipped, misconceptions: misconceptions,
-        answers: answers.suffix(StepRecord.maxAnswers).map {
-          String($0.prefix(StepRecord.maxAnswerLength))
         })
     }
   }
