@@ -9,7 +9,7 @@ enum MarkupSpans {
   static func parse(_ source: String, style: Renderer.Style, base: Tone = .normal) -> [Span] {
     var spans: [Span] = []
     var current = ""
-    var tone = base
+    let tone = base
     var chars = Array(source)
     var i = 0
     func flush() {

@@ -65,28 +65,25 @@ struct BadInputTests {
   }
 
   /// f1..f30, each calling the previous twice: 2^30 calls. It must stop at the operation
-  /// limit with an error instead of running for hours.
+  /// limit with an error instead of running for hours; the time limit only catches a hang
+  /// (a debug build takes seconds, far more on a loaded machine), it measures nothing.
   @Test(.timeLimit(.minutes(2)))
   func exponentialFunctionChainsStopAtTheOperationLimit() throws {
     var session = Session()
     try session.run("def f1(x) = x + 1")
     for i in 2...30 { try session.run("def f\(i)(x) = f\(i - 1)(x) + f\(i - 1)(x)") }
-    let clock = ContinuousClock()
-    var error: LanguageError?
-    let elapsed = try clock.measure { error = try session.failure("f30(1)") }
+    var error = try session.failure("f30(1)")
     #expect(
-      error?.message.hasSuffix(
+      error.message.hasSuffix(
         "this expression needs more than 1,000,000 operations; it was stopped") == true)
-    #expect(error?.message.hasPrefix("in f30(…): in f29(…):") == true)
-    #expect(elapsed < .seconds(30), "took \(elapsed)")
+    #expect(error.message.hasPrefix("in f30(…): in f29(…):"))
     // The same limit for chains that record nothing on the tape (f1(x) = x).
     try session.run("def g1(x) = x")
     for i in 2...30 { try session.run("def g\(i)(x) = g\(i - 1)(g\(i - 1)(x))") }
-    let idle = try clock.measure { error = try session.failure("g30(1)") }
+    error = try session.failure("g30(1)")
     #expect(
-      error?.message.hasSuffix(
+      error.message.hasSuffix(
         "this expression needs more than 1,000,000 operations; it was stopped") == true)
-    #expect(idle < .seconds(30), "took \(idle)")
     // Smaller members of the family still work: f10 makes 2^9 calls.
     #expect(try session.scalar("f10(1)") == 1024)
   }
