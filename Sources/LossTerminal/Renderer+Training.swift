@@ -1,10 +1,37 @@
 import LossEngine
 import LossLanguage
+import LossPlots
 import LossShell
 
 /// `train`'s progress and summary, and `step`'s five-part loop, as text.
 extension Renderer {
-  /// `step 40 of 100   loss 0.123456   val 0.2`: one line, redrawn in place by the caller.
+  /// Rows of the live curve's drawing area: enough to see the shape, small enough to leave
+  /// the line typed on screen on a 24-row terminal.
+  static let liveCurveRows = 8
+
+  /// The frame a running `train` redraws in place: its loss curve so far, on an x axis that
+  /// already spans every step, and the progress line under it.
+  public func liveTrainingFrame(_ progress: TrainingProgress, curve: TrainingCurveSoFar)
+    -> [String]
+  {
+    let plot = Plot.lossCurve(
+      title: "training \(progress.parameters.joined(separator: ", "))", training: curve.losses,
+      validation: curve.validation, stride: curve.stride, throughStep: curve.steps,
+      size: PlotSize(columns: nil, rows: Self.liveCurveRows))
+    return (layoutPlot(plot) + layoutProgress(progress)).map(encode)
+  }
+
+  /// The last frame of a run that has ended: its whole curve, without the progress line.
+  public func finalTrainingFrame(_ run: TrainingRun) -> [String] {
+    let plot = Plot.lossCurve(
+      title: "training \(run.parameters.joined(separator: ", "))", training: run.losses,
+      validation: run.validation, throughStep: run.steps,
+      size: PlotSize(columns: nil, rows: Self.liveCurveRows))
+    return layoutPlot(plot).map(encode)
+  }
+
+  /// `step 40 of 100   loss 0.123456   val 0.2`: one line, printed every `every=` steps where
+  /// no frame is redrawn (a script, a plain terminal).
   func layoutProgress(_ progress: TrainingProgress) -> [Line] {
     var line = Line("step \(progress.step) of \(progress.steps)", .dim)
     line.add("   loss ")

@@ -74,7 +74,7 @@ public struct Renderer: Sendable {
       return sentences.flatMap { prose($0, indent: 2) }
     case .savePlot(let request):
       return prose("saving the plot to \(request.path)", tone: .dim, indent: 2)
-    case .trainingProgress(let progress): return layoutProgress(progress)
+    case .trainingProgress(let progress, _): return layoutProgress(progress)
     case .trained(let run): return layoutTrained(run)
     case .stepped(let report): return layoutStepped(report)
     }
@@ -92,7 +92,7 @@ public struct Renderer: Sendable {
   /// Spans to characters, with SGR codes around styled spans in colour mode (neighbours of
   /// one tone share one code). The output boundary: whatever a span holds, its control
   /// characters are made visible here, so the only escapes written are the renderer's own.
-  private func encode(_ line: Line) -> String {
+  func encode(_ line: Line) -> String {
     var merged: [Span] = []
     for var span in line.spans where !span.text.isEmpty {
       span.text = PrintableText.sanitized(span.text, keepingNewlines: false)

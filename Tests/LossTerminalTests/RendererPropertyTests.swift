@@ -46,7 +46,8 @@ let corpus: [ShellEvent] = {
     .trainingProgress(
       TrainingProgress(
         step: 3, steps: 10, loss: 0.25, validation: 0.5, parameters: ["w"],
-        values: [Tensor(scalar: 1)], every: nil)))
+        values: [Tensor(scalar: 1)], every: nil),
+      curve: TrainingCurveSoFar(steps: 10, hasValidation: true)))
   var script = ShellSession(configuration: .script)
   events += script.handle(line: "1 + * 2")
   events += [

@@ -112,23 +112,9 @@ public struct PlotBuilder {
           "curve takes a vector of losses, or 2 rows (training, then validation); got \(tensor.shapeDescription)"
         ), at: argument.range)
     }
-    let steps = (0..<first.count).map(Double.init)
-    var series = [Series(name: rows.count == 2 ? "training" : "loss", xs: steps, ys: first)]
-    var markers: [Marker] = []
-    if rows.count == 2 {
-      let validation = rows[1]
-      series.append(Series(name: "validation", xs: steps, ys: validation))
-      if let best = validation.indices.filter({ validation[$0].isFinite }).min(by: {
-        validation[$0] < validation[$1]
-      }) {
-        markers.append(
-          Marker(label: "validation lowest", point: Point(x: Double(best), y: validation[best])))
-      }
-    }
-    let line = LinePlot(
-      kind: .curve, xName: "step", yName: "loss", series: series, markers: markers,
-      logarithmic: AxisScale.choose(for: rows.flatMap { $0 }, kind: .curve))
-    return Plot(title: "loss curve: \(call.text(argument.range))", content: .lines(line))
+    return Plot.lossCurve(
+      title: "loss curve: \(call.text(argument.range))", training: first,
+      validation: rows.count == 2 ? rows[1] : nil)
   }
 
   // MARK: landscape

@@ -51,8 +51,10 @@ public enum ShellEvent: Equatable, Sendable {
   /// `save FILE`: the caller writes the last plot (files are written outside the session) and
   /// says how it went.
   case savePlot(SaveRequest)
-  /// While `train` runs (sent through ``ShellConfiguration/liveEvents``, at a bounded rate).
-  case trainingProgress(TrainingProgress)
+  /// While `train` runs (sent through ``ShellConfiguration/liveEvents``, at a bounded rate):
+  /// the step just done and the curve so far. The terminal redraws one frame in place; a
+  /// script or a plain terminal prints one line.
+  case trainingProgress(TrainingProgress, curve: TrainingCurveSoFar)
   /// A `train` finished: its curve, path and why it stopped.
   case trained(TrainingRun)
   /// A `step(...)`: the learning loop's numbers.

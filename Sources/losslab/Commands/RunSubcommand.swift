@@ -24,13 +24,13 @@ struct RunSubcommand: ParsableCommand {
       throw ValidationError("\(file) is not UTF-8 text")
     }
     Interrupts.install()
-    let (session, _) = ShellSetup.session(options, interactive: false)
+    let (session, _, live) = ShellSetup.session(options, interactive: false)
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) }
     if lines.last == "" { lines.removeLast() }
     var loop = ShellLoop(
       session: session, source: ScriptedLineSource(lines: lines),
       style: ShellSetup.style(plain: options.plain),
-      completionView: CompletionView(session))
+      completionView: CompletionView(session), live: live)
     let status = loop.run(greeting: [])
     if status != 0 { throw ExitCode(status) }
   }

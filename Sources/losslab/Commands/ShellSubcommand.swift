@@ -16,7 +16,7 @@ struct ShellSubcommand: ParsableCommand {
   func run() throws {
     Interrupts.install()
     let interactive = Terminal.isInteractive
-    let (session, greeting) = ShellSetup.session(options, interactive: interactive)
+    let (session, greeting, live) = ShellSetup.session(options, interactive: interactive)
     let view = CompletionView(session)
     let source: any LineSource
     if interactive, Terminal.canEditLines {
@@ -30,7 +30,7 @@ struct ShellSubcommand: ParsableCommand {
     }
     var loop = ShellLoop(
       session: session, source: source, style: ShellSetup.style(plain: options.plain),
-      completionView: view)
+      completionView: view, live: live)
     let status = loop.run(greeting: greeting)
     if status != 0 { throw ExitCode(status) }
   }

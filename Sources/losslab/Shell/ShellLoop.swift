@@ -11,6 +11,8 @@ struct ShellLoop {
   let style: Renderer.Style
   /// A copy of the session for tab completion, which libedit asks for mid-line.
   let completionView: CompletionView
+  /// Draws a running `train`; its frame is ended before the line's results.
+  let live: LiveTrainingDisplay
 
   /// Runs until the learner quits or the input ends; returns the exit status. When standard
   /// output can no longer be written, saves history and ends the process (see
@@ -39,8 +41,7 @@ struct ShellLoop {
     guard !events.isEmpty else { return }
     let renderer = Renderer(style: style, width: Terminal.width)
     if session.configuration.interactive {
-      let clear = LiveProgress.finish(style: style, interactive: true, events: events)
-      try StandardStreams.write(clear + renderer.render(events))
+      try StandardStreams.write(live.finish(before: events) + renderer.render(events))
       return
     }
     for event in events {

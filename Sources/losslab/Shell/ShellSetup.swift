@@ -6,10 +6,11 @@ import LossShell
 import LossTerminal
 import Synchronization
 
-/// Builds a session with the lessons, the learner's progress and the welcome screen.
+/// Builds a session with the lessons, the learner's progress, the welcome screen and the live
+/// display of a running `train`.
 enum ShellSetup {
   static func session(_ options: ShellOptions, interactive: Bool) -> (
-    ShellSession, greeting: [ShellEvent]
+    ShellSession, greeting: [ShellEvent], live: LiveTrainingDisplay
   ) {
     let environment = ProcessInfo.processInfo.environment
     let library = LessonLibrary(
@@ -42,9 +43,11 @@ enum ShellSetup {
     var configuration = ShellConfiguration(
       interactive: interactive, isInterrupted: { Interrupts.isRequested }, resume: resume,
       lessonNames: { names })
-    configuration.liveEvents = LiveProgress.sink(
-      style: style(plain: options.plain), interactive: interactive)
-    return (ShellSession(configuration: configuration, commands: .withLessons(context)), greeting)
+    let live = LiveTrainingDisplay(style: style(plain: options.plain), interactive: interactive)
+    configuration.liveEvents = live.sink
+    return (
+      ShellSession(configuration: configuration, commands: .withLessons(context)), greeting, live
+    )
   }
 
   /// Why nothing will be saved (``StateFolder``'s last rule).
