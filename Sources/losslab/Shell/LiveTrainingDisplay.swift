@@ -13,8 +13,13 @@ import Synchronization
 final class LiveTrainingDisplay: Sendable {
   private let style: Renderer.Style
   private let inPlace: Bool
-  /// Lines of the frame on screen (0 when none); the cursor is at the end of its last line.
-  private let frameHeight = Mutex(0)
+  private struct Frame {
+    /// Lines on screen (0 when none); the cursor is at the end of the last one.
+    var height = 0
+    /// Frames drawn for the running `train`.
+    var count = 0
+  }
+  private let frame = Mutex(Frame())
 
   init(style: Renderer.Style, interactive: Bool) {
     self.style = style
@@ -37,23 +42,27 @@ final class LiveTrainingDisplay: Sendable {
       if let every = progress.every, progress.step % every == 0 { write(renderer.render(event)) }
       return
     }
-    let frame = renderer.liveTrainingFrame(progress, curve: curve)
-    frameHeight.withLock { height in
-      write(Self.erase(height) + frame.joined(separator: "\n"))
-      height = frame.count
+    let lines = renderer.liveTrainingFrame(progress, curve: curve)
+    frame.withLock { frame in
+      write(Self.erase(frame.height) + lines.joined(separator: "\n"))
+      frame.height = lines.count
+      frame.count += 1
     }
   }
 
   /// Ends the frame before a line's results are printed: redrawn whole from the finished run
   /// (the last redraw may be up to 50 ms old), or left as it was when the run stopped with an
-  /// error, then a newline. Empty when no frame is on screen.
+  /// error, then a newline. A run over within its first frame (under 50 ms) is not worth a
+  /// picture: its frame is erased. Empty when no frame is on screen.
   func finish(before events: [ShellEvent]) -> String {
-    frameHeight.withLock { height in
-      guard height > 0 else { return "" }
-      defer { height = 0 }
+    frame.withLock { frame in
+      guard frame.height > 0 else { return "" }
+      defer { frame = Frame() }
       for case .trained(let run) in events {
+        guard frame.count > 1 else { return Self.erase(frame.height) }
         let renderer = Renderer(style: style, width: Terminal.width)
-        return Self.erase(height) + renderer.finalTrainingFrame(run).joined(separator: "\n") + "\n"
+        return Self.erase(frame.height) + renderer.finalTrainingFrame(run).joined(separator: "\n")
+          + "\n"
       }
       return "\n"
     }
