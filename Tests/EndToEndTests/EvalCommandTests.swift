@@ -31,6 +31,25 @@ struct EvalCommandTests {
     for line in run.lines { _ = try JSONLine(line) }
   }
 
+  /// Text is for people: a value of more than 10,000 numbers is summarised, not formatted in
+  /// full; JSON, for tools, gives every number.
+  @Test func aHugeValueIsSummarisedInTextAndWholeInJSON() throws {
+    let text = try LossLabBinary.run([
+      "eval", "linspace(0, 1, 20001)",
+      "m = linspace(0, 1, 20000) @ transpose([linspace(0, 1, 20000), linspace(0, 1, 20000)])",
+      "linspace(0, 1, 10000)",
+    ])
+    #expect(text.exited(with: 0), "\(text.summary)")
+    #expect(
+      text.lines.first
+        == "[0, 0.00005, 0.0001, 0.00015, 0.0002, 0.00025, 0.0003, …, 0.99995, 1] (20001 values)")
+    #expect(text.lines.count == 3)
+    #expect(text.lines[2].split(separator: ",").count == 10_000, "at the limit: every number")
+    let json = try LossLabBinary.run(["eval", "--json", "linspace(0, 1, 20001)"])
+    #expect(json.exited(with: 0))
+    #expect(json.lines.first?.split(separator: ",").count == 20_002, "20001 values and the grad")
+  }
+
   @Test func aFailedExpressionPrintsAnErrorAndEvaluationGoesOn() throws {
     let run = try LossLabBinary.run([
       "eval", "--json", "a = 1", "nope + 1", "a + 1", "mse([1,2,3],[1,2])", "a + 2",

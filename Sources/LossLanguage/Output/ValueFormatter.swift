@@ -56,8 +56,20 @@ public enum ValueFormatter {
   }
 
   /// A whole value on one line: `0.375`, `[0.25, 0, -0.25]`, `[[1, 2], [3, 4]]`, `"adam"`.
-  public static func compact(_ value: Value, significantDigits: Int = 6) -> String {
+  ///
+  /// A tensor of more than `elementLimit` numbers is summarised instead, without formatting
+  /// the rest: its first elements, `…`, its last two, and its size, as in
+  /// `[0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, …, 9.9, 10] (101 values)`.
+  public static func compact(
+    _ value: Value, significantDigits: Int = 6, elementLimit: Int = .max
+  ) -> String {
     switch value {
+    case .tensor(let t) where t.count > elementLimit:
+      let storage = t.storage
+      let head = storage.prefix(7).map { number($0, significantDigits: significantDigits) }
+      let tail = storage.suffix(2).map { number($0, significantDigits: significantDigits) }
+      let size = t.rank == 2 ? "\(t.shapeDescription), row by row" : "\(t.count) values"
+      return "[" + (head + ["…"] + tail).joined(separator: ", ") + "] (\(size))"
     case .tensor(let t):
       switch t.nested {
       case .scalar(let x): return number(x, significantDigits: significantDigits)
@@ -77,8 +89,9 @@ public enum ValueFormatter {
     case .string(let s): return "\"\(s)\""
     case .list(let items):
       return "("
-        + items.map { compact($0, significantDigits: significantDigits) }.joined(separator: ", ")
-        + ")"
+        + items.map {
+          compact($0, significantDigits: significantDigits, elementLimit: elementLimit)
+        }.joined(separator: ", ") + ")"
     }
   }
 }

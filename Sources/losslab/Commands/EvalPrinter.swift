@@ -3,9 +3,13 @@ import LossEngine
 import LossLanguage
 
 /// Prints `eval` results: JSON lines for tools (streamed, so a huge value is never one string),
-/// or aligned text for people. Every write is checked (``StandardStreams``).
+/// or aligned text for people, where a value of more than ``textElementLimit`` numbers is
+/// summarised (its ends and its size; `--json` gives every number). Every write is checked
+/// (``StandardStreams``).
 struct EvalPrinter {
   let json: Bool
+  /// More numbers than a person reads on a terminal; a script that needs them all asks for JSON.
+  static let textElementLimit = 10_000
   /// Columns an error's source window may take on standard error, which has no known width.
   static let errorWidth = 120
 
@@ -22,7 +26,7 @@ struct EvalPrinter {
     case .nothing: return
     case .value(let value, let loss):
       guard let loss, let gradient = loss.gradient else {
-        try write(ValueFormatter.compact(value) + "\n")
+        try write(text(value) + "\n")
         return
       }
       let label = loss.function
@@ -31,14 +35,14 @@ struct EvalPrinter {
       func padded(_ text: String) -> String {
         text + String(repeating: " ", count: width - text.count)
       }
-      try write("\(padded(label)) = \(ValueFormatter.compact(value))\n")
+      try write("\(padded(label)) = \(text(value))\n")
       try write(
-        "\(padded(gradientLabel)) = \(ValueFormatter.compact(.tensor(gradient)))\n")
+        "\(padded(gradientLabel)) = \(text(.tensor(gradient)))\n")
     case .assigned(let name, let value):
-      try write("\(name) = \(ValueFormatter.compact(value))\n")
+      try write("\(name) = \(text(value))\n")
     case .assignedSeveral(let names, let values):
       for (name, value) in zip(names, values) {
-        try write("\(name) = \(ValueFormatter.compact(value))\n")
+        try write("\(name) = \(text(value))\n")
       }
     case .defined(let function):
       try write(
@@ -56,6 +60,10 @@ struct EvalPrinter {
     let diagnostic = Diagnostic(error, source: source, line: lineNumber)
     let text = diagnostic.lines(room: EvalPrinter.errorWidth).map { $0 + "\n" }.joined()
     StandardStreams.report(PrintableText.sanitized(text))
+  }
+
+  private func text(_ value: Value) -> String {
+    ValueFormatter.compact(value, elementLimit: Self.textElementLimit)
   }
 
   /// Text for a person's terminal: what was typed (a string value, a source line) may hold
