@@ -8,6 +8,7 @@ public struct Builtin: Sendable {
     case math = "element-wise math"
     case reduction = "reductions"
     case data = "making data"
+    case classification = "classification"
     case calculus = "calculus"
   }
 

@@ -320,9 +320,9 @@ extension Expression {
     case .call(let name, let arguments, let nameRange, _):
       body(name, nameRange)
       arguments.forEach { $0.value.visitCalls(body) }
-    case .index(let a, let b, _):
+    case .index(let a, let subscripts, _):
       a.visitCalls(body)
-      b.visitCalls(body)
+      subscripts.flatMap(\.expressions).forEach { $0.visitCalls(body) }
     }
   }
 }
