@@ -168,6 +168,13 @@ struct GradientCheckTests {
       expression: "cce_logits(P, argmax(P, axis=1)) + cce_logits(P[:, 1], 2)",
       inputs: [Input(name: "P", shape: .matrix(rows: 3), range: -3...3)]),
     Case(
+      name: "standardize a vector and the columns of a matrix",
+      expression: "sum(standardize(P) * Q) + sum(standardize(P[:, 1]) * Q[:, 1]^2)",
+      inputs: [
+        Input(name: "P", shape: .matrix(rows: 3), range: -2...2),
+        Input(name: "Q", shape: .matrix(rows: 3), range: -2...2),
+      ]),
+    Case(
       name: "a linear model through a built-in loss",
       expression: "mse(w * x + b, y) + mse(sigmoid(x * w), clip(y, 0, 1))",
       inputs: [

@@ -4,7 +4,8 @@ import LossEngine
 public enum BuiltinLibrary {
   public static let all: [Builtin] =
     lossBuiltins + mathBuiltins + reductionBuiltins + classificationBuiltins + dataBuiltins
-    + randomBuiltins
+    + fileBuiltins
+    + preparationBuiltins + formatBuiltins + randomBuiltins
     + datasetBuiltins + calculusBuiltins + trainingBuiltins
 
   private static let byName: [String: Builtin] = Dictionary(

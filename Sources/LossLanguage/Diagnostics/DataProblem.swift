@@ -22,6 +22,20 @@ public enum DataProblem: Equatable, Sendable {
   case axisNeeded(function: String)
   /// `one_hot` of a matrix.
   case labelsNotAVector(function: String)
+  /// `load` where no file reader was given (lessons, help examples).
+  case loadUnavailable
+  case fileNameNotAString
+  case columnNotAName
+  case file(path: String, FileReader.Failure)
+  case csv(file: String, CSVProblem)
+  case unknownColumn(file: String, name: String, suggestion: String?, names: [String])
+  case splitFraction(Double)
+  case splitTooFewRows(Int)
+  /// Item `item` (1-based) of a list given to `split` has another number of rows.
+  case splitRowsDiffer(first: Int, item: Int, shape: [Int])
+  /// A column (nil: the vector) whose standard deviation is 0 or not finite.
+  case cannotStandardize(column: Int?, deviation: Double)
+  case formatTooLarge(count: Int, limit: Int)
   /// `shape(3)`.
   case shapeOfNumber
 
@@ -57,6 +71,43 @@ public enum DataProblem: Equatable, Sendable {
         "\(function)'s axis must be \(allowed); got \(axis) for shape \(Tensor.shapeDescription(shape))"
     case .labelsNotAVector(let function):
       return "\(function) takes one label or a vector of labels, like [1, 3, 2]"
+    case .loadUnavailable:
+      return "load cannot read files here (only in the shell, losslab run and losslab eval)"
+    case .fileNameNotAString:
+      return "load takes a file name in quotes, like load(\"prices.csv\")"
+    case .columnNotAName:
+      return "column is a header name in quotes, like column=\"price\""
+    case .file(let path, let failure):
+      switch failure {
+      case .notFound: return "\(path): no such file"
+      case .isDirectory: return "\(path) is a folder, not a CSV file"
+      case .notARegularFile: return "\(path) is not a regular file (load reads CSV files)"
+      case .tooLarge(let bytes):
+        return
+          "\(path) has \(ValueFormatter.groupingThousands(String(bytes))) bytes; load reads at most \(ValueFormatter.groupingThousands(String(CSVTable.maximumBytes))) (50 MB)"
+      case .unreadable(let reason): return "\(path) cannot be read: \(reason)"
+      }
+    case .csv(let file, let problem):
+      return "\(file):\(problem.line):\(problem.column): \(problem.sentence)"
+    case .unknownColumn(let file, let name, let suggestion, let names):
+      return
+        "\(file) has no column '\(name)'\(suggestion.map { " — did you mean '\($0)'?" } ?? "") (its columns: \(names.joined(separator: ", ")))"
+    case .splitFraction(let fraction):
+      return
+        "split's fraction is the share of rows for training, between 0 and 1 (like 0.8); got \(ValueFormatter.number(fraction))"
+    case .splitTooFewRows(let rows):
+      return "split needs at least 2 rows, one for each part; got \(rows)"
+    case .splitRowsDiffer(let first, let item, let shape):
+      return
+        "split keeps rows together, so every item needs \(first) rows; item \(item) has shape \(Tensor.shapeDescription(shape))"
+    case .cannotStandardize(let column, let deviation):
+      let what = column.map { "column \($0)" } ?? "x"
+      return deviation == 0
+        ? "\(what) has the same value everywhere: its standard deviation is 0, so it cannot be standardized"
+        : "\(what) has a standard deviation of \(ValueFormatter.number(deviation)), so it cannot be standardized"
+    case .formatTooLarge(let count, let limit):
+      return
+        "format writes at most \(ValueFormatter.groupingThousands(String(limit))) numbers, and this value has \(ValueFormatter.groupingThousands(String(count))); format a part of it, like x[1:10]"
     case .shapeOfNumber:
       return
         "a single number has no axes; shape gives [length] for a vector and [rows, columns] for a matrix"

@@ -28,6 +28,8 @@ final class Evaluator {
   let isInterrupted: @Sendable () -> Bool
   /// Where `train` and `step` leave their parameter updates and reports.
   let record: TrainingRecord
+  /// Reads the files `load` names; nil where files are not read (lessons, help examples).
+  var fileReader: FileReader?
   var callDepth = 0
   /// Calls made so far, counted against the tape's operation limit: a call may record no
   /// node at all (`def f2(x) = f1(f1(x))` with `def f1(x) = x`), yet chains of such functions

@@ -35,6 +35,8 @@ public struct Interpreter: Sendable {
   public var isInterrupted: @Sendable () -> Bool
   /// Called at every step of a `train` (the shell draws a live curve from these).
   public var onTrainingProgress: (@Sendable (TrainingProgress) -> Void)?
+  /// Reads the files `load` names (the language does no I/O itself); nil refuses `load`.
+  public var fileReader: FileReader?
   /// The last `train` run, kept for pictures of it (its curve, its path over the landscape).
   public private(set) var lastTraining: TrainingRun?
   /// What `train` and `step` did during the last statement run, in order.
@@ -125,7 +127,9 @@ public struct Interpreter: Sendable {
   }
 
   private func makeEvaluator(_ record: TrainingRecord) -> Evaluator {
-    Evaluator(scope: scope, record: record, isInterrupted: isInterrupted)
+    let evaluator = Evaluator(scope: scope, record: record, isInterrupted: isInterrupted)
+    evaluator.fileReader = fileReader
+    return evaluator
   }
 
   /// Stores what training reached and keeps its reports; empties the record.
