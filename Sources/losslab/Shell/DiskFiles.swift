@@ -7,6 +7,8 @@ enum DiskFiles {
   static let reader = FileReader { path, limit throws(FileReader.Failure) in try read(path, limit) }
 
   static func read(_ path: String, _ limit: Int) throws(FileReader.Failure) -> [UInt8] {
+    // A NUL would end the path early for the system: such a name names no file.
+    guard !path.utf8.contains(0) else { throw .notFound }
     let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     guard fd >= 0 else {
       if errno == ENOENT { throw .notFound }
