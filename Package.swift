@@ -19,11 +19,16 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    // CSV files for `load` (why this one and not SwiftCSV: Sources/LossLanguage/DataFiles).
+    .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
   ],
   targets: [
     // MARK: Engine and language (no I/O)
-    .target(name: "LossEngine"),
-    .target(name: "LossLanguage", dependencies: ["LossEngine"]),
+    .target(name: "LossEngine", exclude: ["Datasets/README.md"]),
+    // Reads CSV text it is handed; files are read by a FileReader the executable injects.
+    .target(
+      name: "LossLanguage",
+      dependencies: ["LossEngine", .product(name: "CSV", package: "CSV.swift")]),
     // Sampling, the plot model, text alternatives and SVG (no terminal, no I/O).
     .target(name: "LossPlots", dependencies: ["LossEngine", "LossLanguage"]),
 

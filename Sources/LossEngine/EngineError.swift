@@ -26,6 +26,9 @@ public enum EngineError: Error, Equatable, Sendable {
   case memoryBudgetExceeded(bytes: Int)
   case interrupted
   case notDifferentiable(operation: String, message: String)
+  /// A class label that is not a whole number in 1…classes (`element` is 1-based; nil for a
+  /// single label).
+  case classIndex(operation: String, element: Int?, value: Double, classes: Int)
 
   /// One sentence saying what was wrong and what was expected.
   public var message: String {
@@ -73,6 +76,11 @@ public enum EngineError: Error, Equatable, Sendable {
       return "interrupted"
     case .notDifferentiable(let operation, let message):
       return "\(operation) is not differentiable here: \(message)"
+    case .classIndex(let operation, let element, let value, let classes):
+      let which = element.map { "element \($0)" } ?? "the label"
+      let hint = value == 0 ? " (classes count from 1 here, not from 0)" : ""
+      return
+        "\(operation): class labels are whole numbers from 1 to \(classes), but \(which) is \(describeNumber(value))\(hint)"
     }
   }
 }

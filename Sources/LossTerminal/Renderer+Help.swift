@@ -21,7 +21,7 @@ extension Renderer {
           [Span("    losslab> ", .dim), Span(text(line))], width: width, hanging: min(13, width / 3)
         )
       }
-      if let result = page.exampleResult {
+      for result in page.exampleResult {
         lines += Wrapper.wrap([Span(text(result), .value)], width: width, indent: 4)
       }
     }

@@ -21,6 +21,9 @@ public struct Renderer: Sendable {
   public let style: Style
   /// Columns available; at least 20.
   public let width: Int
+  /// Significant digits of the numbers shown where no other count is asked for (the shell's
+  /// `digits N`).
+  public var digits = 6
 
   public init(style: Style, width: Int) {
     self.style = style
@@ -120,12 +123,12 @@ public struct Renderer: Sendable {
   // MARK: Numbers
 
   /// A number as learners read it.
-  func number(_ x: Double, digits: Int = 6) -> String {
-    ValueFormatter.number(x, significantDigits: digits)
+  func number(_ x: Double, digits: Int? = nil) -> String {
+    ValueFormatter.number(x, significantDigits: digits ?? self.digits)
   }
 
   /// A vector's elements, at most `limit` of them: `1, 2, 3, …, 9, 10`.
-  func summarisedElements(_ values: [Double], limit: Int = 10, digits: Int = 6) -> String {
+  func summarisedElements(_ values: [Double], limit: Int = 10, digits: Int? = nil) -> String {
     guard values.count > limit else {
       return values.map { number($0, digits: digits) }.joined(separator: ", ")
     }
@@ -135,7 +138,7 @@ public struct Renderer: Sendable {
   }
 
   /// A value on one line, long vectors and matrices summarised: `[1, 2, …, 10] (1000 values)`.
-  func summary(_ value: Value, digits: Int = 6) -> String {
+  func summary(_ value: Value, digits: Int? = nil) -> String {
     switch value {
     case .tensor(let tensor): return summary(tensor, digits: digits)
     case .string(let string): return "\"\(string)\""
@@ -144,7 +147,7 @@ public struct Renderer: Sendable {
     }
   }
 
-  func summary(_ tensor: Tensor, digits: Int = 6) -> String {
+  func summary(_ tensor: Tensor, digits: Int? = nil) -> String {
     switch tensor.nested {
     case .scalar(let x):
       return number(x, digits: digits)

@@ -39,13 +39,18 @@ struct LossErrorTests {
     #expect(error?.message == "mse expects p and y of the same shape, got [3, 1] and [3]")
   }
 
-  /// The categorical losses refuse even a scalar label.
+  /// The categorical losses refuse broadcasting: a target is a row of labels per row, or one
+  /// class index per row (a scalar for a vector).
   @Test(arguments: [CategoricalCrossEntropy() as any Loss, CategoricalCrossEntropyWithLogits()])
   func categoricalLossesNeedEqualShapes(_ loss: any Loss) throws {
     let error = engineError {
-      _ = try lossValue(loss, Tensor(testVector: [0.2, 0.8]), Tensor(scalar: 1))
+      _ = try lossValue(loss, Tensor(testVector: [0.2, 0.8]), Tensor(testVector: [1, 0, 0]))
     }
-    #expect(error == .lossShapeMismatch(loss: loss.name, prediction: [2], target: []))
+    #expect(error == .lossShapeMismatch(loss: loss.name, prediction: [2], target: [3]))
+    let rows = engineError {
+      _ = try lossValue(loss, Tensor(testMatrix: [[0.2, 0.8]]), Tensor(testVector: [1, 2]))
+    }
+    #expect(rows == .lossShapeMismatch(loss: loss.name, prediction: [1, 2], target: [2]))
   }
 
   @Test(arguments: LossCatalog.all.map(\.name))

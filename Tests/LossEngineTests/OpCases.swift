@@ -147,6 +147,51 @@ extension OpCase {
       } build: {
         try $0.index($1[0], 3)
       },
+      OpCase(label: "slice of a vector") { random in
+        [random.tensor([6], in: -2...2)]
+      } build: {
+        try $0.slice($1[0], [.span(2...5)])
+      },
+      OpCase(label: "block of a matrix") { random in
+        [random.tensor([3, 4], in: -2...2)]
+      } build: {
+        try $0.slice($1[0], [.span(2...3), .span(1...3)])
+      },
+      OpCase(label: "column of a matrix") { random in
+        [random.tensor([3, 4], in: -2...2)]
+      } build: {
+        try $0.slice($1[0], [.span(1...3), .position(4)])
+      },
+      OpCase(label: "element of a matrix") { random in
+        [random.tensor([3, 4], in: -2...2)]
+      } build: {
+        try $0.slice($1[0], [.position(2), .position(3)])
+      },
+      OpCase(label: "sum along axis 0") { random in
+        [random.tensor([3, 4], in: -2...2)]
+      } build: {
+        try $0.sum($1[0], axis: .rows)
+      },
+      OpCase(label: "sum along axis 1") { random in
+        [random.tensor([3, 4], in: -2...2)]
+      } build: {
+        try $0.sum($1[0], axis: .columns)
+      },
+      OpCase(label: "mean along axis 0") { random in
+        [random.tensor([3, 4], in: -2...2)]
+      } build: {
+        try $0.mean($1[0], axis: .rows)
+      },
+      OpCase(label: "mean along axis 1") { random in
+        [random.tensor([3, 4], in: -2...2)]
+      } build: {
+        try $0.mean($1[0], axis: .columns)
+      },
+      OpCase(label: "mean of a vector along axis 0") { random in
+        [random.tensor([5], in: -2...2)]
+      } build: {
+        try $0.mean($1[0], axis: .rows)
+      },
       matmul([2, 3], [3, 4]), matmul([2, 3], [3]), matmul([3], [3, 4]), matmul([3], [3]),
       OpCase(label: "transpose then matmul") { random in
         [random.tensor([3, 2], in: -2...2), random.tensor([3, 4], in: -2...2)]

@@ -106,8 +106,8 @@ struct ErrorMessageTests {
       "mse([1], zz=1)",
       "         ^~", "mse has no argument named 'zz' (its arguments: p, y)"),
     Marked(
-      "mean([1,2], [3])",
-      "            ^~~", "mean takes at most 1 argument, got 2"),
+      "sqrt([1,2], [3])",
+      "            ^~~", "sqrt takes at most 1 argument, got 2"),
     Marked(
       "1e999 + 1",
       "^~~~~", "the number 1e999 is too large for a double (the largest is about 1.8e308)"),

@@ -148,6 +148,33 @@ struct GradientCheckTests {
         Input(name: "v", shape: .vector, range: -2...2),
       ]),
     Case(
+      name: "slices, matrix elements, rows and columns",
+      expression:
+        "sum(P[1, :] * P[2, :]) + P[2, 1] * sum(P[:, 1:1]^2) + sum(v[1:len(v)] * P[1]) + sum(P[1:2, 1:len(v)]^3)",
+      inputs: [
+        Input(name: "P", shape: .matrix(rows: 3), range: -2...2),
+        Input(name: "v", shape: .vector, range: -2...2),
+      ]),
+    Case(
+      name: "sums and means along each axis",
+      expression:
+        "sum(mean(P, axis=1)^2) + sum(sum(P, axis=0) * v) + mean(sum(P^2, 1)) + sum(v, axis=0)^2",
+      inputs: [
+        Input(name: "P", shape: .matrix(rows: 3), range: -2...2),
+        Input(name: "v", shape: .vector, range: -2...2),
+      ]),
+    Case(
+      name: "cce_logits with class-index targets",
+      expression: "cce_logits(P, argmax(P, axis=1)) + cce_logits(P[:, 1], 2)",
+      inputs: [Input(name: "P", shape: .matrix(rows: 3), range: -3...3)]),
+    Case(
+      name: "standardize a vector and the columns of a matrix",
+      expression: "sum(standardize(P) * Q) + sum(standardize(P[:, 1]) * Q[:, 1]^2)",
+      inputs: [
+        Input(name: "P", shape: .matrix(rows: 3), range: -2...2),
+        Input(name: "Q", shape: .matrix(rows: 3), range: -2...2),
+      ]),
+    Case(
       name: "a linear model through a built-in loss",
       expression: "mse(w * x + b, y) + mse(sigmoid(x * w), clip(y, 0, 1))",
       inputs: [

@@ -59,6 +59,8 @@ struct HelpTests {
   func everyExampleRunsClean(_ topic: String) throws {
     let page = try #require(ShellSession().helpPage(for: topic))
     var session = ShellSession()
+    // load's example needs a file: LoadExampleTests runs it with one.
+    guard BuiltinLibrary.named(topic)?.readsFiles != true else { return }
     for line in page.example {
       let events = session.handle(line: line)
       #expect(events.errors.isEmpty, "help \(topic): '\(line)' gave \(events.errors)")
@@ -71,7 +73,48 @@ struct HelpTests {
     let page = try #require(ShellSession().helpPage(for: "mse"))
     #expect(page.kind == .builtin(category: "losses"))
     #expect(page.usage == "mse(p, y)")
-    #expect(page.exampleResult == "0.375")
+    #expect(page.exampleResult == ["0.375"])
+  }
+
+  /// `x, y = sine()` assigns two names: the page shows both, not only the last.
+  @Test func examplesThatAssignSeveralNamesShowEachOne() throws {
+    for topic in ["sine", "imbalanced", "houses"] {
+      let page = try #require(ShellSession().helpPage(for: topic))
+      let builtin = try #require(BuiltinLibrary.named(topic))
+      let names = builtin.example.prefix { $0 != "=" }.split(separator: ",").map {
+        String($0).trimmed
+      }
+      #expect(page.exampleResult.count == names.count, "\(topic): \(page.exampleResult)")
+      for (line, name) in zip(page.exampleResult, names) {
+        #expect(line.hasPrefix(name + " = ["), "\(topic): \(line)")
+      }
+    }
+  }
+
+  @Test func helpDataListsEveryDatasetAndLoad() throws {
+    var session = ShellSession()
+    guard case .help(let page)? = session.handle(line: "help data").first else {
+      Issue.record("no help for data")
+      return
+    }
+    for name in ["houses(", "spam(", "imbalanced(", "sine(", "blobs(", "iris(", "load(", "split("] {
+      #expect(page.details.contains { $0.contains(name) }, "help data mentions \(name)")
+    }
+    #expect(page.exampleResult.count == 2, "x_train and x_val: \(page.exampleResult)")
+  }
+
+  @Test func loadsExampleRunsWithAFile() throws {
+    var configuration = ShellConfiguration()
+    configuration.fileReader = FileReader { path, _ throws(FileReader.Failure) in
+      guard path == "prices.csv" else { throw .notFound }
+      return Array("size,price\n50,100\n60,120\n".utf8)
+    }
+    var session = ShellSession(configuration: configuration)
+    let page = try #require(session.helpPage(for: "load"))
+    #expect(page.exampleResult.isEmpty, "not run when the page is made")
+    for line in page.example {
+      #expect(session.handle(line: line).errors.isEmpty, "\(line)")
+    }
   }
 
   @Test func aLearnersFunctionHasAPage() throws {

@@ -272,7 +272,7 @@ struct LessonShellPolishTests {
       return
     }
     #expect(def.usage == "def NAME(PARAMETERS) = EXPRESSION")
-    #expect(def.exampleResult == "0.125")
+    #expect(def.exampleResult == ["0.125"])
   }
 
   @Test func aClippedProbabilityExplainsTheClipInsteadOfNoDirection() {

@@ -119,7 +119,7 @@ public struct BadInput: Sendable, CustomStringConvertible {
       "matrix beyond the limit", setup: ["v = linspace(0, 1, 10000)"], "transpose([v]) @ [v]",
       "at most 10,000,000 elements fit in one value"),
     BadInput("index 2^63", "[1, 2][2^63]", "an index must be a whole number"),
-    BadInput("index 0", "[1, 2][0]", "position 0 is outside 1…2"),
+    BadInput("index 0", "[1, 2][0]", "indices start at 1"),
     BadInput("unclosed string", #""abc"#, "this string has no closing quote"),
     BadInput("unclosed string after code", #"x = "abc + 1"#, "this string has no closing quote"),
     BadInput("dollar", "$", "unexpected character '$'"),

@@ -6,8 +6,8 @@
 ///
 /// Domain: P and Y of the same shape: a matrix with one example per row and one class per
 /// column, or a vector as a single row. Y is one-hot or soft labels, each in [0, 1] (an error
-/// otherwise, naming the element); a scalar Y is refused, since one number cannot describe a
-/// row of classes. P is used as given, not renormalised, and clipped to [1e-15, 1]: values
+/// otherwise, naming the element), or class indices 1…classes, one per row (a single one for a
+/// vector), read as one-hot rows and given no slope. P is used as given, not renormalised, and clipped to [1e-15, 1]: values
 /// outside [0, 1] are not an error but usually mean logits were passed (`cce_logits` is the
 /// fix), and the clip makes that visible as a large loss. Clipped entries get zero gradient, as
 /// in `bce`. Averages over rows, not elements. Matches PyTorch `nll_loss(log P)` and
@@ -21,7 +21,11 @@ public struct CategoricalCrossEntropy: Loss {
   public init() {}
 
   public func preparedTarget(prediction: Tensor, target: Tensor) throws(EngineError) -> Tensor {
-    try requireEqualShapes(prediction, target)
+    try requireLabels(prediction, target)
+  }
+
+  public func takesClassIndices(prediction: Tensor, target: Tensor) -> Bool {
+    holdsClassIndices(prediction, target)
   }
 
   public func evaluate(prediction: Tensor, target: Tensor, wantGradient: Bool) throws(EngineError)

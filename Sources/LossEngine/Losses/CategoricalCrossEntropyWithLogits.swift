@@ -6,8 +6,9 @@
 ///     ∂/∂Y_rc          = −logsoftmax(Z_r)_c / rows
 ///
 /// Domain: Z and Y of the same shape (a matrix with one example per row, or a vector as one
-/// row); Y one-hot or soft labels in [0, 1] (an error otherwise, naming the element); a scalar Y
-/// is refused. Subtracting the row maximum keeps every exponent ≤ 0, so logits of 1000 cost
+/// row); Y one-hot or soft labels in [0, 1] (an error otherwise, naming the element), or class
+/// indices 1…classes, one per row (`cce_logits(Z, [1, 3, 2])`, PyTorch's `CrossEntropyLoss`
+/// with class-index targets), read as one-hot rows and given no slope. Subtracting the row maximum keeps every exponent ≤ 0, so logits of 1000 cost
 /// exactly what they should instead of ∞ − ∞. For one-hot rows (Σ Y = 1) the gradient is the
 /// familiar softmax − Y; the Σ Y factor keeps it right for rows that do not sum to 1. Averages
 /// over rows. Matches PyTorch `cross_entropy` (with probability targets), Keras
@@ -20,7 +21,11 @@ public struct CategoricalCrossEntropyWithLogits: Loss {
   public init() {}
 
   public func preparedTarget(prediction: Tensor, target: Tensor) throws(EngineError) -> Tensor {
-    try requireEqualShapes(prediction, target)
+    try requireLabels(prediction, target)
+  }
+
+  public func takesClassIndices(prediction: Tensor, target: Tensor) -> Bool {
+    holdsClassIndices(prediction, target)
   }
 
   public func evaluate(prediction: Tensor, target: Tensor, wantGradient: Bool) throws(EngineError)

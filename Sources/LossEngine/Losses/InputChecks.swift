@@ -20,6 +20,23 @@ extension Loss {
     return target
   }
 
+  /// True when `target` holds class indices for `prediction`'s rows: a vector with one label per
+  /// row of a matrix, or one label for a vector (PyTorch's `CrossEntropyLoss` with class-index
+  /// targets). The categorical losses read them as one-hot rows (``requireLabels(_:_:)``).
+  func holdsClassIndices(_ prediction: Tensor, _ target: Tensor) -> Bool {
+    (prediction.rank == 2 && target.rank == 1 && target.count == prediction.shape[0])
+      || (prediction.rank == 1 && target.isScalar)
+  }
+
+  /// For the categorical losses: `target` in the prediction's shape, or class indices 1…classes
+  /// made into one-hot rows.
+  func requireLabels(_ prediction: Tensor, _ target: Tensor) throws(EngineError) -> Tensor {
+    guard prediction.count > 0, holdsClassIndices(prediction, target) else {
+      return try requireEqualShapes(prediction, target)
+    }
+    return try Tensor.oneHot(target, classes: prediction.columns, operation: name)
+  }
+
   /// Throws ``EngineError/invalidArgument(operation:message:)`` for the first element of
   /// `values` that `isAccepted` refuses; does nothing when every element passes.
   ///

@@ -21,10 +21,16 @@ public protocol Loss: Sendable {
   /// The default (below) broadcasts a scalar target; a loss for which that makes no sense
   /// (`cce`: one label cannot describe a row of classes) requires equal shapes instead.
   func preparedTarget(prediction: Tensor, target: Tensor) throws(EngineError) -> Tensor
+
+  /// True when `target` holds class indices, which ``preparedTarget(prediction:target:)`` turns
+  /// into one-hot rows: labels, with no slope (the default: false).
+  func takesClassIndices(prediction: Tensor, target: Tensor) -> Bool
 }
 
 extension Loss {
   public var name: String { Self.name }
+
+  public func takesClassIndices(prediction: Tensor, target: Tensor) -> Bool { false }
 
   /// Checks shapes and broadcasts a scalar target over the prediction.
   ///
@@ -115,7 +121,9 @@ extension Tape {
     -> Variable
   {
     let p = value(prediction)
-    let y = try loss.preparedTarget(prediction: p, target: value(target))
+    let given = value(target)
+    let y = try loss.preparedTarget(prediction: p, target: given)
+    let classIndices = loss.takesClassIndices(prediction: p, target: given)
     let wantGradient = needsGradient(prediction)
     let (result, gradient) = try loss.evaluate(prediction: p, target: y, wantGradient: wantGradient)
     // The overflow rule of every op: finite inputs that give an infinite loss are an error, not
@@ -131,7 +139,11 @@ extension Tape {
       if needed[0], let gradient {
         out[0] = upstream == 1 ? gradient : gradient.map { $0 * upstream }
       }
-      if needed[1] {
+      if needed[1], classIndices {
+        // Class indices are labels: like PyTorch's integer targets, they have no slope.
+        out[1] = Tensor(
+          uncheckedShape: given.shape, storage: Tensor.filledStorage(0, count: given.count))
+      } else if needed[1] {
         out[1] = try loss.targetGradient(prediction: p, target: y).map { $0 * upstream }
       }
       return out

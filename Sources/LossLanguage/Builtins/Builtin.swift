@@ -8,6 +8,9 @@ public struct Builtin: Sendable {
     case math = "element-wise math"
     case reduction = "reductions"
     case data = "making data"
+    case datasets = "datasets"
+    case classification = "classification"
+    case display = "showing numbers"
     case calculus = "calculus"
   }
 
@@ -38,6 +41,8 @@ public struct Builtin: Sendable {
   public let example: String
   /// The named options a variadic built-in accepts (`train(..., lr=0.1)`); others are refused.
   public var options: [String] = []
+  /// True for `load`: its example needs a file, so `help` shows it without running it.
+  public var readsFiles = false
   let body: Body
 
   /// `huber(p, y, delta=1)`: the signature as learners read it.
@@ -70,5 +75,19 @@ struct BoundArguments {
   func node(_ i: Int, _ evaluator: Evaluator, of builtin: String) throws(LanguageError) -> Variable
   {
     try evaluator.node(values[i], at: ranges[i], for: builtin)
+  }
+}
+
+extension Builtin {
+  /// A built-in whose example reads a file (see ``readsFiles``).
+  static func readingFiles(
+    name: String, category: Category, parameters: [Parameter], isVariadic: Bool, summary: String,
+    example: String, body: @escaping Body
+  ) -> Builtin {
+    var builtin = Builtin(
+      name: name, category: category, parameters: parameters, isVariadic: isVariadic,
+      summary: summary, example: example, body: body)
+    builtin.readsFiles = true
+    return builtin
   }
 }

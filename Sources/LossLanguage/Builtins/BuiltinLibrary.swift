@@ -3,7 +3,9 @@ import LossEngine
 /// Every built-in name, in `help` order, and lookups by name.
 public enum BuiltinLibrary {
   public static let all: [Builtin] =
-    lossBuiltins + mathBuiltins + reductionBuiltins + dataBuiltins + randomBuiltins
+    lossBuiltins + mathBuiltins + reductionBuiltins + classificationBuiltins + dataBuiltins
+    + fileBuiltins
+    + preparationBuiltins + formatBuiltins + randomBuiltins
     + datasetBuiltins + calculusBuiltins + trainingBuiltins
 
   private static let byName: [String: Builtin] = Dictionary(

@@ -72,3 +72,59 @@ extension BuiltinLibrary {
     ) { generator, mean, deviation in generator.normal(mean: mean, standardDeviation: deviation) },
   ]
 }
+
+extension BuiltinLibrary {
+  /// `load("prices.csv")`: the learner's own CSV file of numbers, through the injected
+  /// ``FileReader`` (the language reads no file itself).
+  static let fileBuiltins: [Builtin] = [
+    Builtin.readingFiles(
+      name: "load", category: .data, parameters: [.init("file"), .init("column", optional: true)],
+      isVariadic: false,
+      summary:
+        "a CSV file of numbers with a header row: its columns in order (size, price = load(\"prices.csv\")), or one by name with column=\"price\"; at most 50 MB",
+      example: "size, price = load(\"prices.csv\")"
+    ) { evaluator, arguments throws(LanguageError) in
+      guard case .string(let path) = arguments.values[0] else {
+        throw LanguageError(.data(.fileNameNotAString), at: arguments.ranges[0])
+      }
+      guard let reader = evaluator.fileReader else {
+        throw LanguageError(.data(.loadUnavailable), at: arguments.callRange)
+      }
+      let bytes: [UInt8]
+      do throws(FileReader.Failure) { bytes = try reader.read(path, CSVTable.maximumBytes) } catch {
+        throw LanguageError(.data(.file(path: path, error)), at: arguments.ranges[0])
+      }
+      let table: CSVTable
+      do throws(CSVProblem) {
+        table = try CSVTable.parse(bytes, isInterrupted: evaluator.isInterrupted)
+      } catch {
+        if error.kind == .interrupted {
+          throw LanguageError(.engine(.interrupted), at: arguments.callRange)
+        }
+        throw LanguageError(.data(.csv(file: path, error)), at: arguments.ranges[0])
+      }
+      let columns = try table.columns.map { column throws(LanguageError) in
+        try evaluator.tensor(vector: column, at: arguments.callRange)
+      }
+      switch arguments.values[1] {
+      case .string(let name):
+        guard let index = table.names.firstIndex(of: name) else {
+          throw LanguageError(
+            .data(
+              .unknownColumn(
+                file: path, name: name,
+                suggestion: Suggestions.closest(to: name, among: table.names), names: table.names)),
+            at: arguments.ranges[1])
+        }
+        return .node(try evaluator.constant(columns[index], at: arguments.callRange))
+      case .list(let items) where items.isEmpty:
+        return .list(
+          try columns.map { column throws(LanguageError) in
+            .node(try evaluator.constant(column, at: arguments.callRange))
+          })
+      default:
+        throw LanguageError(.data(.columnNotAName), at: arguments.ranges[1])
+      }
+    }
+  ]
+}

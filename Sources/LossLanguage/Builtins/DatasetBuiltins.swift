@@ -9,7 +9,7 @@ extension BuiltinLibrary {
     make: @escaping @Sendable (Int, UInt64, [Double]) throws(EngineError) -> [Datasets.Column]
   ) -> Builtin {
     Builtin(
-      name: name, category: .data,
+      name: name, category: .datasets,
       parameters: [.init("n", default: .tensor(Tensor(scalar: Double(rows))))] + extra
         + [.init("seed", default: .tensor(Tensor(scalar: 1)))],
       isVariadic: false,
@@ -42,6 +42,21 @@ extension BuiltinLibrary {
   }
 
   static let datasetBuiltins: [Builtin] = [
+    Builtin(
+      name: "iris", category: .datasets, parameters: [], isVariadic: false,
+      summary:
+        "Fisher's iris flowers (real data, 1936): a 150×4 matrix of measurements in cm (sepal length, sepal width, petal length, petal width) and the species as class indices 1 setosa, 2 versicolor, 3 virginica; gives X, species, as in X, species = iris()",
+      example: "X, species = iris()"
+    ) { evaluator, arguments throws(LanguageError) in
+      let made: [Datasets.Column]
+      do throws(EngineError) { made = try Datasets.iris() } catch {
+        throw LanguageError(.engine(error), at: arguments.callRange)
+      }
+      return .list(
+        try made.map { column throws(LanguageError) in
+          .node(try evaluator.constant(column.values, at: arguments.callRange))
+        })
+    },
     dataset(
       "houses", columns: "size, price", rows: 20,
       summary: "house sizes (m²) and prices (thousands), the last one an outlier"

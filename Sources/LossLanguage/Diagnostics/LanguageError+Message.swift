@@ -178,6 +178,8 @@ extension LanguageError.Problem {
       return problem.sentence
     case .statement(let problem):
       return problem.sentence
+    case .data(let problem):
+      return problem.sentence
     case .engine(let error):
       return error.message
     }

@@ -86,6 +86,8 @@ extension LanguageError {
     case training(TrainingProblem)
     /// Several assignments in one line, defaults in `def`, items of a list.
     case statement(StatementProblem)
+    /// Subscripts, axes, class labels, CSV files.
+    case data(DataProblem)
 
     /// The engine refused the computation (shapes, overflow, limits, Ctrl-C).
     case engine(EngineError)

@@ -80,3 +80,22 @@ extension Evaluator {
     }
   }
 }
+
+extension Evaluator {
+  /// Argument `i` as an axis of a value of `shape`, or nil when it was left out.
+  func axis(_ arguments: BoundArguments, _ i: Int, of function: String, shape: [Int])
+    throws(LanguageError) -> Tape.Axis?
+  {
+    guard i < arguments.values.count, case .node = arguments.values[i] else { return nil }
+    let number = try integer(
+      arguments.values[i], at: arguments.ranges[i], for: "\(function)'s axis", in: Int.min...Int.max
+    )
+    guard let axis = Tape.Axis(rawValue: number), axis.rawValue < max(shape.count, 1),
+      !shape.isEmpty
+    else {
+      throw LanguageError(
+        .data(.badAxis(function: function, axis: number, shape: shape)), at: arguments.ranges[i])
+    }
+    return axis
+  }
+}

@@ -28,6 +28,8 @@ final class Evaluator {
   let isInterrupted: @Sendable () -> Bool
   /// Where `train` and `step` leave their parameter updates and reports.
   let record: TrainingRecord
+  /// Reads the files `load` names; nil where files are not read (lessons, help examples).
+  var fileReader: FileReader?
   var callDepth = 0
   /// Calls made so far, counted against the tape's operation limit: a call may record no
   /// node at all (`def f2(x) = f1(f1(x))` with `def f1(x) = x`), yet chains of such functions
@@ -102,37 +104,9 @@ final class Evaluator {
       return .node(try binary(op, left, right, at: range, in: frame))
     case .call(let name, let arguments, let nameRange, let range):
       return try call(name, arguments, nameRange: nameRange, range: range, in: frame).value
-    case .index(let base, let position, let range):
-      return try index(base, position, at: range, in: frame)
+    case .index(let base, let subscripts, let range):
+      return try index(base, subscripts, at: range, in: frame)
     }
-  }
-
-  /// `x[i]`: an element or row of numbers, or an item of a list. Kept out of ``evaluate(_:in:)``
-  /// so that its stack frame, paid at every level of nesting, stays small.
-  @inline(never)
-  private func index(
-    _ base: Expression, _ position: Expression, at range: SourceRange, in frame: Frame
-  ) throws(LanguageError) -> RuntimeValue {
-    let container = try evaluate(base, in: frame)
-    let i = try integer(
-      evaluate(position, in: frame), at: position.range, for: "an index", in: Int.min...Int.max)
-    if case .list(let items) = container { return try item(i, of: items, at: position.range) }
-    let x = try node(container, at: base.range, for: "indexing")
-    return .node(try engine(at: range) { tape throws(EngineError) in try tape.index(x, i) })
-  }
-
-  /// Item `i` (1-based) of a list, such as the gradients `grad(L, w, b)` returns.
-  private func item(_ i: Int, of items: [RuntimeValue], at range: SourceRange) throws(LanguageError)
-    -> RuntimeValue
-  {
-    guard i >= 1, i <= items.count else {
-      throw LanguageError(
-        .statement(
-          i == 0
-            ? .listIndexZero(count: items.count)
-            : .listIndexOutOfRange(index: i, count: items.count)), at: range)
-    }
-    return items[i - 1]
   }
 
   private func lookUp(_ name: String, at range: SourceRange, in frame: Frame) throws(LanguageError)

@@ -35,6 +35,8 @@ public struct Interpreter: Sendable {
   public var isInterrupted: @Sendable () -> Bool
   /// Called at every step of a `train` (the shell draws a live curve from these).
   public var onTrainingProgress: (@Sendable (TrainingProgress) -> Void)?
+  /// Reads the files `load` names (the language does no I/O itself); nil refuses `load`.
+  public var fileReader: FileReader?
   /// The last `train` run, kept for pictures of it (its curve, its path over the landscape).
   public private(set) var lastTraining: TrainingRun?
   /// What `train` and `step` did during the last statement run, in order.
@@ -125,7 +127,9 @@ public struct Interpreter: Sendable {
   }
 
   private func makeEvaluator(_ record: TrainingRecord) -> Evaluator {
-    Evaluator(scope: scope, record: record, isInterrupted: isInterrupted)
+    let evaluator = Evaluator(scope: scope, record: record, isInterrupted: isInterrupted)
+    evaluator.fileReader = fileReader
+    return evaluator
   }
 
   /// Stores what training reached and keeps its reports; empties the record.
@@ -320,9 +324,9 @@ extension Expression {
     case .call(let name, let arguments, let nameRange, _):
       body(name, nameRange)
       arguments.forEach { $0.value.visitCalls(body) }
-    case .index(let a, let b, _):
+    case .index(let a, let subscripts, _):
       a.visitCalls(body)
-      b.visitCalls(body)
+      subscripts.flatMap(\.expressions).forEach { $0.visitCalls(body) }
     }
   }
 }

@@ -8,14 +8,39 @@ public indirect enum Expression: Equatable, Sendable {
   case negate(Expression, SourceRange)
   case binary(BinaryOperator, Expression, Expression, SourceRange)
   case call(String, [CallArgument], name: SourceRange, SourceRange)
-  /// `x[i]`: element i of a vector or row i of a matrix, 1-based.
-  case index(Expression, Expression, SourceRange)
+  /// `x[i]`, `x[2:5]`, `X[i, j]`, `X[:, j]`: one subscript per axis, 1-based (see
+  /// ``Subscript``); axes left out are taken whole (`X[i]` is row i).
+  case index(Expression, [Subscript], SourceRange)
 
   public var range: SourceRange {
     switch self {
     case .number(_, let r), .string(_, let r), .name(_, let r), .list(_, let r), .negate(_, let r),
       .binary(_, _, _, let r), .call(_, _, _, let r), .index(_, _, let r):
       return r
+    }
+  }
+}
+
+/// One subscript of `x[…]`, for one axis.
+public enum Subscript: Equatable, Sendable {
+  /// `x[3]`: one position; the axis is dropped from the result.
+  case position(Expression)
+  /// `x[2:5]` (positions 2 to 5, both included, as in Julia, R and MATLAB), `x[:3]`, `x[3:]`,
+  /// `x[:]`: a missing end is the axis's first or last position; the axis is kept.
+  case span(from: Expression?, to: Expression?, SourceRange)
+
+  /// The expressions inside, in order.
+  public var expressions: [Expression] {
+    switch self {
+    case .position(let e): return [e]
+    case .span(let from, let to, _): return [from, to].compactMap { $0 }
+    }
+  }
+
+  public var range: SourceRange {
+    switch self {
+    case .position(let e): return e.range
+    case .span(_, _, let r): return r
     }
   }
 }

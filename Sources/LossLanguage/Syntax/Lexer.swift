@@ -48,6 +48,7 @@ public struct Lexer {
       case "]": add(.rightBracket, i, i + 1); i += 1
       case ",": add(.comma, i, i + 1); i += 1
       case ";": add(.semicolon, i, i + 1); i += 1
+      case ":": add(.colon, i, i + 1); i += 1
       case "+": add(.plus, i, i + 1); i += 1
       case "-": add(.minus, i, i + 1); i += 1
       case "*":

@@ -98,6 +98,7 @@ public struct Parser {
 
   /// `name[i] = value`, or nil (restoring the position) when the line is not an assignment.
   private mutating func indexedAssignment(_ name: String) throws(LanguageError) -> Statement? {
+    guard assignsAfterBracket(from: position + 1) else { return nil }
     let saved = position
     let nameToken = advance()
     _ = advance()
@@ -110,6 +111,25 @@ public struct Parser {
     }
     position = saved
     return nil
+  }
+
+  /// True when the `[` at `open` is closed by a `]` followed by `=` (so `x[:2]` and `x[1] + 1`
+  /// are read as expressions without parsing them twice).
+  private func assignsAfterBracket(from open: Int) -> Bool {
+    var depth = 0
+    var i = open
+    while i < tokens.count {
+      switch tokens[i].kind {
+      case .leftBracket, .leftParen: depth += 1
+      case .rightBracket, .rightParen:
+        depth -= 1
+        if depth == 0 { return i + 1 < tokens.count && tokens[i + 1].kind == .assign }
+      case .end: return false
+      default: break
+      }
+      i += 1
+    }
+    return false
   }
 
   private mutating func definition() throws(LanguageError) -> Statement {
@@ -256,12 +276,31 @@ public struct Parser {
     while current.kind == .leftBracket {
       try deepen(&levels)  // x[1][1]… nests like an operator chain
       _ = advance()
-      let index = try expression()
+      var subscripts: [Subscript] = []
+      repeat { subscripts.append(try subscriptItem()) } while try consume(.comma)
       let close = current.range
       try expect(.rightBracket, .closingIndex)
-      value = .index(value, index, value.range.union(close))
+      value = .index(value, subscripts, value.range.union(close))
     }
     return value
+  }
+
+  /// `i`, `a:b`, `:b`, `a:` or `:`.
+  private mutating func subscriptItem() throws(LanguageError) -> Subscript {
+    let start = current.range
+    let from = current.kind == .colon ? nil : try expression()
+    guard current.kind == .colon else {
+      if let from { return .position(from) }
+      throw LanguageError(.expectedValue(found: current.kind), at: current.range)
+    }
+    var end = advance().range
+    var to: Expression?
+    if current.kind != .comma, current.kind != .rightBracket {
+      let upper = try expression()
+      end = upper.range
+      to = upper
+    }
+    return .span(from: from, to: to, start.union(end))
   }
 
   private mutating func atom() throws(LanguageError) -> Expression {

@@ -4,7 +4,7 @@ public enum TokenKind: Equatable, Sendable {
   case identifier(String)
   case string(String)
   case keywordDef
-  case leftParen, rightParen, leftBracket, rightBracket, comma, semicolon, assign
+  case leftParen, rightParen, leftBracket, rightBracket, comma, semicolon, colon, assign
   case plus, minus, star, slash, caret, at
   case comparison(String)
   case end
@@ -22,6 +22,7 @@ public enum TokenKind: Equatable, Sendable {
     case .rightBracket: return "']'"
     case .comma: return "','"
     case .semicolon: return "';'"
+    case .colon: return "':'"
     case .assign: return "'='"
     case .plus: return "'+'"
     case .minus: return "'-'"

@@ -262,9 +262,13 @@ extension Expression {
     case .list(let items, _):
       return items.contains { $0.uses(name, functions: functions, visited: &visited) }
     case .negate(let x, _): return x.uses(name, functions: functions, visited: &visited)
-    case .binary(_, let a, let b, _), .index(let a, let b, _):
+    case .binary(_, let a, let b, _):
       return a.uses(name, functions: functions, visited: &visited)
         || b.uses(name, functions: functions, visited: &visited)
+    case .index(let a, let subscripts, _):
+      return ([a] + subscripts.flatMap(\.expressions)).contains {
+        $0.uses(name, functions: functions, visited: &visited)
+      }
     case .call(let callee, let arguments, _, _):
       if arguments.contains(where: { $0.value.uses(name, functions: functions, visited: &visited) })
       {

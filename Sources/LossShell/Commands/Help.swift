@@ -21,8 +21,9 @@ public struct HelpPage: Equatable, Sendable {
   public let details: [String]
   /// Lines to type, in order.
   public let example: [String]
-  /// What the last example line gives, computed when the page is made.
-  public let exampleResult: String?
+  /// What the last example line gives, computed when the page is made: one line per name
+  /// for `x, y = …` (`x = […]`, `y = […]`), empty when the example reads files.
+  public let exampleResult: [String]
 }
 
 /// `help`: everything, grouped.
@@ -47,10 +48,13 @@ extension ShellSession {
   /// Topics `help` knows besides commands and functions.
   static let syntaxTopic = "syntax"
   static let defTopic = "def"
+  static let dataTopic = "data"
 
   /// Every topic `help TOPIC` accepts, for completion and tests.
   public var helpTopics: [String] {
-    commands.all.map(\.name) + BuiltinLibrary.names + [Self.syntaxTopic, Self.defTopic]
+    commands.all.map(\.name) + BuiltinLibrary.names + [
+      Self.syntaxTopic, Self.defTopic, Self.dataTopic,
+    ]
       + scope.functions.keys.sorted()
   }
 
@@ -72,7 +76,7 @@ extension ShellSession {
         summary: command.summary,
         details: command.details
           + (command.aliases.isEmpty ? [] : ["Also: \(command.aliases.joined(separator: ", "))."]),
-        example: lines(command.example), exampleResult: nil)
+        example: lines(command.example), exampleResult: [])
     }
     return nil
   }
@@ -85,7 +89,7 @@ extension ShellSession {
         summary: "your function: \(info.source)",
         details: [
           "Calling it at the prompt shows its value and, when that is one number, its slope with respect to the first argument, \(info.parameters.first ?? "x"), like a built-in loss."
-        ], example: [], exampleResult: nil)
+        ], example: [], exampleResult: [])
     }
     if let builtin = BuiltinLibrary.named(topic) {
       var details: [String] = []
@@ -102,10 +106,11 @@ extension ShellSession {
       return HelpPage(
         topic: topic, kind: .builtin(category: builtin.category.rawValue), usage: builtin.signature,
         summary: builtin.summary, details: details, example: lines(builtin.example),
-        exampleResult: exampleResult(builtin.example))
+        exampleResult: builtin.readsFiles ? [] : exampleResult(builtin.example))
     }
     if topic == Self.syntaxTopic { return syntaxPage }
     if topic == Self.defTopic { return defPage }
+    if topic == Self.dataTopic { return dataPage }
     return nil
   }
 
@@ -145,6 +150,9 @@ extension ShellSession {
             name: Self.syntaxTopic, usage: "help \(Self.syntaxTopic)",
             summary: "numbers, vectors, operators, assignments and def"),
           HelpIndex.Entry(
+            name: Self.dataTopic, usage: "help \(Self.dataTopic)",
+            summary: "the built-in datasets, load for CSV files, split and standardize"),
+          HelpIndex.Entry(
             name: "help", usage: "help NAME",
             summary: "any command or function above, with an example"),
         ], namesOnly: false))
@@ -163,7 +171,7 @@ extension ShellSession {
         "Options can be named: round(2.71828, digits=2). A # starts a comment. Leave a bracket open to continue on the next line.",
       ],
       example: ["p = [2.5, 5, 3]", "def sq(p, y) = mean((p - y)^2)", "sq(p, [3, 5, 2])"],
-      exampleResult: nil)
+      exampleResult: [])
   }
 
   private var defPage: HelpPage {
@@ -179,25 +187,45 @@ extension ShellSession {
       exampleResult: exampleResult("def sq(p, y) = mean((p - y)^2)\nsq([2.5, 5], [3, 5])"))
   }
 
+  /// `help data`: every built-in dataset, the real one, and the learner's own files.
+  private var dataPage: HelpPage {
+    let datasets = BuiltinLibrary.all.filter { $0.category == .datasets }
+    return HelpPage(
+      topic: Self.dataTopic, kind: .topic, usage: "datasets, load, split, standardize",
+      summary: "data to train on: built-in datasets, one real dataset, and your own CSV files",
+      details: [
+        "The toy datasets are made by seeded generators: the same call gives the same numbers on every machine (change seed= for other numbers). Each gives its columns as a list, so name them as you unpack: x, y = sine()."
+      ]
+        + datasets.map { "\($0.signature): \($0.summary)." }
+        + [
+          "load(\"file.csv\"): your own CSV file of numbers under a header row, its columns in order (size, price = load(\"prices.csv\")), or one by its header name with column=\"price\". Files up to 50 MB; a problem names the file, line and column.",
+          "split(data, 0.8, seed=1) shuffles the rows into a training and a validation part; the same seed keeps x and y together. standardize(X) gives each column mean 0 and standard deviation 1.",
+        ],
+      example: ["x, y = sine(n=20)", "x_train, x_val = split(x, 0.75, seed=1)"],
+      exampleResult: exampleResult("x, y = sine(n=20)\nx_train, x_val = split(x, 0.75, seed=1)"))
+  }
+
   private func lines(_ example: String) -> [String] {
     example.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
   }
 
-  /// Runs an example in a scratch interpreter and returns its last value, compactly.
-  private func exampleResult(_ example: String) -> String? {
+  /// Runs an example in a scratch interpreter and returns what its last line gives, compactly:
+  /// the value, or each name it assigned with its value.
+  private func exampleResult(_ example: String) -> [String] {
     var scratch = Interpreter(isInterrupted: configuration.isInterrupted)
-    var last: Value?
+    var last: [(name: String?, value: Value)] = []
     for line in lines(example) {
-      guard let outcome = try? scratch.run(line) else { return nil }
+      guard let outcome = try? scratch.run(line) else { return [] }
       switch outcome {
-      case .value(let value, _), .assigned(_, let value): last = value
-      case .assignedSeveral(_, let values): last = values.last
+      case .value(let value, _), .assigned(_, let value): last = [(nil, value)]
+      case .assignedSeveral(let names, let values): last = zip(names, values).map { ($0, $1) }
       case .nothing, .defined: break
       }
     }
-    guard let last else { return nil }
-    let text = ValueFormatter.compact(last)
-    return text.count <= 80 ? text : String(text.prefix(79)) + "…"
+    return last.map { name, value in
+      let text = (name.map { "\($0) = " } ?? "") + ValueFormatter.compact(value)
+      return text.count <= 80 ? text : String(text.prefix(79)) + "…"
+    }
   }
 
   // MARK: Command

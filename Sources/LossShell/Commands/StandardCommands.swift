@@ -27,6 +27,7 @@ extension CommandRegistry {
     ShellCommand(
       name: "unwatch", arguments: "[N]", summary: "stop watching expression N, or all of them",
       example: "w = 2\nwatch w^2\nunwatch 1", run: ShellSession.unwatchCommand),
+    ShellSession.digitsCommand,
     ShellCommand(
       name: "reset", summary: "forget every variable, function and watch", example: "w = 1\nreset",
       run: ShellSession.resetCommand),

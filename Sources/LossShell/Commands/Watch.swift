@@ -119,9 +119,13 @@ extension ShellSession {
       items.forEach { collect($0, locals: locals, into: &names, visited: &visited) }
     case .negate(let x, _):
       collect(x, locals: locals, into: &names, visited: &visited)
-    case .binary(_, let a, let b, _), .index(let a, let b, _):
+    case .binary(_, let a, let b, _):
       collect(a, locals: locals, into: &names, visited: &visited)
       collect(b, locals: locals, into: &names, visited: &visited)
+    case .index(let a, let subscripts, _):
+      for part in [a] + subscripts.flatMap(\.expressions) {
+        collect(part, locals: locals, into: &names, visited: &visited)
+      }
     case .call(let name, let arguments, _, _):
       arguments.forEach { collect($0.value, locals: locals, into: &names, visited: &visited) }
       guard let function = scope.functions[name] else { return }

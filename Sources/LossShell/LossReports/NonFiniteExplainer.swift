@@ -73,9 +73,9 @@ enum NonFiniteExplainer {
         if op == .divide || op == .power { division = true }
         visit(a, scope: scope, visited: &visited)
         visit(b, scope: scope, visited: &visited)
-      case .index(let a, let b, _):
+      case .index(let a, let subscripts, _):
         visit(a, scope: scope, visited: &visited)
-        visit(b, scope: scope, visited: &visited)
+        subscripts.flatMap(\.expressions).forEach { visit($0, scope: scope, visited: &visited) }
       case .call(let name, let arguments, _, _):
         switch name {
         case "log", "log2": logarithm = true

@@ -1,3 +1,5 @@
+import LossLanguage
+
 /// How a session behaves; set once by whoever starts it (the executable, a test, a lesson).
 public struct ShellConfiguration: Sendable {
   /// False for scripts (piped input, `losslab run FILE`): no welcome or goodbye, and errors
@@ -19,6 +21,8 @@ public struct ShellConfiguration: Sendable {
   /// Receives events while a line is still running (`train`'s progress, at a bounded rate);
   /// nil to hear nothing until the line ends.
   public var liveEvents: (@Sendable (ShellEvent) -> Void)?
+  /// Reads the files `load` names; nil (tests, lessons) refuses `load` with a message.
+  public var fileReader: FileReader?
 
   public init(
     interactive: Bool = true, isInterrupted: @escaping @Sendable () -> Bool = { false },

@@ -40,6 +40,7 @@ public struct ShellSession: Sendable {
     self.configuration = configuration
     self.commands = commands
     self.interpreter = Interpreter(isInterrupted: configuration.isInterrupted)
+    interpreter.fileReader = configuration.fileReader
     if let sink = configuration.liveEvents {
       let throttle = TrainingProgressThrottle(interactive: configuration.interactive, sink: sink)
       interpreter.onTrainingProgress = { throttle.receive($0) }

@@ -25,6 +25,7 @@ struct EvalSubcommand: ParsableCommand {
 
   func run() throws {
     var interpreter = Interpreter()
+    interpreter.fileReader = DiskFiles.reader
     var failed = false
     let printer = EvalPrinter(json: json)
     func evaluate(_ line: String, number: Int?) throws(StandardStreams.Failure) {

@@ -39,7 +39,8 @@ struct ShellLoop {
   /// in a script, errors go to standard error.
   private func show(_ events: [ShellEvent]) throws(StandardStreams.Failure) {
     guard !events.isEmpty else { return }
-    let renderer = Renderer(style: style, width: Terminal.width)
+    var renderer = Renderer(style: style, width: Terminal.width)
+    renderer.digits = session.displayDigits
     if session.configuration.interactive {
       try StandardStreams.write(live.finish(before: events) + renderer.render(events))
       return

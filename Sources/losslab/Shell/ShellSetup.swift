@@ -43,6 +43,7 @@ enum ShellSetup {
     var configuration = ShellConfiguration(
       interactive: interactive, isInterrupted: { Interrupts.isRequested }, resume: resume,
       lessonNames: { names })
+    configuration.fileReader = DiskFiles.reader
     let live = LiveTrainingDisplay(style: style(plain: options.plain), interactive: interactive)
     configuration.liveEvents = live.sink
     return (
