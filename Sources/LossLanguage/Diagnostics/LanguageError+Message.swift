@@ -136,6 +136,12 @@ extension LanguageError.Problem {
     case .notAWholeNumber(let use, let bounds, let got):
       let limits = bounds.map { " from \($0.lowerBound) to \($0.upperBound)" } ?? ""
       return "\(use) must be a whole number\(limits), got \(ValueFormatter.number(got))"
+    case .wholeNumberOutOfRange(let use, let bounds?, let got):
+      return
+        "\(use) must be from \(bounds.lowerBound) to \(bounds.upperBound), got \(wholeNumber(got))"
+    case .wholeNumberOutOfRange(let use, nil, let got):
+      return
+        "\(use) of \(wholeNumber(got)) is beyond any size a value can have (at most \(ValueFormatter.grouped(Double(Tensor.maxElementCount))) numbers)"
     case .divisionByZero:
       return "division by zero: the divisor contains a 0"
     case .lossOptionNotANumber(let loss, let option):
@@ -222,4 +228,12 @@ extension LanguageError.Nesting {
         "\(function) would start a chain of more than \(limit) nested function calls, which could never run"
     }
   }
+}
+
+/// A whole number in full (`9,223,372,036,854,775,808` for 2^63, where the shell's six digits
+/// would show 9.22337e+18 and hide that it is whole); past 10^21, in scientific notation.
+private func wholeNumber(_ x: Double) -> String {
+  Swift.abs(x) < 1e21
+    ? ValueFormatter.groupingThousands(ValueFormatter.fixed(x, decimals: 0))
+    : ValueFormatter.number(x)
 }

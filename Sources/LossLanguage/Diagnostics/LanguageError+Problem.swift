@@ -53,6 +53,8 @@ extension LanguageError {
     case notASingleNumber(use: String, shape: [Int])
     /// `bounds` is nil when any whole number would do.
     case notAWholeNumber(use: String, bounds: ClosedRange<Int>?, got: Double)
+    /// A whole number outside `bounds` (or, when nil, beyond any size a value can have).
+    case wholeNumberOutOfRange(use: String, bounds: ClosedRange<Int>?, got: Double)
     case divisionByZero
     case lossOptionNotANumber(loss: String, option: String)
 

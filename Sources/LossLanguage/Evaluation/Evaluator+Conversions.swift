@@ -63,10 +63,12 @@ extension Evaluator {
     let x = try number(value, at: range, for: use)
     // Int(exactly:) rather than comparing with Double(Int.max), which rounds up to 2^63:
     // an index of 2^63 passed that comparison and trapped in Int(x).
+    let stated = bounds.lowerBound == Int.min ? nil : bounds
+    guard x.isFinite, x.rounded(.towardZero) == x else {
+      throw LanguageError(.notAWholeNumber(use: use, bounds: stated, got: x), at: range)
+    }
     guard let whole = Int(exactly: x), bounds.contains(whole) else {
-      throw LanguageError(
-        .notAWholeNumber(use: use, bounds: bounds.lowerBound == Int.min ? nil : bounds, got: x),
-        at: range)
+      throw LanguageError(.wholeNumberOutOfRange(use: use, bounds: stated, got: x), at: range)
     }
     return whole
   }
