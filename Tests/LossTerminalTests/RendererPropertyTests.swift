@@ -306,3 +306,25 @@ extension Plot {
         LinePlot(kind: .function, xName: "e", yName: name, series: [series], logarithmic: false)))
   }
 }
+
+@Suite("Lesson markup escapes")
+struct LessonMarkupEscapeTests {
+  @Test func anEscapedDotAtALineStartIsProseAndShowsWithoutTheBackslash() {
+    let text = Renderer(style: .plain, width: 80).render([
+      .lesson(.text("Train again to step\n650\\. You watch the validation loss now."))
+    ])
+    #expect(
+      text.contains(" Train again to step 650. You watch the validation loss now."), "\(text)")
+  }
+
+  @Test func anEscapedStarIsAStarNotEmphasis() {
+    let spans = MarkupSpans.parse("a \\*b\\* and *c\\*d*", style: .color)
+    #expect(spans.map(\.text) == ["a *b* and ", "c*d"])
+    #expect(spans.last?.tone == .accent)
+  }
+
+  @Test func backslashesInsideCodeAreShownAsTheyAre() {
+    let spans = MarkupSpans.parse("`a\\*b`", style: .color)
+    #expect(spans.map(\.text) == ["a\\*b"])
+  }
+}
