@@ -224,6 +224,20 @@ struct LayoutTests {
     #expect(bars == [1, 4, 9, 16])
   }
 
+  @Test func aClippedRowSaysClippedAndAFlatOneFlat() {
+    for style in [Renderer.Style.plain, .color] {
+      for width in [40, 80] {
+        let clipped = Renderer(style: style, width: width).render(
+          events(after: ["bce([0, 0.5], [1, 1])"]))
+        #expect(clipped.contains("clipped"), "\(clipped)")
+        #expect(!clipped.contains("flat"), "\(clipped)")
+        let flat = Renderer(style: style, width: width).render(
+          events(after: ["hinge([2, 0.5], [1, 1])"]))
+        #expect(flat.contains("flat"), "\(flat)")
+      }
+    }
+  }
+
   @Test func plainLessonTextReadsMarkupBeforeReplacingSymbols() {
     let text = Renderer(style: .plain, width: 80).render([
       .lesson(.text("Loss = 2·e·3, and *slope* · 3"))
