@@ -208,6 +208,8 @@ struct BreakdownTable {
   }
 
   private func direction(_ row: BreakdownRow, short: Bool) -> Cell {
+    // Not "flat": the clip hid the slope of a prediction the target calls impossible.
+    if row.isClipped { return Cell(text: short ? "clipped" : "clipped, see note", tone: .bad) }
     if row.error == 0, row.slope?.allSatisfy({ $0 == 0 }) ?? true {
       return Cell(text: short ? glyphs.check : "\(glyphs.check) on target", tone: .good)
     }

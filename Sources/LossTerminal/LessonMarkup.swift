@@ -4,7 +4,8 @@ import LossLessons
 import LossShell
 
 /// `*emphasis*`, `**strong**` and `` `code` `` in lesson text, as styled spans. Plain output
-/// keeps the backticks around code (they carry meaning) and drops the asterisks.
+/// keeps the backticks around code (they carry meaning) and drops the asterisks. A backslash
+/// before a mark shows the mark (``LessonMarkup/escapable``), except inside code.
 enum MarkupSpans {
   static func parse(_ source: String, style: Renderer.Style, base: Tone = .normal) -> [Span] {
     var spans: [Span] = []
@@ -18,6 +19,11 @@ enum MarkupSpans {
     }
     while i < chars.count {
       let c = chars[i]
+      if c == "\\", i + 1 < chars.count, LessonMarkup.escapable.contains(chars[i + 1]) {
+        current.append(chars[i + 1])
+        i += 2
+        continue
+      }
       if c == "`", let close = chars[(i + 1)...].firstIndex(of: "`") {
         flush()
         let code = String(chars[(i + 1)..<close])
@@ -33,7 +39,7 @@ enum MarkupSpans {
           let close = closing(chars, from: start, marker: marker)
         {
           flush()
-          spans.append(Span(String(chars[start..<close]), isStrong ? .strong : .accent))
+          spans.append(Span(unescaped(chars[start..<close]), isStrong ? .strong : .accent))
           i = close + marker
           continue
         }
@@ -46,9 +52,26 @@ enum MarkupSpans {
     return spans
   }
 
+  private static func unescaped(_ chars: ArraySlice<Character>) -> String {
+    var out = ""
+    var i = chars.startIndex
+    while i < chars.endIndex {
+      if chars[i] == "\\", i + 1 < chars.endIndex, LessonMarkup.escapable.contains(chars[i + 1]) {
+        i += 1
+      }
+      out.append(chars[i])
+      i += 1
+    }
+    return out
+  }
+
   private static func closing(_ chars: [Character], from start: Int, marker: Int) -> Int? {
     var j = start
     while j < chars.count {
+      if chars[j] == "\\", j + 1 < chars.count, LessonMarkup.escapable.contains(chars[j + 1]) {
+        j += 2
+        continue
+      }
       if chars[j] == "*" {
         if marker == 2 {
           if j + 1 < chars.count, chars[j + 1] == "*" { return j }
@@ -65,7 +88,7 @@ enum MarkupSpans {
 
 /// Lesson text as Markdown reads it: consecutive lines form one paragraph (wrapped to the
 /// terminal), a blank line separates paragraphs, and indented lines, table rows and list items
-/// keep their own lines.
+/// keep their own lines (``LessonMarkup/isBlock``).
 enum LessonParagraphs {
   enum Block: Equatable {
     case prose(String)
@@ -86,7 +109,7 @@ enum LessonParagraphs {
       if line.allSatisfy(\.isWhitespace) {
         flush()
         blocks.append(.blank)
-      } else if isVerbatim(line) {
+      } else if LessonMarkup.isBlock(line) {
         flush()
         blocks.append(.verbatim(line))
       } else {
@@ -97,11 +120,4 @@ enum LessonParagraphs {
     return blocks
   }
 
-  private static func isVerbatim(_ line: String) -> Bool {
-    guard let first = line.first else { return false }
-    if first == " " || first == "\t" || first == "|" || first == "#" { return true }
-    if line.hasPrefix("- ") || line.hasPrefix("* ") || line.hasPrefix("→") { return true }
-    let digits = line.prefix(while: \.isNumber)
-    return !digits.isEmpty && line.dropFirst(digits.count).hasPrefix(". ")
-  }
 }

@@ -84,6 +84,89 @@ struct LessonPlayTests {
     #expect(out.contains("You finished Custom losses!"))
   }
 
+  @Test func lessonNineCommonMistakes() throws {
+    let early = "L2 = train(fit(w), w, lr=0.02, steps=650, optimizer=\"adam\", val=held(w))"
+    let out = try play(
+      ["start common-mistakes", ""]
+        + ["grad(mse(sigmoid(z), 1), z) / (sigmoid(z) * (1 - sigmoid(z)))"]
+        + ["grad(mse(sigmoid(z), 1), z)", ""]
+        + [""]
+        + ["L_mse = train(mse(sigmoid(w * marks + b), label), w, b, lr=0.5, steps=100)", ""]
+        + ["L_bce = train(bce(sigmoid(v * marks + c), label), v, c, lr=0.5, steps=100)", ""]
+        + ["mean(where(sigmoid(w * marks + b) > 0.5, 1, 0) == label)"]
+        + ["mean(where(sigmoid(v * marks + c) > 0.5, 1, 0) == label)", ""]
+        + ["bce(scores, y4)", "bce(clip(scores, 0, 1), y4)", "bce_logits(scores, y4)", ""]
+        + ["z = 5", "z = 50", "z = 500", ""]
+        + ["0", "(rating - 1)^2", ""]
+        + ["mean(fraud)", "mean(where(lazy > 0.5, 1, 0) == fraud)", ""]
+        + ["sum(fraud)", "0", ""]
+        + [
+          "def wbce(p, y) = mean(-(y * log(p) + 99 * (1 - y) * log(1 - p)))", "wbce(lazy, fraud)",
+          "def wbce(p, y) = mean(-(99 * y * log(p) + (1 - y) * log(1 - p)))", "wbce(lazy, fraud)",
+          "",
+        ]
+        + [
+          "w = 0", "b = 0", "L_w = train(wbce(sigmoid(w * x + b), fraud), w, b, lr=0.1, steps=300)",
+        ]
+        + [""]
+        + ["focal(0.01, 0) / bce(0.01, 0)", "bce(0.01, 0) / focal(0.01, 0)", ""]
+        + ["L = train(fit(w), w, lr=0.02, steps=2000, optimizer=\"adam\", val=held(w))", ""]
+        + [""]
+        + ["2000", "650", ""]
+        + ["w = zeros10", early, ""]
+        + [""])
+    #expect(out.contains("That's the slope with respect to the probability p"), "\(out)")
+    #expect(out.contains("Correct: -0.03469."))
+    #expect(out.contains("still negative, still 'more marks, less spam'"))
+    #expect(out.contains("Cross-entropy turned the model round in the same 100 steps"))
+    #expect(out.contains("That's the MSE filter (`w`, `b`): 0.5"))
+    #expect(out.contains("bce: p must be a probability in [0, 1], but element 1 is 2.1"))
+    #expect(out.contains("Clipping the scores into [0, 1] silences the engine"))
+    #expect(out.contains("the output can't pass 1, so the loss can't go below 9"))
+    #expect(out.contains("Zero needs a prediction of 4"))
+    #expect(out.contains("Correct: 0.99."))
+    #expect(out.contains("That's how many frauds there are."))
+    #expect(out.contains("That weights the fine payments 99 times"))
+    #expect(out.contains("It catches 8 of the 10 frauds now"))
+    #expect(out.contains("Upside down: that's focal over bce"))
+    #expect(out.contains("validation was lowest at step 650"))
+    #expect(out.contains("That's the last step, where the training loss is lowest."))
+    // A computed "650." that starts a line stays in its paragraph.
+    #expect(out.contains("lowest validation loss, step 650. You watch the validation loss now"))
+    #expect(out.contains("stopping early gave the better model"))
+    #expect(out.contains("Recap."))
+    #expect(out.contains("You finished Common mistakes!"))
+  }
+
+  @Test func lessonTenReadingLossCurves() throws {
+    let out = try play(
+      ["start reading-loss-curves", ""]
+        + ["H = train(fit3(w), w, lr=0.1, steps=300, optimizer=\"adam\", val=held3(w))", "", ""]
+        + ["H[1][301] / H[1][1]", "H[1][1] / H[1][301]", ""]
+        + ["c = 1", "U = train(mse(0 * x + c, y), c, lr=0.1, steps=300, val=mse(0 * xv + c, yv))"]
+        + ["c = 0", "U = train(mse(0 * x + c, y), c, lr=0.1, steps=300, val=mse(0 * xv + c, yv))"]
+        + ["", ""]
+        + ["U[1][301] / H[1][301]", ""]
+        + ["O = train(fit9(v), v, lr=0.02, steps=2000, optimizer=\"adam\", val=held9(v))", "", ""]
+        + ["O[1][2001] - O[2][2001]", "O[2][2001] - O[1][2001]", ""]
+        + ["", "", ""]
+        + ["under", "over", ""]
+        + ["healthy", "under", ""]
+        + choose
+        + [""])
+    #expect(out.contains("Both curves fall steeply, then level off"), "\(out)")
+    #expect(out.contains("Upside down: that's last over first"))
+    #expect(out.contains("Correct: 10.3201."))
+    #expect(out.contains("Start from `c = 0`, then type the `train(...)` line"))
+    #expect(out.contains("The flat line can't bend."))
+    #expect(out.contains("The sign is flipped: validation is the higher one."))
+    #expect(out.contains("That's stuck high, underfitting."))
+    #expect(out.contains("and settles: it learned."))
+    #expect(out.contains("Underfitting means the model can't represent the pattern"))
+    #expect(out.contains("Recap."))
+    #expect(out.contains("You finished Reading loss curves!"))
+  }
+
   @Test func lessonElevenChoosingALoss() throws {
     let out = try play(
       ["start choosing-a-loss", ""]

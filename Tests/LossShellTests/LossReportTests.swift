@@ -32,6 +32,15 @@ struct LossReportTests {
     #expect(reading.direction == .up)
   }
 
+  @Test func aClippedProbabilityRowIsMarkedClippedNotFlat() throws {
+    let rows = try #require(try report(["bce([0, 0.5, 1], [1, 1, 1])"]).breakdown?.rows)
+    #expect(rows.map(\.isClipped) == [true, false, false])
+    #expect(rows[0].slope == [0])
+    // A hinge past its margin has a really flat slope: not clipped.
+    let hinge = try #require(try report(["hinge([2, 0.5], [1, 1])"]).breakdown?.rows)
+    #expect(hinge.map(\.isClipped) == [false, false])
+  }
+
   @Test func aPerfectSinglePrediction() throws {
     let reading = try #require(try report(["mse(2, 2)"]).reading)
     #expect(reading.error == 0)

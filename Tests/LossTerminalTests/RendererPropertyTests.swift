@@ -224,6 +224,20 @@ struct LayoutTests {
     #expect(bars == [1, 4, 9, 16])
   }
 
+  @Test func aClippedRowSaysClippedAndAFlatOneFlat() {
+    for style in [Renderer.Style.plain, .color] {
+      for width in [40, 80] {
+        let clipped = Renderer(style: style, width: width).render(
+          events(after: ["bce([0, 0.5], [1, 1])"]))
+        #expect(clipped.contains("clipped"), "\(clipped)")
+        #expect(!clipped.contains("flat"), "\(clipped)")
+        let flat = Renderer(style: style, width: width).render(
+          events(after: ["hinge([2, 0.5], [1, 1])"]))
+        #expect(flat.contains("flat"), "\(flat)")
+      }
+    }
+  }
+
   @Test func plainLessonTextReadsMarkupBeforeReplacingSymbols() {
     let text = Renderer(style: .plain, width: 80).render([
       .lesson(.text("Loss = 2·e·3, and *slope* · 3"))
@@ -304,5 +318,27 @@ extension Plot {
       title: name,
       content: .lines(
         LinePlot(kind: .function, xName: "e", yName: name, series: [series], logarithmic: false)))
+  }
+}
+
+@Suite("Lesson markup escapes")
+struct LessonMarkupEscapeTests {
+  @Test func anEscapedDotAtALineStartIsProseAndShowsWithoutTheBackslash() {
+    let text = Renderer(style: .plain, width: 80).render([
+      .lesson(.text("Train again to step\n650\\. You watch the validation loss now."))
+    ])
+    #expect(
+      text.contains(" Train again to step 650. You watch the validation loss now."), "\(text)")
+  }
+
+  @Test func anEscapedStarIsAStarNotEmphasis() {
+    let spans = MarkupSpans.parse("a \\*b\\* and *c\\*d*", style: .color)
+    #expect(spans.map(\.text) == ["a *b* and ", "c*d"])
+    #expect(spans.last?.tone == .accent)
+  }
+
+  @Test func backslashesInsideCodeAreShownAsTheyAre() {
+    let spans = MarkupSpans.parse("`a\\*b`", style: .color)
+    #expect(spans.map(\.text) == ["a\\*b"])
   }
 }

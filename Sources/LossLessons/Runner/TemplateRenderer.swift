@@ -14,22 +14,54 @@ public enum TemplateRenderer {
   /// (`{{ linspace(0, 1, 1e7) }}`) would take seconds for nothing.
   public static let maximumShownElements = 100
 
+  ///
+  /// A computed value is data, never markup: it is shown as it is (``LessonMarkup/literal``),
+  /// and a line that it starts is never read as a list item, code or a table row because of it
+  /// ("3. …" stays prose). The words of a `COND ? "yes" : "no"` hole are the author's, markup
+  /// included.
   public static func render(_ template: LessonTemplate, in interpreter: Interpreter)
     throws(LanguageError) -> String
   {
-    var out = ""
+    var lines = [""]
+    // The lines (by index) that a filled value starts.
+    var startedByValue: Set<Int> = []
+    var inCode = false
     for segment in template.segments {
       switch segment {
-      case .literal(let text): out += text
-      case .expression(let expression): out += try fill(expression.source, in: interpreter)
+      case .literal(let text):
+        inCode = LessonMarkup.endsInCode(text, startingInCode: inCode)
+        append(text, to: &lines)
+      case .expression(let expression):
+        let hole = TemplateHole(expression.source)
+        let text = try fill(hole, in: interpreter)
+        guard case .value = hole else {
+          append(text, to: &lines)
+          continue
+        }
+        if lines[lines.count - 1].isEmpty { startedByValue.insert(lines.count - 1) }
+        append(LessonMarkup.literal(text, inCode: inCode), to: &lines)
       }
     }
-    return out
+    for index in startedByValue where LessonMarkup.isBlock(lines[index]) {
+      lines[index] = LessonMarkup.keptAsProse(lines[index][...])
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  private static func append(_ text: String, to lines: inout [String]) {
+    let pieces = text.split(separator: "\n", omittingEmptySubsequences: false)
+    lines[lines.count - 1] += pieces.first ?? ""
+    lines += pieces.dropFirst().map(String.init)
   }
 
   /// One hole's text.
   static func fill(_ source: String, in interpreter: Interpreter) throws(LanguageError) -> String {
-    let hole = TemplateHole(source)
+    try fill(TemplateHole(source), in: interpreter)
+  }
+
+  private static func fill(_ hole: TemplateHole, in interpreter: Interpreter)
+    throws(LanguageError) -> String
+  {
     switch hole {
     case .choice(let condition, let yes, let no):
       let value = try interpreter.evaluate(source: condition)

@@ -84,6 +84,9 @@ public struct BreakdownRow: Equatable, Sendable {
   public let slope: [Double]?
   /// prediction − target, when both are single numbers on the same scale.
   public let error: Double?
+  /// A probability clipped at a bound its target calls impossible: its slope of 0 is the
+  /// clip's doing, not a flat loss (the report's note explains it).
+  public let isClipped: Bool
 
   /// Which way to move this element, for single-number slopes.
   public var direction: Direction? {

@@ -87,17 +87,12 @@ struct LossReportBuilder {
   /// "p = 0 was clipped to 1e-15: …" when a probability loss clipped a prediction that the
   /// target calls impossible, which caps the loss and zeroes that element's slope.
   private func clipFinding() -> String? {
-    guard call.isBuiltin, ["bce", "cce", "focal"].contains(call.function),
-      let gradient = call.gradient?.storage, gradient.count == call.prediction.count
-    else { return nil }
+    guard call.isBuiltin, ["bce", "cce", "focal"].contains(call.function) else { return nil }
     let lower = ProbabilityClipping.lowerBound
     var found: (p: Double, low: Bool)?
     var count = 0
     for (i, p) in call.prediction.storage.enumerated() {
-      guard gradient[i] == 0, let y = targetElement(i) else { continue }
-      let low = p < lower && y != 0
-      let high = call.function != "cce" && p > ProbabilityClipping.upperBound && y != 1
-      guard low || high else { continue }
+      guard let low = clippedLow(i) else { continue }
       count += 1
       if found == nil { found = (p, low) }
     }
@@ -107,6 +102,19 @@ struct LossReportBuilder {
     let others = count > 1 ? " (and \(count - 1) more like it)" : ""
     return
       "\(predictionName) = \(ValueFormatter.number(found.p)) was clipped to \(bound)\(others): the loss is capped at \(cap) per element and the clip hides the slope; the true loss is infinite"
+  }
+
+  /// Whether element `i` is a probability clipped at a bound its target calls impossible (true:
+  /// at the lower bound), so that its zero slope is the clip's doing; nil when it is not.
+  private func clippedLow(_ i: Int) -> Bool? {
+    guard call.isBuiltin, ["bce", "cce", "focal"].contains(call.function),
+      let gradient = call.gradient?.storage, gradient.count == call.prediction.count,
+      i < gradient.count, gradient[i] == 0, let y = targetElement(i)
+    else { return nil }
+    let p = call.prediction.storage[i]
+    if p < ProbabilityClipping.lowerBound && y != 0 { return true }
+    if call.function != "cce", p > ProbabilityClipping.upperBound, y != 1 { return false }
+    return nil
   }
 
   // MARK: Single prediction
@@ -184,7 +192,7 @@ struct LossReportBuilder {
       index: i + 1, prediction: Array(prediction.storage[slice]), target: y, term: terms?[i],
       slope: call.gradient.flatMap {
         $0.count == prediction.count ? Array($0.storage[slice]) : nil
-      }, error: error)
+      }, error: error, isClipped: unit == .element && clippedLow(i) != nil)
   }
 
   /// Orders non-finite terms above every finite one.
