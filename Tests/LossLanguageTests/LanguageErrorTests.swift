@@ -24,6 +24,22 @@ struct LanguageErrorTests {
     }
   }
 
+  /// A parenthesised operand's range covers its brackets: a caret or a plot's title quotes
+  /// `(x - 2)^2`, never `x - 2)^2`.
+  @Test func aParenthesisedExpressionSpansItsBrackets() throws {
+    let text = "(x - 2)^2 + ((y))"
+    let expression = try Parser.parseExpression(text)
+    #expect(expression.range == SourceRange(0, text.count))
+    guard case .binary(_, let left, let right, _) = expression else {
+      Issue.record("expected a sum, got \(expression)")
+      return
+    }
+    #expect(left.range == SourceRange(0, 9), "(x - 2)^2")
+    #expect(right.range == SourceRange(12, 17), "((y))")
+    let error = try failure("(1 + [1, 2]) * [1, 2, 3]")
+    #expect(error.range == SourceRange(0, 24))
+  }
+
   @Test func theSameFunctionTwiceInARowIsNamedOnce() {
     let inner = LanguageError(.recursion, at: SourceRange(3, 4), context: [.inFunction("f")])
     let outer = inner.within(.inFunction("f"), at: SourceRange(0, 5))

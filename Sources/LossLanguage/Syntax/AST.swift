@@ -19,6 +19,21 @@ public indirect enum Expression: Equatable, Sendable {
       return r
     }
   }
+
+  /// The same expression spanning `range`: a parenthesised one covers its brackets, so that a
+  /// plot's title or an error's caret shows `(x - 2)^2`, not `x - 2)^2`.
+  func spanning(_ range: SourceRange) -> Expression {
+    switch self {
+    case .number(let v, _): return .number(v, range)
+    case .string(let v, _): return .string(v, range)
+    case .name(let v, _): return .name(v, range)
+    case .list(let v, _): return .list(v, range)
+    case .negate(let v, _): return .negate(v, range)
+    case .binary(let op, let a, let b, _): return .binary(op, a, b, range)
+    case .call(let f, let arguments, let name, _): return .call(f, arguments, name: name, range)
+    case .index(let v, let subscripts, _): return .index(v, subscripts, range)
+    }
+  }
 }
 
 /// One subscript of `x[…]`, for one axis.

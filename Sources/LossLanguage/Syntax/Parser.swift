@@ -324,8 +324,8 @@ public struct Parser {
           .expected(.closingParenthesis(openedAt: token.range.column), found: current.kind),
           at: current.range)
       }
-      _ = advance()
-      return inner
+      let close = advance().range
+      return inner.spanning(token.range.union(close))
     case .leftBracket:
       return try list()
     case .end:
