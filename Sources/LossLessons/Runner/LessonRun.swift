@@ -15,7 +15,8 @@ public struct LessonRun: Sendable {
   public internal(set) var stats = LessonStats()
   public private(set) var isFinished = false
 
-  var interpreter: Interpreter
+  /// The lesson's language state: its variables and its last training (for pictures of it).
+  public internal(set) var interpreter: Interpreter
   /// The scope at the start of each step reached so far.
   private var snapshots: [Scope] = []
   /// Steps finished on this run: going back to re-read one and moving on never forces redoing it.
