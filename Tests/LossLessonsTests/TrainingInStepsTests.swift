@@ -21,6 +21,7 @@ private let yaml = """
         w = 0
       watch: "mse(w * x, y)"
       variables: [w]
+      show: [change]
       goal: "loss < 1"
       answer: ["step(mse(w * x, y), w, lr=0.1)"]
     - kind: explore
@@ -28,11 +29,15 @@ private let yaml = """
   """
 
 private func descentRun() throws -> LessonRun {
+  try descentStart().run
+}
+
+private func descentStart() throws -> (run: LessonRun, events: [LessonEvent]) {
   let report = LessonLoader.load(yaml: yaml, file: "descent.yaml")
   let lesson = try #require(report.lesson, "\(report.diagnostics)")
   var run = try LessonRun(lesson: lesson, learner: "ada")
-  _ = run.begin()
-  return run
+  let events = run.begin()
+  return (run, events)
 }
 
 private func steps(in events: [LessonEvent]) -> [StepReport] {
@@ -76,6 +81,12 @@ struct TrainingInStepsTests {
       }
     }
     #expect(order == ["trained", "value c", "readouts", "done"])
+  }
+
+  @Test("a tweak step that shows only the change shows no empty readout at its start")
+  func noEmptyReadoutAtTheStart() throws {
+    let events = try descentStart().events
+    #expect(!events.contains { if case .readouts = $0 { true } else { false } }, "\(events)")
   }
 
   @Test("train and step in an explore step are reported too")

@@ -55,7 +55,9 @@ extension LessonRun {
         loss: tweak.show.contains(.loss) ? loss : nil,
         change: tweak.show.contains(.change) ? previous.map { loss - $0 } : nil,
         gradients: tweak.show.contains(.gradient) ? gradients : [])
-      return ([.readouts(readout)], loss)
+      // Nothing to show (a step showing only the change, at its start): no empty readout.
+      let isEmpty = readout.loss == nil && readout.change == nil && readout.gradients.isEmpty
+      return (isEmpty ? [] : [.readouts(readout)], loss)
     } catch {
       return ([.error(error, source: tweak.watch.source)], nil)
     }
