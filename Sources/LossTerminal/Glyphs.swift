@@ -23,7 +23,8 @@ struct Glyphs: Sendable {
     dash: "-",
     arrow: "->", rule: "-", bar: ["#"])
 
-  /// ASCII stand-ins for the symbols the session's prose and the built-ins' summaries use.
+  /// ASCII stand-ins for the symbols the session's prose and the built-ins' summaries use; ★ and
+  /// ● are the landscape's marks, so prose about them names the marks the ASCII plot draws.
   private static let replacements: [Character: String] = [
     "—": "-", "–": "-", "−": "-", "…": "...", "→": "->", "←": "<-", "↑": "^", "↓": "v", "∂": "d",
     "·": "*", "×": "x", "≤": "<=", "≥": ">=", "≈": "~", "≠": "!=", "√": "sqrt ", "Σ": "sum ",
@@ -31,7 +32,7 @@ struct Glyphs: Sendable {
     "²": "^2", "³": "^3", "∞": "inf", "ε": "eps", "δ": "delta", "γ": "gamma", "α": "alpha",
     "β": "beta",
     "✓": "ok", "✗": "x", "‘": "'", "’": "'", "“": "\"", "”": "\"", "⋮": "...", "█": "#", "─": "-",
-    "ŷ": "y^", "ᵢ": "_i", "•": "*", "±": "+/-", "★": "*", "●": "o",
+    "ŷ": "y^", "ᵢ": "_i", "•": "*", "±": "+/-", "★": "*", "●": "O",
   ]
 
   /// The text with every known Unicode symbol replaced by ASCII.

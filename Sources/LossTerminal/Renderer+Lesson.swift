@@ -60,6 +60,10 @@ extension Renderer {
       return layoutError(Diagnostic(error, source: source))
     case .value(let name, let value):
       return layoutValue(name: name, value)
+    case .trained(let run):
+      return layoutTrained(run)
+    case .stepped(let report):
+      return layoutStepped(report)
     case .plot(let plot):
       return layoutPlot(plot)
     case .plotError(let error, let source):

@@ -53,6 +53,93 @@ struct LessonPlayTests {
     #expect(out.contains("You finished Cross-entropy: how surprised should you be?!"))
   }
 
+  @Test func lessonSixLossLandscape() throws {
+    let step = "step(mse(w * x + b, y), w, b, lr=0.05)"
+    let bumpy = "train(bumpy(u, v), u, v, lr=0.1, steps=100)"
+    let out = try play(
+      ["start loss-landscape", ""]
+        + ["sum((w * x + b - y)^2)", "mse(w * x + b, y)", ""]
+        + [""]
+        + ["w = 1", "w = 0", "w, b = 2, 1", ""]
+        + ["-10", "40", "10", ""]
+        + choose
+        + [step, step, step, ""]
+        + [""]
+        + ["w, b = -1, 6", "losses = train(mse(w * x + b, y), w, b, lr=0.05, steps=300)", ""]
+        + ["", ""]
+        + ["r1 = " + bumpy, ""]
+        + ["r2 = " + bumpy, "u, v = 2.6, -2.4", "r2 = " + bumpy, ""]
+        + [""]
+        + ["bumpy(u, v)", "grad(bumpy(u, v), u)", ""]
+        + choose
+        + [""])
+    #expect(out.contains("The mean divides by n = 4: you forgot the 1/n."), "\(out)")
+    #expect(out.contains("Uphill: the loss rose from 13.5 to 41."))
+    #expect(out.contains("downhill is higher w and higher b"))
+    #expect(out.contains("Down in the valley: loss 0 at w = 2, b = 1."))
+    #expect(out.contains("Right size, wrong sign."))
+    #expect(out.contains("That's the sum over the four points."))
+    #expect(out.contains("Correct: 10."))
+    #expect(out.contains("4 update  w <- w - lr*dL/dw = 0 - 0.05 x (-35) = 1.75"))
+    // The paths drawn are those step and train took, without path=.
+    #expect(out.contains("The descent path goes from (0, 0) to (2.08, 0.723) in 3 steps."))
+    #expect(out.contains("From a loss of 17.5 to 0.000571105 in 300 steps"))
+    #expect(out.contains("The descent path goes from (-1, 6) to (1.98, 1.06) in 300 steps."))
+    #expect(out.contains("It ended at u = 0.0000, v = 0.0000, loss 0.0000: the *."))
+    #expect(out.contains("That start rolled down to the * again."))
+    #expect(out.contains("You're at u = 2.6, v = -2.4, loss 3.00898, on a slope."))
+    #expect(out.contains("Stuck: it ended at u = 2.9526, v = -2.9526 with a loss of 2.3206"))
+    #expect(out.contains("The descent path goes from (2.6, -2.4) to (2.95, -2.95) in 100 steps."))
+    #expect(out.contains("That's the height, the loss itself: 2.3206."))
+    #expect(out.contains("Recap. A loss over two weights is a landscape"))
+    #expect(out.contains("You finished The loss landscape!"))
+  }
+
+  @Test func lessonSevenLearningLoop() throws {
+    let step = "step(mse(w * x, y), w, lr=0.1)"
+    let out = try play(
+      ["start learning-loop", ""]
+        + ["w + x", "w * x", ""]
+        + ["sum((w * x - y)^2)", "mse(w * x, y)", ""]
+        + ["mean(2 * (w * x - y))", "-grad(mse(w * x, y), w)", "mean(2 * (w * x - y) * x)", ""]
+        + ["w + lr * grad(mse(w * x, y), w)", "w - grad(mse(w * x, y), w)", "1.9", ""]
+        + ["mse(w * x, y)", "mse(1.9 * x, y)", ""]
+        + [step, step, ""]
+        + choose
+        + ["slow = train(mse(w * x, y), w, lr=0.01, steps=20)", "", ""]
+        + ["good = train(mse(w * x, y), w, lr=0.1, steps=20)", "", ""]
+        + ["wild = train(mse(w * x, y), w, lr=0.25, steps=20)", "", ""]
+        + ["wild[21] - wild[1]", "wild[21] / wild[1]", ""]
+        + choose
+        + [""])
+    #expect(out.contains("That adds w to each x."), "\(out)")
+    #expect(out.contains("you forgot the 1/n."))
+    #expect(out.contains("Correct: 10.5."))
+    #expect(out.contains("You left out the x."))
+    #expect(out.contains("Right size, wrong sign"))
+    #expect(out.contains("Correct: -14."))
+    #expect(out.contains("that's a step uphill"))
+    #expect(out.contains("You forgot the learning rate"))
+    #expect(out.contains("Correct: 1.9."))
+    #expect(out.contains("That's the loss with the old w, 0.5, before the update."))
+    #expect(out.contains("Correct: 0.0466667."))
+    // step prints the loop with the numbers the learner computed, numbered 1 to 5.
+    #expect(out.contains("1 predict p = [0.5, 1, 1.5]\n2 loss    L = 10.5\n3 slope   dL/dw = -14"))
+    #expect(out.contains("4 update  w <- w - lr*dL/dw = 0.5 - 0.1 x (-14) = 1.9"))
+    #expect(out.contains("5 again   L = 0.0466667 (down 10.4533)"))
+    #expect(out.contains("Round 2: the slope is -0.0622222 now"))
+    #expect(out.contains("Repeat is now step 5."))
+    #expect(out.contains("After 20 rounds the loss is 0.208495"))
+    #expect(out.contains("loss fell from 10.5 to 0.208 in 20 steps."))
+    #expect(out.contains("The loss grew, from 10.5 to 1,044,092"))
+    #expect(out.contains("The loss axis is logarithmic."))
+    #expect(out.contains("That's how much it grew by, 1,044,081."))
+    #expect(out.contains("Correct: 99437.3."))
+    #expect(out.contains("The loss function doesn't just measure wrongness"))
+    #expect(out.contains("Recap. The loop: 1 predict, 2 loss, 3 slope"))
+    #expect(out.contains("You finished The learning loop!"))
+  }
+
   @Test func lessonEightCustomLosses() throws {
     let mse = "c = c - 0.4 * grad(mean((c - y)^2), c)"
     let asym = "c2 = c2 - 0.4 * grad(asym(c2, y), c2)"

@@ -23,6 +23,26 @@ struct EmbeddingTests {
     #expect(library.entries.count == BuiltinLessons.files.count)
   }
 
+  /// The course menu counts the lessons in the files' order: each file's number is its `order`,
+  /// and while those run without a gap from 1 the menu shows the same number (`start 7` is
+  /// `07-….yaml`).
+  @Test func menuNumbersAreTheLessonFilesNumbers() throws {
+    let library = LessonLibrary(builtinFiles: BuiltinLessons.files)
+    for entry in library.entries {
+      let name = try #require(entry.file.split(separator: "/").last)
+      #expect(Int(name.prefix(2)) == entry.lesson.order, "\(entry.file)")
+    }
+    var contiguous = 0
+    for entry in library.entries where entry.lesson.order == contiguous + 1 {
+      contiguous += 1
+      #expect(entry.menuNumber == contiguous, "\(entry.file)")
+    }
+    #expect(contiguous >= 8)
+    #expect(library.entries.first { $0.id.rawValue == "loss-landscape" }?.menuNumber == 6)
+    #expect(library.entries.first { $0.id.rawValue == "learning-loop" }?.menuNumber == 7)
+    #expect(library.entries.first { $0.id.rawValue == "custom-losses" }?.menuNumber == 8)
+  }
+
   /// Runs the built embedder over the fixture folder plus files no lesson should contain but any
   /// could (quotes, `"""`, `\(`, raw-string `#`s, CRLF, control and bidi characters), compiles
   /// what it generates, and checks that every byte comes back.

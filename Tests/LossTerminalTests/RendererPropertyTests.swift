@@ -110,6 +110,11 @@ struct RendererPropertyTests {
     #expect(kinds.count == 23, "missing kinds: only \(kinds.sorted())")
   }
 
+  @Test func theLessonCorpusHasTrainAndStepReports() {
+    #expect(lessonCorpus.contains { if case .lesson(.trained) = $0 { true } else { false } })
+    #expect(lessonCorpus.contains { if case .lesson(.stepped) = $0 { true } else { false } })
+  }
+
   @Test(arguments: [20, 40, 60, 80, 132])
   func plainOutputIsASCIIWithoutEscapes(width: Int) {
     let text = Renderer(style: .plain, width: width).render(corpus)
@@ -307,7 +312,15 @@ let lessonCorpus: [ShellEvent] = {
         status: .new, isBuiltin: false),
     ],
     problems: ["mine.yaml:3:1: unknown field 'titel'"])
-  return events.map { ShellEvent.lesson($0) } + [.lessonMenu(menu)]
+  // train and step typed in a lesson step report as in the shell.
+  var interpreter = Interpreter()
+  for line in ["x = [1, 2]", "w = 0", "train(mse(w * x, 2 * x), w, steps=3)"] {
+    _ = try? interpreter.run(line)
+  }
+  let trained = interpreter.trainingRuns.map(LessonEvent.trained)
+  _ = try? interpreter.run("step(mse(w * x, 2 * x), w, lr=0.1)")
+  let stepped = interpreter.steps.map(LessonEvent.stepped)
+  return (events + trained + stepped).map { ShellEvent.lesson($0) } + [.lessonMenu(menu)]
 }()
 
 extension Plot {

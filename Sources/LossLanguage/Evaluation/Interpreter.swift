@@ -37,7 +37,8 @@ public struct Interpreter: Sendable {
   public var onTrainingProgress: (@Sendable (TrainingProgress) -> Void)?
   /// Reads the files `load` names (the language does no I/O itself); nil refuses `load`.
   public var fileReader: FileReader?
-  /// The last `train` run, kept for pictures of it (its curve, its path over the landscape).
+  /// The last `train` run, or the `step`s since, kept for pictures of it (its curve, its path
+  /// over the landscape).
   public private(set) var lastTraining: TrainingRun?
   /// What `train` and `step` did during the last statement run, in order.
   public private(set) var trainingRuns: [TrainingRun] = []
@@ -138,6 +139,9 @@ public struct Interpreter: Sendable {
     trainingRuns += record.runs
     steps += record.steps
     if let last = record.runs.last { lastTraining = last }
+    for report in record.steps {
+      lastTraining = TrainingRun.after(report, continuing: lastTraining)
+    }
     record.updates = []
     record.runs = []
     record.steps = []

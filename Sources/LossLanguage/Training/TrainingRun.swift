@@ -26,8 +26,8 @@ public struct TrainingRun: Equatable, Sendable {
   public let parameters: [String]
   public let optimizer: OptimizerKind
   public let learningRate: Double
-  /// The number of steps asked for.
-  public let steps: Int
+  /// The number of steps asked for (for repeated `step`s, the number taken).
+  public internal(set) var steps: Int
   /// The training loss after 0, 1, 2, … updates.
   public internal(set) var losses: [Double] = []
   /// The `val=` loss at the same points, when one was given.

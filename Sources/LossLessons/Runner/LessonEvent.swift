@@ -23,6 +23,10 @@ public enum LessonEvent: Equatable, Sendable {
   case error(LanguageError, source: String)
   /// A value computed in an `explore` or `tweak` step (`name` when it was assigned).
   case value(name: String?, Value)
+  /// A `train` typed in a step: what it did, as the shell says it.
+  case trained(TrainingRun)
+  /// A `step(…)` typed in a step: the learning loop's five parts with their numbers.
+  case stepped(StepReport)
   /// A `plot` step's picture, as data (the terminal draws it; `--plain` adds it in words).
   case plot(Plot)
   /// A `plot` step's call could not be drawn.

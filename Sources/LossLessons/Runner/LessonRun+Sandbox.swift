@@ -8,16 +8,19 @@ extension LessonRun {
     let previous = try? number(tweak.watch, in: interpreter)
     let outcome: Outcome
     do { outcome = try interpreter.run(line) } catch { return LessonRun.failure(error, in: line) }
-    var events = LessonRun.events(for: outcome)
-    let assigned: [String]
+    var events = LessonRun.events(for: outcome, of: line, in: interpreter)
+    // `train` and `step` change their weights as an assignment does.
+    var assigned =
+      interpreter.trainingRuns.flatMap(\.parameters)
+      + interpreter.steps.flatMap { $0.updates.map(\.name) }
     switch outcome {
-    case .assigned(let name, _): assigned = [name]
-    case .assignedSeveral(let names, _): assigned = names
-    default: return events
+    case .assigned(let name, _): assigned.append(name)
+    case .assignedSeveral(let names, _): assigned += names
+    default: if assigned.isEmpty { return events }
     }
     state.tries += 1
     stats.recordAttempt(at: stepIndex)
-    let watched = assigned.filter { tweak.variables.contains($0) }
+    let watched = tweak.variables.filter { assigned.contains($0) }
     let (readout, loss) = tweakReadout(
       tweak, changed: watched.isEmpty ? tweak.variables : watched, previous: previous)
     events += readout
@@ -52,7 +55,9 @@ extension LessonRun {
         loss: tweak.show.contains(.loss) ? loss : nil,
         change: tweak.show.contains(.change) ? previous.map { loss - $0 } : nil,
         gradients: tweak.show.contains(.gradient) ? gradients : [])
-      return ([.readouts(readout)], loss)
+      // Nothing to show (a step showing only the change, at its start): no empty readout.
+      let isEmpty = readout.loss == nil && readout.change == nil && readout.gradients.isEmpty
+      return (isEmpty ? [] : [.readouts(readout)], loss)
     } catch {
       return ([.error(error, source: tweak.watch.source)], nil)
     }
@@ -60,7 +65,10 @@ extension LessonRun {
 
   /// A line in an `explore` step: anything goes, on a scope that is thrown away at `next`.
   mutating func explore(_ line: String) -> [LessonEvent] {
-    do { return LessonRun.events(for: try interpreter.run(line)) } catch {
+    do {
+      let outcome = try interpreter.run(line)
+      return LessonRun.events(for: outcome, of: line, in: interpreter)
+    } catch {
       return LessonRun.failure(error, in: line)
     }
   }

@@ -15,7 +15,8 @@ public struct LessonRun: Sendable {
   public internal(set) var stats = LessonStats()
   public private(set) var isFinished = false
 
-  var interpreter: Interpreter
+  /// The lesson's language state: its variables and its last training (for pictures of it).
+  public internal(set) var interpreter: Interpreter
   /// The scope at the start of each step reached so far.
   private var snapshots: [Scope] = []
   /// Steps finished on this run: going back to re-read one and moving on never forces redoing it.
@@ -325,7 +326,7 @@ public struct LessonRun: Sendable {
     var copy = interpreter
     do {
       let outcome = try copy.run(line)
-      return LessonRun.events(for: outcome)
+      return LessonRun.events(for: outcome, of: line, in: copy)
     } catch {
       return LessonRun.failure(error, in: line)
     }
@@ -334,6 +335,21 @@ public struct LessonRun: Sendable {
   /// A learner line that failed: the error, and plain-words help when the slip is a known one.
   static func failure(_ error: LanguageError, in line: String) -> [LessonEvent] {
     [.error(error, source: line)] + (BeginnerHints.hint(for: line).map { [.notice($0)] } ?? [])
+  }
+
+  /// A learner line's events: what its `train` and `step` calls did (as the shell shows them),
+  /// then its value, except a lone `step(…)`'s, the new loss its report already ends with.
+  static func events(for outcome: Outcome, of line: String, in interpreter: Interpreter)
+    -> [LessonEvent]
+  {
+    let training =
+      interpreter.trainingRuns.map(LessonEvent.trained) + interpreter.steps.map(LessonEvent.stepped)
+    if case .value = outcome, !interpreter.steps.isEmpty,
+      case .expression(.call("step", _, _, _))? = try? Parser.parse(line)
+    {
+      return training
+    }
+    return training + events(for: outcome)
   }
 
   static func events(for outcome: Outcome) -> [LessonEvent] {

@@ -126,10 +126,13 @@ public struct Landscape: Equatable, Sendable {
   public var current: Marker?
   /// The points a descent visited, in order (x, y = the two weights).
   public var path: [Point]
+  /// The updates the path stands for, when that is not one per point (a long `train` keeps
+  /// every k-th point).
+  public var pathSteps: Int?
 
   public init(
     loss: String, xName: String, yName: String, xs: [Double], ys: [Double], values: [Double],
-    minimum: Marker?, current: Marker?, path: [Point]
+    minimum: Marker?, current: Marker?, path: [Point], pathSteps: Int? = nil
   ) {
     self.loss = loss
     self.xName = xName
@@ -140,7 +143,11 @@ public struct Landscape: Equatable, Sendable {
     self.minimum = minimum
     self.current = current
     self.path = path
+    self.pathSteps = pathSteps
   }
+
+  /// How many updates the descent path took.
+  public var descentSteps: Int { pathSteps ?? max(0, path.count - 1) }
 
   public func value(row: Int, column: Int) -> Double {
     guard (0..<ys.count).contains(row), (0..<xs.count).contains(column) else { return .nan }

@@ -169,14 +169,37 @@ public struct PlotBuilder {
       current = Marker(label: "now", point: Point(x: cx, y: cy), value: here.isFinite ? here : nil)
     }
     var path: [Point] = []
+    var pathSteps: Int?
     if let option = call.option("path") {
       path = try Self.path(call.tensor(option, what: "path"), at: option.range)
+    } else if let trained = Self.descentPath(of: interpreter.lastTraining, over: w1, w2) {
+      (path, pathSteps) = trained
     }
     let landscape = Landscape(
       loss: text, xName: w1, yName: w2, xs: xs, ys: ys, values: values,
       minimum: Marker(label: "minimum", point: point, value: value), current: current,
-      path: path)
+      path: path, pathSteps: pathSteps)
     return Plot(title: "\(text) over \(w1) and \(w2)", content: .landscape(landscape))
+  }
+
+  /// The path the last `train` (or run of `step`s) took, when it trained exactly these two
+  /// weights, each a single number; in the landscape's order whichever order it trained them in.
+  /// With the points, the number of updates they stand for (a long run keeps every k-th point).
+  static func descentPath(of run: TrainingRun?, over w1: String, _ w2: String)
+    -> (points: [Point], steps: Int)?
+  {
+    guard let run, run.parameters.count == 2, Set(run.parameters) == [w1, w2],
+      let first = run.path.first, let last = run.path.last
+    else { return nil }
+    let swapped = run.parameters[0] != w1
+    var points: [Point] = []
+    for point in run.path {
+      guard point.values.count == 2, let a = point.values[0].scalarValue,
+        let b = point.values[1].scalarValue
+      else { return nil }
+      points.append(swapped ? Point(x: b, y: a) : Point(x: a, y: b))
+    }
+    return (points, last.step - first.step)
   }
 
   /// Points from an N×2 matrix (one row per point).

@@ -151,7 +151,7 @@ public enum PlotDescription {
     }
     if let start = l.path.first, let end = l.path.last, l.path.count > 1 {
       out.append(
-        "The descent path goes from (\(n(start.x)), \(n(start.y))) to (\(n(end.x)), \(n(end.y))) in \(l.path.count - 1) steps."
+        "The descent path goes from (\(n(start.x)), \(n(start.y))) to (\(n(end.x)), \(n(end.y))) in \(l.descentSteps) step\(l.descentSteps == 1 ? "" : "s")."
       )
     }
     let gaps = l.values.filter { !$0.isFinite }.count

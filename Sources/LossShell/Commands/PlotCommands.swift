@@ -61,6 +61,15 @@ extension ShellSession {
   /// The last plot drawn this session.
   public var lastPlot: Plot? { self[state: LastPlotKey.self] }
 
+  /// What a plot is drawn with: inside a lesson, the lesson's variables and training (less what
+  /// the current guess is judged by, as `vars` hides it); else the shell's.
+  private var plotInterpreter: Interpreter {
+    guard let run = self[state: ActiveLesson.self].run else { return interpreter }
+    var lesson = run.interpreter
+    for name in run.hiddenNames { lesson.scope.remove(name) }
+    return lesson
+  }
+
   /// Builds the plot a call asks for; an error event with a caret when it cannot.
   func buildPlot(_ text: String, source: String, offset: Int) -> Result<Plot, Diagnostic> {
     let shift = { (range: SourceRange?) -> SourceRange? in
@@ -72,7 +81,7 @@ extension ShellSession {
         Diagnostic(message: error.message, source: source, range: shift(error.range)))
     }
     do {
-      return .success(try PlotBuilder(interpreter: interpreter).build(expression, source: text))
+      return .success(try PlotBuilder(interpreter: plotInterpreter).build(expression, source: text))
     } catch {
       if case .interrupted = error.kind {
         return .failure(Diagnostic(message: error.message))

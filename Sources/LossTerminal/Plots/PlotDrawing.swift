@@ -253,7 +253,9 @@ struct PlotDrawing {
         ))
     }
     if l.path.count > 1 {
-      entries.append((unicode ? "•" : "o", .strong, "descent path, \(l.path.count - 1) steps"))
+      let steps = l.descentSteps
+      entries.append(
+        (unicode ? "•" : "o", .strong, "descent path, \(steps) step\(steps == 1 ? "" : "s")"))
     }
     return out + legendLine(entries)
   }
