@@ -142,6 +142,10 @@ extension LanguageError.Problem {
     case .wholeNumberOutOfRange(let use, nil, let got):
       return
         "\(use) of \(wholeNumber(got)) is beyond any size a value can have (at most \(ValueFormatter.grouped(Double(Tensor.maxElementCount))) numbers)"
+    case .variablesTooLarge(let holding, let limit, let largest):
+      let free = largest.map { " (\($0) holds the most; \($0) = 0 frees it)" } ?? ""
+      return
+        "keeping this would take your variables past \(mebibytes(limit)) MiB of numbers (they hold \(mebibytes(holding)) MiB now); free some first by giving a large one a small value\(free), or use reset"
     case .divisionByZero:
       return "division by zero: the divisor contains a 0"
     case .lossOptionNotANumber(let loss, let option):
@@ -236,4 +240,9 @@ private func wholeNumber(_ x: Double) -> String {
   Swift.abs(x) < 1e21
     ? ValueFormatter.groupingThousands(ValueFormatter.fixed(x, decimals: 0))
     : ValueFormatter.number(x)
+}
+
+/// Bytes as whole MiB, grouped (`2,048`).
+private func mebibytes(_ bytes: Int) -> String {
+  ValueFormatter.grouped(Double(bytes >> 20))
 }

@@ -56,6 +56,9 @@ extension LanguageError {
     /// A whole number outside `bounds` (or, when nil, beyond any size a value can have).
     case wholeNumberOutOfRange(use: String, bounds: ClosedRange<Int>?, got: Double)
     case divisionByZero
+    /// Keeping a value would take the variables past ``Scope/maximumStoredBytes``; `largest`
+    /// is the variable holding the most.
+    case variablesTooLarge(holding: Int, limit: Int, largest: String?)
     case lossOptionNotANumber(loss: String, option: String)
 
     // Element assignment (`p[2] = 4`)

@@ -37,6 +37,8 @@ public struct Interpreter: Sendable {
   public var onTrainingProgress: (@Sendable (TrainingProgress) -> Void)?
   /// Reads the files `load` names (the language does no I/O itself); nil refuses `load`.
   public var fileReader: FileReader?
+  /// What the variables may hold at once (``Scope/maximumStoredBytes``; tests lower it).
+  public var maximumStoredBytes = Scope.maximumStoredBytes
   /// The last `train` run, or the `step`s since, kept for pictures of it (its curve, its path
   /// over the landscape).
   public private(set) var lastTraining: TrainingRun?
@@ -90,6 +92,7 @@ public struct Interpreter: Sendable {
         scope.set(name, updated)
         return .assigned(name: name, updated)
       }
+      try checkStorable([name], [value], at: nameRange)
       scope.set(name, value)
       return .assigned(name: name, value)
     case .multipleAssignment(let names, let nameRanges, let expressions):
@@ -102,6 +105,7 @@ public struct Interpreter: Sendable {
         values = try unpack(values[0], into: names.count, at: expression.range)
       }
       apply(record)
+      try checkStorable(names, values, at: nameRanges.first)
       for (name, value) in zip(names, values) { scope.set(name, value) }
       return .assignedSeveral(names: names, values: values)
     case .definition(let name, let nameRange, let parameters, let body, let defaultExpressions):
@@ -134,6 +138,20 @@ public struct Interpreter: Sendable {
   }
 
   /// Stores what training reached and keeps its reports; empties the record.
+  /// Refuses to keep `values` under `names` when the variables would then hold more than
+  /// ``maximumStoredBytes``: a learner's session is bounded in memory like each line.
+  private func checkStorable(_ names: [String], _ values: [Value], at range: SourceRange?)
+    throws(LanguageError)
+  {
+    let after = scope.storedBytes(replacing: Set(names), adding: values)
+    guard after > maximumStoredBytes else { return }
+    throw LanguageError(
+      .variablesTooLarge(
+        holding: scope.storedBytes(), limit: maximumStoredBytes,
+        largest: scope.variables.max { $0.value.byteCount < $1.value.byteCount }?.key),
+      at: range)
+  }
+
   private mutating func apply(_ record: TrainingRecord) {
     for (name, value) in record.updates { scope.set(name, .tensor(value)) }
     trainingRuns += record.runs

@@ -47,6 +47,43 @@ public struct Scope: Equatable, Sendable {
 
   public subscript(name: String) -> Value? { variables[name] }
 
+  /// 2 GiB of numbers kept in variables at once (on top of one evaluation's 1 GiB, see
+  /// `MemoryBudget`): about 27 values of the largest size.
+  public static let maximumStoredBytes = 2 << 30
+
+  /// Bytes of numbers the variables hold, each buffer counted once (a list holding the same
+  /// vector twice).
+  /// `replacing` leaves out what those names hold now: their values are about to go.
+  func storedBytes(replacing names: Set<String> = [], adding values: [Value] = []) -> Int {
+    var seen: Set<UInt> = []
+    var bytes = 0
+    func count(_ value: Value) {
+      switch value {
+      case .tensor(let t):
+        let address = t.storage.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+        if t.count < 1024 || seen.insert(address).inserted {
+          bytes &+= t.count &* MemoryLayout<Double>.stride
+        }
+      case .list(let items): items.forEach(count)
+      case .string(let text): bytes &+= text.utf8.count
+      }
+    }
+    for (name, value) in variables where !names.contains(name) { count(value) }
+    values.forEach(count)
+    return bytes
+  }
+
   /// Every name the learner has made, sorted (for `vars` and completion).
   public var names: [String] { (Array(variables.keys) + Array(functions.keys)).sorted() }
+}
+
+extension Value {
+  /// Bytes of numbers (and text) this value holds, shared buffers counted in full.
+  var byteCount: Int {
+    switch self {
+    case .tensor(let t): return t.count &* MemoryLayout<Double>.stride
+    case .list(let items): return items.reduce(0) { $0 &+ $1.byteCount }
+    case .string(let text): return text.utf8.count
+    }
+  }
 }
