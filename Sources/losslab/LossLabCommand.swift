@@ -16,7 +16,7 @@ struct LossLabCommand: ParsableCommand {
     version: LossLabCommand.version,
     subcommands: [
       ShellSubcommand.self, EvalSubcommand.self, RunSubcommand.self, LessonSubcommand.self,
-      ProgressSubcommand.self, ReportSubcommand.self,
+      ProgressSubcommand.self, ReportSubcommand.self, PresentSubcommand.self,
     ],
     defaultSubcommand: ShellSubcommand.self
   )

@@ -13,6 +13,8 @@ struct ShellLoop {
   let completionView: CompletionView
   /// Draws a running `train`; its frame is ended before the line's results.
   let live: LiveTrainingDisplay
+  /// Blank columns left and right of everything shown (presenter mode's wide margins).
+  var margin = 0
 
   /// Runs until the learner quits or the input ends; returns the exit status. When standard
   /// output can no longer be written, saves history and ends the process (see
@@ -21,7 +23,7 @@ struct ShellLoop {
     do {
       try show(session.start() + greeting)
       while !session.shouldExit {
-        let events = session.receive(ShellInput(source.next(prompt: session.prompt)))
+        let events = session.receive(ShellInput(source.next(prompt: indent + session.prompt)))
         // A Ctrl-C that stopped a computation has done its job.
         _ = Interrupts.consume()
         try show(PlotFiles.perform(events))
@@ -39,16 +41,30 @@ struct ShellLoop {
   /// in a script, errors go to standard error.
   private func show(_ events: [ShellEvent]) throws(StandardStreams.Failure) {
     guard !events.isEmpty else { return }
-    var renderer = Renderer(style: style, width: Terminal.width)
+    var renderer = Renderer(style: style, width: Terminal.width - 2 * fittedMargin)
     renderer.digits = session.displayDigits
     if session.configuration.interactive {
-      try StandardStreams.write(live.finish(before: events) + renderer.render(events))
+      try StandardStreams.write(live.finish(before: events) + indented(renderer.render(events)))
       return
     }
     for event in events {
       try StandardStreams.write(
-        renderer.render(event), to: event.isError ? StandardStreams.Stream.error : .output)
+        indented(renderer.render(event)),
+        to: event.isError ? StandardStreams.Stream.error : .output)
     }
+  }
+
+  /// The margin, narrowed so that at least 40 columns stay for the text.
+  private var fittedMargin: Int { max(0, min(margin, (Terminal.width - 40) / 2)) }
+
+  private var indent: String { String(repeating: " ", count: fittedMargin) }
+
+  /// Each line of `text` moved right by the margin (blank lines stay empty).
+  private func indented(_ text: String) -> String {
+    guard fittedMargin > 0 else { return text }
+    return text.split(separator: "\n", omittingEmptySubsequences: false).map {
+      $0.isEmpty ? "" : indent + $0
+    }.joined(separator: "\n")
   }
 }
 

@@ -13,10 +13,7 @@ enum ShellSetup {
     ShellSession, greeting: [ShellEvent], live: LiveTrainingDisplay
   ) {
     let environment = ProcessInfo.processInfo.environment
-    let library = LessonLibrary(
-      builtinFiles: BuiltinLessons.files,
-      extraPaths: LessonLibrary.extraPaths(
-        lessonsOptions: options.lessons, environment: environment))
+    let library = library(lessons: options.lessons)
     let learner =
       options.learner.flatMap(LearnerName.cleaned)
       ?? LearnerName.default(environment: environment)
@@ -49,6 +46,15 @@ enum ShellSetup {
     return (
       ShellSession(configuration: configuration, commands: .withLessons(context)), greeting, live
     )
+  }
+
+  /// The built-in lessons and the folders `--lessons` and `LOSSLAB_LESSONS` add.
+  static func library(lessons: [String]) -> LessonLibrary {
+    LessonLibrary(
+      builtinFiles: BuiltinLessons.files,
+      extraPaths: LessonLibrary.extraPaths(
+        lessonsOptions: lessons,
+        environment: ProcessInfo.processInfo.environment))
   }
 
   /// Why nothing will be saved (``StateFolder``'s last rule).
