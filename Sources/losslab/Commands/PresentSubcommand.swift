@@ -48,20 +48,26 @@ struct PresentSubcommand: ParsableCommand {
     }
   }
 
+  @Option(
+    name: .customLong("record"),
+    help: ArgumentHelp(
+      "Record the presentation to FILE for `losslab replay FILE`.", valueName: "FILE"))
+  var recordFile: String?
+
   func run() throws {
     Interrupts.install()
     let interactive = Terminal.isInteractive
     let style = ShellSetup.style(plain: plain)
+    let header = TranscriptHeader(
+      width: Terminal.width, height: Terminal.height,
+      mode: .present(lesson: lesson, margin: margin),
+      learner: "presenter", seed: seed, interactive: interactive, plain: style == .plain)
     var configuration = ShellConfiguration(
       interactive: interactive, isInterrupted: { Interrupts.isRequested })
+    configuration.fileReader = DiskFiles.reader
     let live = LiveTrainingDisplay(style: style, interactive: interactive)
     configuration.liveEvents = live.sink
-    var session = Presenter.session(
-      library: ShellSetup.library(lessons: lessons), seed: seed, configuration: configuration)
-    let (opening, started) = Presenter.begin(&session, lesson: lesson)
-    guard started else {
-      let why = Renderer(style: .plain, width: Terminal.width).render(opening)
-      StandardStreams.report("losslab present: " + why.trimmingCharacters(in: .whitespaces))
+    guard let (session, opening) = Self.session(header, lessons: lessons, configuration) else {
       throw ExitCode(1)
     }
     let view = CompletionView(session)
@@ -75,9 +81,31 @@ struct PresentSubcommand: ParsableCommand {
       source = PipeLineSource(prompting: interactive)
     }
     var loop = ShellLoop(
-      session: session, source: source, style: style, completionView: view, live: live)
-    loop.margin = margin
+      session: session, source: source,
+      layout: OutputLayout(style: style, interactive: interactive, margin: margin),
+      completionView: view, live: live, recordingBase: header)
+    if let recordFile, let reason = loop.startRecording(to: recordFile) {
+      throw ValidationError("cannot record to \(recordFile): \(reason)")
+    }
     let status = loop.run(greeting: opening)
     if status != 0 { throw ExitCode(status) }
+  }
+
+  /// The presenter's session on the lesson `header` names, started, and its opening; nil
+  /// (with the reason on standard error) when there is no such lesson. Replays use it too.
+  static func session(
+    _ header: TranscriptHeader, lessons: [String], _ configuration: ShellConfiguration
+  ) -> (ShellSession, [ShellEvent])? {
+    guard case .present(let lesson, _) = header.mode else { return nil }
+    var session = Presenter.session(
+      library: ShellSetup.library(lessons: lessons), seed: header.seed ?? Presenter.defaultSeed,
+      configuration: configuration)
+    let (opening, started) = Presenter.begin(&session, lesson: lesson)
+    guard started else {
+      let why = Renderer(style: .plain, width: Terminal.width).render(opening)
+      StandardStreams.report("losslab present: " + why.trimmingCharacters(in: .whitespaces))
+      return nil
+    }
+    return (session, opening)
   }
 }
