@@ -6,10 +6,12 @@ final class OutputFile {
   private var descriptor: Int32
   let path: String
 
-  /// Creates or empties `path`; throws the system's reason when it cannot.
-  init(path: String) throws(OutputFileError) {
+  /// Creates or empties `path` (only creates it, when `exclusive`); throws the system's reason
+  /// when it cannot.
+  init(path: String, exclusive: Bool = false) throws(OutputFileError) {
     self.path = path
-    descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    descriptor = open(
+      path, O_WRONLY | O_CREAT | O_CLOEXEC | (exclusive ? O_EXCL : O_TRUNC), 0o644)
     guard descriptor >= 0 else { throw OutputFileError.current() }
   }
 
