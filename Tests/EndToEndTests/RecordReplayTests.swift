@@ -77,6 +77,51 @@ struct RecordReplayTests {
     #expect(!FileManager.default.fileExists(atPath: files.progressFile.path))
   }
 
+  @Test func stepByStepWaitsForEnterAndSpeedIsRangeChecked() throws {
+    let files = try TeacherFiles()
+    defer { files.remove() }
+    let cast = files.path("session.cast")
+    try record(files, to: cast)
+    let stepped = try LossLabBinary.run(
+      ["replay", cast, "--step", "--check", "--lessons", files.lessons.path],
+      stdin: String(repeating: "\n", count: 11), environment: files.scratch.environment)
+    #expect(stepped.exited(with: 0), "\(stepped.summary)")
+    #expect(stepped.stdout.hasSuffix("replay: 11 inputs, every output as recorded\n"))
+    for speed in ["1000", "-1", "0.01", "nan"] {
+      let run = try replay(files, [cast, "--speed", speed])
+      #expect(run.exited(with: 64), "--speed \(speed): \(run.summary)")
+      #expect(run.stderr.contains("--speed"))
+    }
+  }
+
+  @Test func aReplayWritesNoFileTheTranscriptNames() throws {
+    let files = try TeacherFiles()
+    defer { files.remove() }
+    let cast = files.path("saves.cast")
+    let picture = files.path("picture.svg")
+    let input = ["plot(mse(e, 0), e, -1, 1)", "save \(picture)"]
+    let recorded = try LossLabBinary.run(
+      ["--plain", "--record", cast], stdin: input.joined(separator: "\n") + "\n",
+      environment: files.scratch.environment)
+    #expect(recorded.exited(with: 0), "\(recorded.summary)")
+    try FileManager.default.removeItem(atPath: picture)
+    // A transcript edited to also start a recording elsewhere.
+    let other = files.path("other.cast")
+    var lines = try String(contentsOfFile: cast, encoding: .utf8).split(separator: "\n")
+      .map(String.init)
+    let end = try #require(lines.lastIndex { $0.contains(#""i","\u0004""#) })
+    let time = try #require(lines[end].dropFirst().split(separator: ",").first)
+    lines.insert(#"[\#(time),"i","record \#(other)\r"]"#, at: end)
+    try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: cast))
+    let run = try replay(files, [cast])
+    #expect(run.exited(with: 0), "\(run.summary)")
+    let said = run.stdout.replacingOccurrences(of: "\n\\s*", with: " ", options: .regularExpression)
+    #expect(said.contains("saved the plot to \(picture)"), "says what the recording said")
+    #expect(said.contains("a replay does not record"))
+    #expect(!FileManager.default.fileExists(atPath: picture))
+    #expect(!FileManager.default.fileExists(atPath: other))
+  }
+
   @Test func recordAndRecordStopInTheShellReplayFromThatPoint() throws {
     let files = try TeacherFiles()
     defer { files.remove() }

@@ -58,11 +58,12 @@ struct Replayer {
       var echo = ""
       if let input = turn.input {
         guard !session.shouldExit else {
-          mismatches.append(
-            Mismatch(
-              turn: turn.number, input: describe(input), position: nil,
-              difference: TranscriptDifference(
-                line: 1, recorded: "(more input)", replayed: "(the session had ended)")))
+          let mismatch = Mismatch(
+            turn: turn.number, input: describe(input), position: nil,
+            difference: TranscriptDifference(
+              line: 1, recorded: "(more input)", replayed: "(the session had ended)"))
+          mismatches.append(mismatch)
+          try StandardStreams.write(Replayer.flag(mismatch))
           break
         }
         inputs += 1
