@@ -30,14 +30,19 @@ public enum Terminal {
   ///
   /// Asked with `ioctl(TIOCGWINSZ)` on every call rather than cached, so text laid out after a
   /// window resize (SIGWINCH) uses the new width.
-  public static var width: Int {
+  public static var width: Int { size?.columns ?? defaultWidth }
+
+  /// The height in rows, or 24 when there is no terminal (a recording's header says it).
+  public static var height: Int { size?.rows ?? 24 }
+
+  private static var size: (columns: Int, rows: Int)? {
     for descriptor in [STDOUT_FILENO, STDERR_FILENO, STDIN_FILENO] {
       var size = winsize()
       if ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
-        return Int(size.ws_col)
+        return (Int(size.ws_col), max(1, Int(size.ws_row)))
       }
     }
-    return defaultWidth
+    return nil
   }
 
   /// The width assumed when no terminal reports one.

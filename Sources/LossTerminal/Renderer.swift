@@ -77,6 +77,9 @@ public struct Renderer: Sendable {
       return sentences.flatMap { prose($0, indent: 2) }
     case .savePlot(let request):
       return prose("saving the plot to \(request.path)", tone: .dim, indent: 2)
+    case .record(.start(let path)):
+      return prose("recording to \(path)", tone: .dim, indent: 2)
+    case .record(.stop): return prose("stopping the recording", tone: .dim, indent: 2)
     case .trainingProgress(let progress, _): return layoutProgress(progress)
     case .trained(let run): return layoutTrained(run)
     case .stepped(let report): return layoutStepped(report)

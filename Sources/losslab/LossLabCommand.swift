@@ -16,7 +16,8 @@ struct LossLabCommand: ParsableCommand {
     version: LossLabCommand.version,
     subcommands: [
       ShellSubcommand.self, EvalSubcommand.self, RunSubcommand.self, LessonSubcommand.self,
-      ProgressSubcommand.self, ReportSubcommand.self,
+      ProgressSubcommand.self, ReportSubcommand.self, PresentSubcommand.self,
+      ReplaySubcommand.self,
     ],
     defaultSubcommand: ShellSubcommand.self
   )

@@ -30,7 +30,7 @@ let corpus: [ShellEvent] = {
     "plot([mse(e, 0), mae(e, 0), 1 / e], e, -3, 3)", "describe", "save picture.svg",
     "curve([[3, 2, 1, 0.5, 0.4], [3, 2.5, 2, 2.2, 2.4]])",
     "landscape(mse(w * p, y), w, -1, 3, p, -2, 2, path=[[2, 1], [1, 0]])",
-    "scatter(p, y, fit=w * p)",
+    "scatter(p, y, fit=w * p)", "record session.cast", "record stop",
     "unwatch 9", "unwatch 1", "reset", "vars", "p = [1,", "", "2]", "hlep", "quit",
   ]
   var session = ShellSession(
@@ -101,13 +101,14 @@ struct RendererPropertyTests {
       case .plot: return "plot"
       case .plotText: return "plotText"
       case .savePlot: return "savePlot"
+      case .record: return "record"
       case .trainingProgress: return "trainingProgress"
       case .trained: return "trained"
       case .stepped: return "stepped"
       }
     }
     let kinds = Set(corpus.map(kind))
-    #expect(kinds.count == 23, "missing kinds: only \(kinds.sorted())")
+    #expect(kinds.count == 24, "missing kinds: only \(kinds.sorted())")
   }
 
   @Test func theLessonCorpusHasTrainAndStepReports() {

@@ -18,7 +18,7 @@ public struct LessonRun: Sendable {
   /// The lesson's language state: its variables and its last training (for pictures of it).
   public internal(set) var interpreter: Interpreter
   /// The scope at the start of each step reached so far.
-  private var snapshots: [Scope] = []
+  var snapshots: [Scope] = []
   /// Steps finished on this run: going back to re-read one and moving on never forces redoing it.
   private var finished: Set<Int> = []
   /// The scope each finished step ended with, restored when the learner moves on without redoing it.
@@ -37,16 +37,18 @@ public struct LessonRun: Sendable {
     var sandboxOrigin: Scope?
   }
 
-  /// Prepares a run; the lesson's `setup` runs here, so a broken setup fails early.
+  /// Prepares a run; the lesson's `setup` runs here, so a broken setup fails early. `seed`
+  /// replaces the learner's own (a presenter's fixed seed, a recording's).
   public init(
-    lesson: Lesson, learner: String, isInterrupted: @escaping @Sendable () -> Bool = { false }
+    lesson: Lesson, learner: String, seed: Int? = nil,
+    isInterrupted: @escaping @Sendable () -> Bool = { false }
   )
     throws(LanguageError)
   {
     self.lesson = lesson
-    self.seed = LessonRun.seed(learner: learner, lesson: lesson.id.rawValue)
+    self.seed = seed ?? LessonRun.seed(learner: learner, lesson: lesson.id.rawValue)
     var interpreter = Interpreter(isInterrupted: isInterrupted)
-    try interpreter.run("seed = \(seed)")
+    try interpreter.run("seed = \(self.seed)")
     for line in lesson.setup {
       do { try interpreter.run(line.source) } catch {
         throw error.within(.lessonSetup(line: line.source), at: nil)
@@ -54,6 +56,9 @@ public struct LessonRun: Sendable {
     }
     self.interpreter = interpreter
   }
+
+  /// The seeds a caller may fix: those ``seed(learner:lesson:)`` can give.
+  public static let seedRange = 0...2_147_483_646
 
   /// A number in 0..<2³¹ from the learner's name and the lesson id (FNV-1a), so each learner
   /// gets their own reproducible data.

@@ -2,7 +2,8 @@ import LossLanguage
 
 extension CommandRegistry {
   /// The shell's own commands. Lessons add theirs with ``register(_:)``.
-  public static let standard = CommandRegistry(shellCommands + plotCommands)
+  public static let standard = CommandRegistry(
+    shellCommands + plotCommands + [.record])
 
   private static let shellCommands: [ShellCommand] = [
     ShellCommand(

@@ -121,7 +121,7 @@ enum LessonCommands {
     var run: LessonRun
     do {
       run = try LessonRun(
-        lesson: entry.lesson, learner: context.learner,
+        lesson: entry.lesson, learner: context.learner, seed: context.seed,
         isInterrupted: session.configuration.isInterrupted)
     } catch {
       return events + [

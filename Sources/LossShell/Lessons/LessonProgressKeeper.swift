@@ -74,9 +74,11 @@ public struct LessonProgressKeeper: Sendable {
     var unsaved = false
   }
 
-  /// Progress held in memory only (tests, and a shell with no state folder to save in).
-  public static func inMemory() -> LessonProgressKeeper {
-    let box = Mutex(LearnerProgress.new(at: Date()))
+  /// Progress held in memory only, from `initial` (tests, a shell with no state folder to save
+  /// in, presenter mode, replays).
+  public static func inMemory(_ initial: LearnerProgress = .new(at: Date())) -> LessonProgressKeeper
+  {
+    let box = Mutex(initial)
     return LessonProgressKeeper(
       load: { (box.withLock { $0 }, nil) },
       update: { change in

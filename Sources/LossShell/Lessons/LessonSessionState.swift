@@ -6,11 +6,16 @@ public struct LessonContext: Sendable {
   public let library: LessonLibrary
   public let learner: String
   public let progress: LessonProgressKeeper
+  /// Every lesson's `seed` when set (a presenter's or a recording's), instead of the learner's.
+  public let seed: Int?
 
-  public init(library: LessonLibrary, learner: String, progress: LessonProgressKeeper) {
+  public init(
+    library: LessonLibrary, learner: String, progress: LessonProgressKeeper, seed: Int? = nil
+  ) {
     self.library = library
     self.learner = learner
     self.progress = progress
+    self.seed = seed
   }
 }
 

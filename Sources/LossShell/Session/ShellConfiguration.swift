@@ -23,6 +23,9 @@ public struct ShellConfiguration: Sendable {
   public var liveEvents: (@Sendable (ShellEvent) -> Void)?
   /// Reads the files `load` names; nil (tests, lessons) refuses `load` with a message.
   public var fileReader: FileReader?
+  /// Rewrites everything the session says before it is returned (presenter mode's tidying);
+  /// nil to leave it as it is.
+  public var outputFilter: (@Sendable ([ShellEvent]) -> [ShellEvent])?
 
   public init(
     interactive: Bool = true, isInterrupted: @escaping @Sendable () -> Bool = { false },

@@ -51,6 +51,9 @@ public enum ShellEvent: Equatable, Sendable {
   /// `save FILE`: the caller writes the last plot (files are written outside the session) and
   /// says how it went.
   case savePlot(SaveRequest)
+  /// `record FILE` or `record stop`: the caller opens or closes the transcript and says how
+  /// it went.
+  case record(RecordRequest)
   /// While `train` runs (sent through ``ShellConfiguration/liveEvents``, at a bounded rate):
   /// the step just done and the curve so far. The terminal redraws one frame in place; a
   /// script or a plain terminal prints one line.

@@ -80,17 +80,20 @@ public struct ShellSession: Sendable {
 
   /// Handles any input; the single entry point a recorder needs.
   public mutating func receive(_ input: ShellInput) -> [ShellEvent] {
+    let events: [ShellEvent]
     switch input {
-    case .line(let line): return handle(line: line)
-    case .interrupt(let partial): return interrupt(partial: partial)
-    case .endOfInput: return endOfInput()
+    case .line(let line): events = handle(line: line)
+    case .interrupt(let partial): events = interrupt(partial: partial)
+    case .endOfInput: events = endOfInput()
     }
+    return configuration.outputFilter?(events) ?? events
   }
 
   /// The welcome screen (nothing in script mode).
   public mutating func start() -> [ShellEvent] {
     guard configuration.interactive else { return [] }
-    return [.welcome(welcome)]
+    let events: [ShellEvent] = [.welcome(welcome)]
+    return configuration.outputFilter?(events) ?? events
   }
 
   /// One line as typed. Returns nothing while brackets are still open.

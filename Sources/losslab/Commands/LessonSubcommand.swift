@@ -10,7 +10,9 @@ struct LessonSubcommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "lesson",
     abstract: "Tools for lesson authors.",
-    subcommands: [LessonCheckSubcommand.self]
+    subcommands: [
+      LessonCheckSubcommand.self, LessonNewSubcommand.self, LessonShowSubcommand.self,
+    ]
   )
 }
 

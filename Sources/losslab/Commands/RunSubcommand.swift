@@ -24,13 +24,14 @@ struct RunSubcommand: ParsableCommand {
       throw ValidationError("\(file) is not UTF-8 text")
     }
     Interrupts.install()
-    let (session, _, live) = ShellSetup.session(options, interactive: false)
+    let start = ShellSetup.session(options, interactive: false)
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) }
     if lines.last == "" { lines.removeLast() }
     var loop = ShellLoop(
-      session: session, source: ScriptedLineSource(lines: lines),
-      style: ShellSetup.style(plain: options.plain),
-      completionView: CompletionView(session), live: live)
+      session: start.session, source: ScriptedLineSource(lines: lines),
+      layout: OutputLayout(style: ShellSetup.style(plain: options.plain), interactive: false),
+      completionView: CompletionView(start.session), live: start.live,
+      recordingBase: start.recordingBase)
     let status = loop.run(greeting: [])
     if status != 0 { throw ExitCode(status) }
   }

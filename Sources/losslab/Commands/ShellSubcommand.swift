@@ -13,10 +13,19 @@ struct ShellSubcommand: ParsableCommand {
 
   @OptionGroup var options: ShellOptions
 
+  @Option(
+    name: .customLong("record"),
+    help: ArgumentHelp(
+      "Record the session to FILE (an asciicast v2 transcript) for `losslab replay FILE`.",
+      valueName: "FILE"))
+  var recordFile: String?
+
   func run() throws {
     Interrupts.install()
     let interactive = Terminal.isInteractive
-    let (session, greeting, live) = ShellSetup.session(options, interactive: interactive)
+    let start = ShellSetup.session(
+      options, interactive: interactive, recording: recordFile != nil)
+    let session = start.session
     let view = CompletionView(session)
     let source: any LineSource
     if interactive, Terminal.canEditLines {
@@ -29,9 +38,13 @@ struct ShellSubcommand: ParsableCommand {
       source = PipeLineSource(prompting: interactive)
     }
     var loop = ShellLoop(
-      session: session, source: source, style: ShellSetup.style(plain: options.plain),
-      completionView: view, live: live)
-    let status = loop.run(greeting: greeting)
+      session: session, source: source,
+      layout: OutputLayout(style: ShellSetup.style(plain: options.plain), interactive: interactive),
+      completionView: view, live: start.live, recordingBase: start.recordingBase)
+    if let recordFile, let reason = loop.startRecording(to: recordFile) {
+      throw ValidationError("cannot record to \(recordFile): \(reason)")
+    }
+    let status = loop.run(greeting: start.greeting)
     if status != 0 { throw ExitCode(status) }
   }
 }
