@@ -41,7 +41,7 @@ public struct Diagnostic: Equatable, Sendable {
   }
 
   /// The shown part of the source and the marker line under it.
-  public struct Excerpt: Equatable, Sendable {
+  public struct Excerpt: Hashable, Sendable {
     public let source: String
     public let marker: String
 

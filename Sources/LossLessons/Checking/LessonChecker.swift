@@ -103,12 +103,17 @@ enum ExpressionCheck {
     return found
   }
 
+  /// Columns an expression's excerpt may take (a `lesson check` report has no known width).
+  static let excerptWidth = 100
+
   static func diagnostic(_ error: LanguageError, at position: SourcePosition, source: String)
     -> LessonDiagnostic
   {
     var place = position
     if let range = error.range, !source.contains("\n") { place.column += range.start }
-    return LessonDiagnostic("\(error.message) in `\(source)`", at: place)
+    return LessonDiagnostic(
+      "\(error.message) in `\(source)`", at: place,
+      excerpt: Diagnostic(error, source: source).excerpt(room: excerptWidth))
   }
 }
 

@@ -12,21 +12,35 @@ public struct LessonDiagnostic: Error, Sendable, Hashable, CustomStringConvertib
   public var position: SourcePosition
   public var message: String
   public var severity: Severity
+  /// The expression at fault with a caret under the columns, when the message is about one
+  /// (laid out by the language's one `Diagnostic`, as the shell and `eval` show errors).
+  public var excerpt: Diagnostic.Excerpt?
 
   /// A message quotes what the file holds, so its control characters are made visible here
   /// (a diagnostic is one line).
-  public init(_ message: String, at position: SourcePosition, severity: Severity = .error) {
+  public init(
+    _ message: String, at position: SourcePosition, severity: Severity = .error,
+    excerpt: Diagnostic.Excerpt? = nil
+  ) {
     self.message = PrintableText.sanitized(message, keepingNewlines: false)
     self.position = position
     self.severity = severity
+    self.excerpt = excerpt.map {
+      Diagnostic.Excerpt(
+        source: PrintableText.sanitized($0.source, keepingNewlines: false), marker: $0.marker)
+    }
   }
 
-  /// `path:line:column: message` for errors, with `warning: ` before the message for warnings.
+  /// `path:line:column: message` for errors, with `warning: ` before the message for warnings;
+  /// then, when there is one, the excerpt on two indented lines (the source and its caret).
   public var description: String {
-    switch severity {
-    case .error: "\(position): \(message)"
-    case .warning: "\(position): warning: \(message)"
-    }
+    let head =
+      switch severity {
+      case .error: "\(position): \(message)"
+      case .warning: "\(position): warning: \(message)"
+      }
+    guard let excerpt else { return head }
+    return head + "\n    " + excerpt.source + "\n    " + excerpt.marker
   }
 }
 
