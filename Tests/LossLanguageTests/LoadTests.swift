@@ -102,6 +102,22 @@ struct LoadTests {
             problemAt(.tooLarge(bytes: big.count, limit: CSVTableLimit.bytes), 1, 1))))
   }
 
+  @Test(
+    "a header of 200,000 names is checked for repeats in linear time, and a missing column's message names ten of them",
+    .timeLimit(.minutes(1)))
+  func aVeryWideHeaderIsReadQuickly() throws {
+    let count = 200_000
+    let header = (1...count).map { "c\($0)" }.joined(separator: ",")
+    let row = Array(repeating: "1", count: count).joined(separator: ",")
+    var s = session("wide.csv", header + "\n" + row + "\n")
+    #expect(try s.tensor(#"load("wide.csv", column="c200000")"#).storage == [1])
+    let error = try s.failure(#"load("wide.csv", column="zz")"#)
+    #expect(error.message.contains("c1, c2, c3, c4, c5, c6, c7, c8, c9, c10 and 199,990 more"))
+    #expect(error.message.utf8.count < 500)
+    var repeated = session("twice.csv", header + ",c7\n" + row + ",1\n")
+    #expect(try repeated.failure(#"load("twice.csv")"#).message.contains("names 'c7' twice"))
+  }
+
   @Test func readerFailuresAndMissingReader() throws {
     var s = session([:])
     #expect(

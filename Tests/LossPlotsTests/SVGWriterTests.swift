@@ -70,4 +70,20 @@ struct SVGWriterTests {
     let document = try parse(SVGWriter.document(result))
     #expect(document.text.contains("where(e < 0, 1, 2)"))
   }
+
+  @Test("a huge scatter or curve writes what the canvas can show, not a mark per point")
+  func hugeSeriesAreThinned() throws {
+    let setup = ["x = linspace(0, 1, 200000)", "y = sin(x * 50)"]
+    let scatter = SVGWriter.document(try plot("scatter(x, y)", setup: setup))
+    let circles = try parse(scatter).elements.filter { $0.name == "circle" }
+    // 200,000 points along a sine wave cover some thousand pixels of the 550×300 area.
+    #expect(circles.count > 500 && circles.count < 20_000)
+    #expect(scatter.utf8.count < 2_000_000)
+    let curve = SVGWriter.document(try plot("curve(y)", setup: setup))
+    let points =
+      try parse(curve).elements.first { $0.name == "polyline" }?
+      .attributes["points"]?.split(separator: " ").count ?? 0
+    // At most the first, lowest, highest and last point of each of the 550 pixel columns.
+    #expect(points > 550 && points <= 4 * 551)
+  }
 }

@@ -91,7 +91,7 @@ public enum DataProblem: Equatable, Sendable {
       return "\(file):\(problem.line):\(problem.column): \(problem.sentence)"
     case .unknownColumn(let file, let name, let suggestion, let names):
       return
-        "\(file) has no column '\(name)'\(suggestion.map { " — did you mean '\($0)'?" } ?? "") (its columns: \(names.joined(separator: ", ")))"
+        "\(file) has no column '\(name)'\(suggestion.map { " — did you mean '\($0)'?" } ?? "") (its columns: \(Self.listed(names)))"
     case .splitFraction(let fraction):
       return
         "split's fraction is the share of rows for training, between 0 and 1 (like 0.8); got \(ValueFormatter.number(fraction))"
@@ -115,6 +115,14 @@ public enum DataProblem: Equatable, Sendable {
       return
         "\(function) of a matrix needs an axis: axis=1 for each row (as for class scores), axis=0 for each column"
     }
+  }
+
+  /// The first ten column names, then how many more: a file of 100,000 columns gave a
+  /// 900 KB message.
+  static func listed(_ names: [String]) -> String {
+    let shown = names.prefix(10).joined(separator: ", ")
+    return names.count > 10
+      ? "\(shown) and \(ValueFormatter.groupingThousands(String(names.count - 10))) more" : shown
   }
 }
 

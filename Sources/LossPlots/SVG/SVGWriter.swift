@@ -59,8 +59,10 @@ public enum SVGWriter {
     case .scatter(let s):
       for (index, group) in s.groups.enumerated() {
         let colour = palette[index % palette.count]
-        for (x, y) in zip(group.xs, group.ys) {
-          guard let cx = px(x), let cy = py(y) else { continue }
+        let marks = zip(group.xs, group.ys).compactMap { x, y in
+          px(x).flatMap { cx in py(y).map { (cx, $0) } }
+        }
+        for (cx, cy) in SVGThinning.distinctPixels(marks) {
           body.append(
             index == 0
               ? "<circle cx=\"\(f(cx))\" cy=\"\(f(cy))\" r=\"3\" fill=\"\(colour)\"/>"
@@ -193,7 +195,8 @@ public enum SVGWriter {
   private static func polyline(_ points: [(Double, Double)], colour: String, width: Double)
     -> String
   {
-    let text = points.map { "\(f($0.0)),\(f($0.1))" }.joined(separator: " ")
+    let text = SVGThinning.columnExtremes(points).map { "\(f($0.0)),\(f($0.1))" }.joined(
+      separator: " ")
     return
       "<polyline points=\"\(text)\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"\(f(width))\"/>"
   }
