@@ -148,6 +148,23 @@ struct TrainingLanguageTests {
     #expect(try s.scalar("w") == 0, "no failed call changed w")
   }
 
+  /// The path keeps at most 10 million numbers in all: a big model keeps few points, a small
+  /// one up to 10,000, and both keep the start and the end.
+  @Test func thePathOfABigModelIsBoundedInNumbers() throws {
+    var s = Session()
+    try s.run("w = linspace(0, 1, 1e6)")
+    try s.run("train(mean(w^2), w, steps=30)")
+    let run = try #require(s.interpreter.lastTraining)
+    #expect(
+      TrainingRun.pathPoints(for: [try Tensor(vector: Array(repeating: 0, count: 1_000_000))]) == 10
+    )
+    #expect(run.path.count <= 11, "\(run.path.count) points of a million numbers each")
+    #expect(run.path.first?.step == 0 && run.path.last?.step == 30)
+    try s.run("v = 1")
+    try s.run("train(v^2, v, steps=20000)")
+    #expect(try #require(s.interpreter.lastTraining).path.count <= TrainingRun.maxPathPoints + 1)
+  }
+
   @Test func divergenceStopsAndKeepsTheLastFiniteValues() throws {
     var s = try session()
     let error = try s.failure("train(mse(w * x, y), w, lr=10, steps=1000)")

@@ -15,7 +15,8 @@ extension Evaluator {
       parameters: names, optimizer: options.optimizer, learningRate: options.learningRate,
       steps: options.steps)
     if options.validation != nil { run.validation = [] }
-    let stride = max(1, (options.steps + TrainingRun.maxPathPoints) / TrainingRun.maxPathPoints)
+    let points = TrainingRun.pathPoints(for: start)
+    let stride = max(1, (options.steps + points) / points)
     var optimizer = options.optimizer.make(learningRate: options.learningRate)
     var values = start
     var previous = start

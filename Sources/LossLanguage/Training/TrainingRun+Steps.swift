@@ -14,7 +14,7 @@ extension TrainingRun {
     {
       run.steps += 1
       run.losses.append(report.lossAfter)
-      if run.path.count >= TrainingRun.maxPathPoints {
+      if run.path.count >= TrainingRun.pathPoints(for: after) {
         // Every other point, the last one kept, so the path stays bounded.
         run.path = run.path.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
       }

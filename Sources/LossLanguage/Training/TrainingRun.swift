@@ -39,6 +39,16 @@ public struct TrainingRun: Equatable, Sendable {
 
   /// The most points kept in ``path``.
   public static let maxPathPoints = 10_000
+  /// The most numbers the path keeps in all (80 MB): a model of a million weights keeps 10
+  /// points of its path, not 10,000 copies of itself.
+  public static let maxPathNumbers = 10_000_000
+
+  /// Points of ``path`` kept for parameters like `values`: at most ``maxPathPoints``, and at most
+  /// ``maxPathNumbers`` numbers in all (never fewer than the start and the end).
+  public static func pathPoints(for values: [Tensor]) -> Int {
+    let numbers = max(1, values.reduce(0) { $0 + $1.count })
+    return max(2, min(maxPathPoints, maxPathNumbers / numbers))
+  }
 
   /// The parameters at the end (those the scope holds after the run).
   public var finalValues: [Tensor] { path.last?.values ?? [] }
