@@ -43,7 +43,7 @@ struct DatasetTests {
     try s.run("x, y = sine(n=50, noise=0)")
     expectClose(try s.scalar("max(abs(y - sin(x)))"), 0, absolute: 1e-15)
     #expect(try s.failure("sine(noise=-1)").message.contains("noise must be a number ≥ 0"))
-    #expect(try s.failure("houses(n=0)").message.contains("from 1 to 100000"))
+    #expect(try s.failure("houses(n=0)").message.contains("from 1 to 100,000"))
   }
 
   @Test func nearZeroFunctionsKeepTheirDigits() throws {

@@ -113,7 +113,7 @@ struct ErrorMessageTests {
       "^~~~~", "the number 1e999 is too large for a double (the largest is about 1.8e308)"),
     Marked(
       "linspace(0, 1, 0)",
-      "               ^", "linspace's n must be from 1 to 10000000, got 0"),
+      "               ^", "linspace's n must be from 1 to 10,000,000, got 0"),
     Marked(
       "x = 1 + [1, 2] + [1, 2, 3]",
       "    ^~~~~~~~~~~~~~~~~~~~~~",

@@ -115,8 +115,8 @@ struct AxisAndLabelTests {
     arguments: [
       ("mean([[1, 2]], axis=2)", 2, [1, 2]), ("sum([1, 2], axis=1)", 1, [2]),
       ("sum([1, 2], axis=-1)", -1, [2]), ("sum(3, axis=0)", 0, []),
-    ] as [(String, Int, [Int])])
-  func badAxes(_ line: String, _ axis: Int, _ shape: [Int]) throws {
+    ] as [(String, Double, [Int])])
+  func badAxes(_ line: String, _ axis: Double, _ shape: [Int]) throws {
     let error = try failure(line)
     #expect(
       error.problem

@@ -131,7 +131,7 @@ struct TrainingLanguageTests {
       ("train(mse(w * x, y), w, b)", "the loss does not use 'b'"),
       ("train(mse(w * x, y), w, lr=0)", "positive finite"),
       ("train(mse(w * x, y), w, lr=1/0)", "division by zero"),
-      ("train(mse(w * x, y), w, steps=1000001)", "from 1 to 1000000"),
+      ("train(mse(w * x, y), w, steps=1000001)", "from 1 to 1,000,000"),
       ("train(mse(w * x, y), w, optimizer=\"adma\")", "did you mean 'adam'"),
       ("train(mse(w * x, y), w, optimiser=\"adam\")", "did you mean 'optimizer'"),
       ("train(mse(w * x, y), w, lr=0.1, lr=0.2)", "given twice"),

@@ -113,8 +113,8 @@ public struct BadInput: Sendable, CustomStringConvertible {
       "defining a built-in", "def mse(p, y) = 0", "'mse' is a built-in and cannot be redefined"),
     BadInput(
       "100 million elements", "linspace(0, 1, 1e8)",
-      "linspace's n must be from 1 to \(Tensor.maxElementCount), got 100,000,000"),
-    BadInput("a billion elements", "linspace(0, 1, 1e9)", "from 1 to \(Tensor.maxElementCount)"),
+      "linspace's n must be from 1 to 10,000,000, got 100,000,000"),
+    BadInput("a billion elements", "linspace(0, 1, 1e9)", "from 1 to 10,000,000"),
     BadInput(
       "matrix beyond the limit", setup: ["v = linspace(0, 1, 10000)"], "transpose([v]) @ [v]",
       "at most 10,000,000 elements fit in one value"),
@@ -123,6 +123,9 @@ public struct BadInput: Sendable, CustomStringConvertible {
       "an index of 9,223,372,036,854,775,808 is beyond any size a value can have"),
     BadInput("index 2.5", "[1, 2][2.5]", "an index must be a whole number, got 2.5"),
     BadInput("index nan", "[1, 2][log(-1)]", "an index must be a whole number, got nan"),
+    BadInput(
+      "axis 2^63", "mean([[1, 2]], axis=2^63)",
+      "got 9,223,372,036,854,775,808 for shape [1, 2]"),
     BadInput("index 0", "[1, 2][0]", "indices start at 1"),
     BadInput("unclosed string", #""abc"#, "this string has no closing quote"),
     BadInput("unclosed string after code", #"x = "abc + 1"#, "this string has no closing quote"),

@@ -17,7 +17,7 @@ public enum DataProblem: Equatable, Sendable {
   /// `g[1:2]` on a list (what `grad` returns for several variables).
   case listTakesOnePosition
   /// `axis=2`, or `axis=1` on a vector.
-  case badAxis(function: String, axis: Int, shape: [Int])
+  case badAxis(function: String, axis: Double, shape: [Int])
   /// `argmax(X)` of a matrix: per row or per column must be said.
   case axisNeeded(function: String)
   /// `one_hot` of a matrix.
@@ -62,13 +62,15 @@ public enum DataProblem: Equatable, Sendable {
       }
     case .listTakesOnePosition:
       return "a list of values takes one position, like g[1]"
+    case .badAxis(let function, _, let shape) where shape.isEmpty:
+      return "\(function) of one number has no axis to run along; leave axis= out"
     case .badAxis(let function, let axis, let shape):
       let allowed =
         shape.count == 2
         ? "0 (down the rows: one result per column) or 1 (along each row: one result per row)"
         : "0 for a vector"
       return
-        "\(function)'s axis must be \(allowed); got \(axis) for shape \(Tensor.shapeDescription(shape))"
+        "\(function)'s axis must be \(allowed); got \(ValueFormatter.groupingThousands(ValueFormatter.fixed(axis, decimals: 0))) for shape \(Tensor.shapeDescription(shape))"
     case .labelsNotAVector(let function):
       return "\(function) takes one label or a vector of labels, like [1, 3, 2]"
     case .loadUnavailable:

@@ -134,11 +134,12 @@ extension LanguageError.Problem {
     case .notASingleNumber(let use, let shape):
       return "\(use) must be a single number, got shape \(Tensor.shapeDescription(shape))"
     case .notAWholeNumber(let use, let bounds, let got):
-      let limits = bounds.map { " from \($0.lowerBound) to \($0.upperBound)" } ?? ""
+      let limits =
+        bounds.map { " from \(grouped($0.lowerBound)) to \(grouped($0.upperBound))" } ?? ""
       return "\(use) must be a whole number\(limits), got \(ValueFormatter.number(got))"
     case .wholeNumberOutOfRange(let use, let bounds?, let got):
       return
-        "\(use) must be from \(bounds.lowerBound) to \(bounds.upperBound), got \(wholeNumber(got))"
+        "\(use) must be from \(grouped(bounds.lowerBound)) to \(grouped(bounds.upperBound)), got \(wholeNumber(got))"
     case .wholeNumberOutOfRange(let use, nil, let got):
       return
         "\(use) of \(wholeNumber(got)) is beyond any size a value can have (at most \(ValueFormatter.grouped(Double(Tensor.maxElementCount))) numbers)"
@@ -245,4 +246,9 @@ private func wholeNumber(_ x: Double) -> String {
 /// Bytes as whole MiB, grouped (`2,048`).
 private func mebibytes(_ bytes: Int) -> String {
   ValueFormatter.grouped(Double(bytes >> 20))
+}
+
+/// A bound as a learner reads it: `10,000,000`.
+private func grouped(_ n: Int) -> String {
+  ValueFormatter.groupingThousands(String(n))
 }

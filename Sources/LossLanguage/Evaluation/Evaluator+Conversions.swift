@@ -89,14 +89,18 @@ extension Evaluator {
     throws(LanguageError) -> Tape.Axis?
   {
     guard i < arguments.values.count, case .node = arguments.values[i] else { return nil }
-    let number = try integer(
-      arguments.values[i], at: arguments.ranges[i], for: "\(function)'s axis", in: Int.min...Int.max
-    )
-    guard let axis = Tape.Axis(rawValue: number), axis.rawValue < max(shape.count, 1),
-      !shape.isEmpty
+    let value = try self.number(
+      arguments.values[i], at: arguments.ranges[i], for: "\(function)'s axis")
+    guard value.isFinite, value.rounded(.towardZero) == value else {
+      throw LanguageError(
+        .notAWholeNumber(use: "\(function)'s axis", bounds: nil, got: value),
+        at: arguments.ranges[i])
+    }
+    guard let axis = Int(exactly: value).flatMap(Tape.Axis.init(rawValue:)),
+      axis.rawValue < max(shape.count, 1), !shape.isEmpty
     else {
       throw LanguageError(
-        .data(.badAxis(function: function, axis: number, shape: shape)), at: arguments.ranges[i])
+        .data(.badAxis(function: function, axis: value, shape: shape)), at: arguments.ranges[i])
     }
     return axis
   }
