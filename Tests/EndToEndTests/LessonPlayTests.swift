@@ -157,6 +157,15 @@ struct LessonPlayTests {
         + Array(repeating: asym, count: 6) + [""]
         + ["c - c2", "c2 - c", ""]
         + choose
+        + ["train(mse(w * day + b, close), w, b, lr=0.1, steps=200)", ""]
+        + ["train(mse(v * day + a, close), v, a, lr=0.1, steps=20)"]
+        + ["train(asym(v * day + a, close), v, a, lr=0.1, steps=200)", ""]
+        + [""]
+        + ["mean(w * day + b) - mean(v * day + a)", "mean(v * day + a) - mean(w * day + b)", ""]
+        + [
+          "mean(w * day + b < close)", "sum(v * day + a < close)", "mean(v * day + a < close)", "",
+        ]
+        + [""]
         + ["def waste(p, y) = mean(where(p - y > 0, 3 * (p - y)^2, (p - y)^2))", ""]
         + [""])
     #expect(out.contains("In LossLab a function is one line"), "\(out)")
@@ -167,6 +176,14 @@ struct LessonPlayTests {
     #expect(out.contains("Flat: MSE settles at c = 101.25"))
     #expect(out.contains("Flat: your loss settles at c2 = 102"))
     #expect(out.contains("the sign is flipped"))
+    #expect(out.contains("Trained: the MSE line is 2.000 x day + 104.714."))
+    #expect(out.contains("Not at the bottom yet"))
+    #expect(out.contains("Trained: your line is 2.000 x day + 105.222"))
+    #expect(out.contains("that's MSE's mean minus yours"))
+    #expect(out.contains("Correct: 0.507937."))
+    #expect(out.contains("That's MSE's line (`w`, `b`): too low on 0.714 of the days"))
+    #expect(out.contains("That counts the days, 2."))
+    #expect(out.contains("MSE's line was too low on 0.714 of the days, yours on 0.286."))
     #expect(out.contains("Your loss works: waste is yours to use from here on."))
     #expect(out.contains("You finished Custom losses!"))
   }
