@@ -20,6 +20,14 @@ struct LessonPlayTests {
 
   private let choose = ["1", "2", "3", ""]
 
+  @Test func lessonOneDartsPicturesTheThrows() throws {
+    let out = try play(
+      ["start darts", "", "0, 0", "5, 5", ""] + choose + ["", "0, 0", "10, 10", "skip", ""])
+    #expect(out.contains("Here are your darts"), "\(out)")
+    // Both throws and the skipped step's answer, the bullseye.
+    #expect(out.contains("3 points: guess_history[:, 1] from"))
+  }
+
   @Test func lessonFiveCrossEntropy() throws {
     let out = try play(
       ["start cross-entropy", ""]
