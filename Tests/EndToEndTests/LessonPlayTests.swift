@@ -317,6 +317,11 @@ struct LessonPlayTests {
   }
 
   @Test func lessonTwelveRecap() throws {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("losslab-notes-\(UUID().uuidString)", isDirectory: true)
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let notes = folder.appendingPathComponent("notes.md").path
     let out = try play(
       ["start recap", ""]
         + ["0, 0", "skip"]
@@ -327,7 +332,7 @@ struct LessonPlayTests {
         + ["goal_weight - weights", "weights - goal_weight", ""]
         + choose
         + ["1", "2", "3", "4", ""]
-        + [""])
+        + ["", "save \(notes)"])
     #expect(
       out.contains("The gradient points where the loss grows: throw the other way."), "\(out)")
     #expect(out.contains("That's your first guess: now guess again and hear warmer or colder."))
@@ -341,5 +346,9 @@ struct LessonPlayTests {
     #expect(out.contains("MSE is the default for regression."))
     #expect(out.contains("Recap. A loss is one number saying how wrong a prediction is"))
     #expect(out.contains("You finished Recap: one idea, five pictures!"))
+    #expect(out.contains("type `save notes.md` in the shell"))
+    #expect(out.contains("saved the course notes to"))
+    let written = try String(contentsOfFile: notes, encoding: .utf8)
+    #expect(written.hasPrefix("# LossLab: loss functions on one page"))
   }
 }

@@ -10,7 +10,7 @@ enum PlotFiles {
   {
     events.map { event in
       guard case .savePlot(let request) = event else { return event }
-      return PlotSaver.perform(request, write: write)
+      return PlotSaver.perform(request, exists: { access($0, F_OK) == 0 }, write: write)
     }
   }
 }
