@@ -76,7 +76,8 @@ public struct Renderer: Sendable {
     case .plotText(let sentences):
       return sentences.flatMap { prose($0, indent: 2) }
     case .savePlot(let request):
-      return prose("saving the plot to \(request.path)", tone: .dim, indent: 2)
+      let what = request.format == .notes ? "the course notes" : "the plot"
+      return prose("saving \(what) to \(request.path)", tone: .dim, indent: 2)
     case .record(.start(let path)):
       return prose("recording to \(path)", tone: .dim, indent: 2)
     case .record(.stop): return prose("stopping the recording", tone: .dim, indent: 2)

@@ -20,6 +20,14 @@ struct LessonPlayTests {
 
   private let choose = ["1", "2", "3", ""]
 
+  @Test func lessonOneDartsPicturesTheThrows() throws {
+    let out = try play(
+      ["start darts", "", "0, 0", "5, 5", ""] + choose + ["", "0, 0", "10, 10", "skip", ""])
+    #expect(out.contains("Here are your darts"), "\(out)")
+    // Both throws and the skipped step's answer, the bullseye.
+    #expect(out.contains("3 points: guess_history[:, 1] from"))
+  }
+
   @Test func lessonFiveCrossEntropy() throws {
     let out = try play(
       ["start cross-entropy", ""]
@@ -157,6 +165,15 @@ struct LessonPlayTests {
         + Array(repeating: asym, count: 6) + [""]
         + ["c - c2", "c2 - c", ""]
         + choose
+        + ["train(mse(w * day + b, close), w, b, lr=0.1, steps=200)", ""]
+        + ["train(mse(v * day + a, close), v, a, lr=0.1, steps=20)"]
+        + ["train(asym(v * day + a, close), v, a, lr=0.1, steps=200)", ""]
+        + [""]
+        + ["mean(w * day + b) - mean(v * day + a)", "mean(v * day + a) - mean(w * day + b)", ""]
+        + [
+          "mean(w * day + b < close)", "sum(v * day + a < close)", "mean(v * day + a < close)", "",
+        ]
+        + [""]
         + ["def waste(p, y) = mean(where(p - y > 0, 3 * (p - y)^2, (p - y)^2))", ""]
         + [""])
     #expect(out.contains("In LossLab a function is one line"), "\(out)")
@@ -167,6 +184,14 @@ struct LessonPlayTests {
     #expect(out.contains("Flat: MSE settles at c = 101.25"))
     #expect(out.contains("Flat: your loss settles at c2 = 102"))
     #expect(out.contains("the sign is flipped"))
+    #expect(out.contains("Trained: the MSE line is 2.000 x day + 104.714."))
+    #expect(out.contains("Not at the bottom yet"))
+    #expect(out.contains("Trained: your line is 2.000 x day + 105.222"))
+    #expect(out.contains("that's MSE's mean minus yours"))
+    #expect(out.contains("Correct: 0.507937."))
+    #expect(out.contains("That's MSE's line (`w`, `b`): too low on 0.714 of the days"))
+    #expect(out.contains("That counts the days, 2."))
+    #expect(out.contains("MSE's line was too low on 0.714 of the days, yours on 0.286."))
     #expect(out.contains("Your loss works: waste is yours to use from here on."))
     #expect(out.contains("You finished Custom losses!"))
   }
@@ -292,6 +317,11 @@ struct LessonPlayTests {
   }
 
   @Test func lessonTwelveRecap() throws {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("losslab-notes-\(UUID().uuidString)", isDirectory: true)
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let notes = folder.appendingPathComponent("notes.md").path
     let out = try play(
       ["start recap", ""]
         + ["0, 0", "skip"]
@@ -302,7 +332,7 @@ struct LessonPlayTests {
         + ["goal_weight - weights", "weights - goal_weight", ""]
         + choose
         + ["1", "2", "3", "4", ""]
-        + [""])
+        + ["", "save \(notes)"])
     #expect(
       out.contains("The gradient points where the loss grows: throw the other way."), "\(out)")
     #expect(out.contains("That's your first guess: now guess again and hear warmer or colder."))
@@ -316,5 +346,9 @@ struct LessonPlayTests {
     #expect(out.contains("MSE is the default for regression."))
     #expect(out.contains("Recap. A loss is one number saying how wrong a prediction is"))
     #expect(out.contains("You finished Recap: one idea, five pictures!"))
+    #expect(out.contains("type `save notes.md` in the shell"))
+    #expect(out.contains("saved the course notes to"))
+    let written = try String(contentsOfFile: notes, encoding: .utf8)
+    #expect(written.hasPrefix("# LossLab: loss functions on one page"))
   }
 }

@@ -93,7 +93,7 @@ struct ShellTerminalTests {
     let shell = try LiveShell(columns: 110, rows: 50)
     defer { shell.close() }
     try await shell.enter("start 1")
-    try await shell.tmux.waitFor("step 1 of 10")
+    try await shell.tmux.waitFor("step 1 of 11")
     try await shell.enter("", prompt: "lesson>")
     // Silence: two throws, no feedback but silence.
     try await shell.enter("0, 0", prompt: "dart>")
@@ -119,6 +119,8 @@ struct ShellTerminalTests {
     try await shell.enter("\(x), \(y)", prompt: "dart>")
     try await shell.tmux.waitFor("BULLSEYE!")
     try await shell.enter("", prompt: "dart>")
+    try await shell.tmux.waitFor("Here are your darts")
+    try await shell.enter("", prompt: "lesson>")
     try await shell.tmux.waitFor("That friend is a loss function")
     try await shell.enter("", prompt: "lesson>")
     // The friend as a formula: read the gradient and step against half of it.
@@ -156,15 +158,15 @@ struct ShellTerminalTests {
       let shell = try LiveShell(scratch: scratch)
       defer { shell.close() }
       try await shell.enter("start 1")
-      try await shell.tmux.waitFor("step 1 of 10")
+      try await shell.tmux.waitFor("step 1 of 11")
       try await shell.enter("", prompt: "lesson>")
-      try await shell.tmux.waitFor("step 2 of 10")
+      try await shell.tmux.waitFor("step 2 of 11")
       try await shell.enter("quit", prompt: "dart>")
       #expect(try await shell.tmux.waitForExit() == 0)
     }
     let again = try LiveShell(scratch: scratch)
     defer { again.close() }
-    try await again.tmux.waitFor("You were on lesson 1 (The blindfolded dart player), step 2 of 10")
+    try await again.tmux.waitFor("You were on lesson 1 (The blindfolded dart player), step 2 of 11")
     try await again.enter("start")
     try await again.tmux.waitFor("resuming at step 2")
     try await again.tmux.waitFor("Silence")
@@ -264,19 +266,19 @@ struct ShellTerminalTests {
     let shell = try LiveShell(columns: 110, rows: 50)
     defer { shell.close() }
     try await shell.enter("start 1")
-    try await shell.tmux.waitFor("step 1 of 10")
+    try await shell.tmux.waitFor("step 1 of 11")
     try await shell.enter("", prompt: "lesson>")
     try await shell.enter("0, 0", prompt: "dart>")
     try await shell.enter("10, 10", prompt: "dart>")
     try await shell.tmux.waitFor("step done")
     try await shell.enter("", prompt: "dart>")
-    try await shell.tmux.waitFor("step 3 of 10")
+    try await shell.tmux.waitFor("step 3 of 11")
     try await shell.enter("back", prompt: "choice>")
-    try await shell.tmux.waitFor("step 2 of 10")
+    try await shell.tmux.waitFor("step 2 of 11")
     try await shell.enter("next", prompt: "dart>")
     let screen = try await shell.tmux.waitFor("step 3 again") { screen in
       screen.range(of: "dart> next", options: .backwards).map {
-        screen[$0.upperBound...].contains("step 3 of 10")
+        screen[$0.upperBound...].contains("step 3 of 11")
       } ?? false
     }
     #expect(!screen.contains("Finish this step first"))
@@ -323,6 +325,21 @@ struct ShellTerminalTests {
     try await shell.enter(try option(starting: "A too-low guess", in: screen), prompt: "choice>")
     try await shell.tmux.waitFor("encodes what you care about")
     try await shell.enter("", prompt: "choice>")
+    try await shell.tmux.waitFor("Train a model with MSE")
+    try await shell.enter(
+      "train(mse(w * day + b, close), w, b, lr=0.1, steps=200)", prompt: "tweak>")
+    try await shell.tmux.waitFor("Trained: the MSE line")
+    try await shell.enter("", prompt: "tweak>")
+    try await shell.tmux.waitFor("Train it with your loss")
+    try await shell.enter(
+      "train(asym(v * day + a, close), v, a, lr=0.1, steps=200)", prompt: "tweak>")
+    try await shell.tmux.waitFor("Trained: your line")
+    try await shell.enter("", prompt: "tweak>")
+    try await shell.tmux.waitFor("Your line and the prices")
+    try await shell.enter("", prompt: "lesson>")
+    for _ in 0..<2 { try await shell.enter("skip", prompt: "answer>") }
+    try await shell.tmux.waitFor("What you care about")
+    try await shell.enter("", prompt: "lesson>")
     try await shell.tmux.waitFor("The other way round")
     try await shell.enter("skip", prompt: "def>")
     try await shell.tmux.waitFor("Recap.")

@@ -112,6 +112,52 @@ struct PlotSnapshotTests {
   }
 }
 
+@Suite("save notes.md")
+struct SaveNotesTests {
+  @Test("writes the course notes as Markdown, says when it replaces a file, reports a failed write")
+  func notes() {
+    var session = ShellSession()
+    guard case .savePlot(let request)? = session.handle(line: "save notes.md").first else {
+      Issue.record("no save request")
+      return
+    }
+    var written: [String: String] = [:]
+    let ok = PlotSaver.perform(request) { path, contents in
+      written[path] = contents
+      return nil
+    }
+    let notes = written["notes.md"] ?? ""
+    #expect(notes.hasPrefix("# LossLab: loss functions on one page"))
+    #expect(notes.contains("`mse(p, y) = mean((p - y)^2)`"))
+    #expect(notes.contains("`w = w - lr * grad(loss, w)`"))
+    #expect(notes.contains("| Blindfolded darts |"))
+    guard case .notice(let message) = ok else {
+      Issue.record("expected a notice")
+      return
+    }
+    #expect(message.hasPrefix("saved the course notes to notes.md as Markdown ("))
+    #expect(!message.contains("replacing"))
+    let again = PlotSaver.perform(request, exists: { $0 == "notes.md" }) { _, _ in nil }
+    guard case .notice(let replaced) = again else {
+      Issue.record("expected a notice")
+      return
+    }
+    #expect(replaced.hasSuffix(", replacing the file that was there"))
+    let failed = PlotSaver.perform(request) { _, _ in "Permission denied" }
+    #expect(failed == .error(Diagnostic(message: "could not save notes.md: Permission denied")))
+  }
+
+  @Test("refuses a file name with a control character, before anything is written")
+  func hostileName() {
+    var session = ShellSession()
+    guard case .error(let report)? = session.handle(line: "save \u{7}notes.md").first else {
+      Issue.record("expected an error")
+      return
+    }
+    #expect(report.message.contains("can't hold control characters (^G at character 1)"))
+  }
+}
+
 @Suite("Plot check for lesson check")
 struct PlotCheckTests {
   @Test("every snapshot case draws within 40 and 80 columns")

@@ -109,6 +109,8 @@ extension LessonRun {
     case .predict(let predict):
       if let value = try? interpreter.evaluate(source: predict.answer.source) {
         interpreter.scope.set(predict.binding, value)
+        // A skipped step's history ends with its answer, so later pictures still draw.
+        if let guess = value.tensor { recordGuess(guess, predict) }
       }
     case .tweak(let tweak):
       for line in tweak.setup + tweak.answer { _ = try? interpreter.run(line.source) }

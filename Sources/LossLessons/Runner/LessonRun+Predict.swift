@@ -19,6 +19,7 @@ extension LessonRun {
     stats.recordAttempt(at: stepIndex)
     let previousGuess = interpreter.scope[predict.binding]
     interpreter.scope.set(predict.binding, .tensor(guess))
+    recordGuess(guess, predict)
     var events: [LessonEvent] = []
     let loss: Double
     let gradient: Tensor?
@@ -91,5 +92,16 @@ extension LessonRun {
       }
     }
     return events
+  }
+
+  /// Keeps every try of the step as `<bind>_history` (a list of numbers, or one row per point or
+  /// vector), so a later step can picture them (`scatter(dart_history[:, 1], dart_history[:, 2])`).
+  mutating func recordGuess(_ guess: Tensor, _ predict: PredictStep) {
+    state.guesses.append(guess.storage)
+    let shape = guess.shape.isEmpty ? [state.guesses.count] : [state.guesses.count] + guess.shape
+    guard let history = try? Tensor(shape: shape, storage: state.guesses.flatMap { $0 }) else {
+      return
+    }
+    interpreter.scope.set(predict.binding + "_history", .tensor(history))
   }
 }

@@ -29,6 +29,8 @@ public struct LessonRun: Sendable {
   struct StepState: Sendable {
     var tries = 0
     var previousLoss: Double?
+    /// A `predict` step's tries so far, one row each (`<bind>_history` in the lesson).
+    var guesses: [[Double]] = []
     var hintsShown = 0
     var isComplete = false
     var optionOrder: [Int] = []

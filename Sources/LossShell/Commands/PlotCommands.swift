@@ -50,8 +50,8 @@ extension CommandRegistry {
       example: "plot(mse(e, 0), e, -3, 3)\ndescribe", group: "plots",
       run: ShellSession.describeCommand),
     ShellCommand(
-      name: "save", arguments: "FILE.svg | FILE.txt",
-      summary: "save the last plot as SVG (for slides) or as text",
+      name: "save", arguments: "FILE.svg | FILE.txt | FILE.md",
+      summary: "save the last plot as SVG (for slides) or as text, or the course notes as Markdown",
       example: "plot(mse(e, 0), e, -3, 3)\nsave parabola.svg", group: "plots",
       run: ShellSession.saveCommand),
   ]
@@ -122,18 +122,29 @@ extension ShellSession {
     -> [ShellEvent]
   {
     let path = input.argument
+    if let control = PrintableText.firstControlCharacter(in: path) {
+      return [
+        .error(
+          Diagnostic(
+            message:
+              "a file name can't hold control characters (\(control.shown) at character \(control.offset + 1)); type the name plainly, like save notes.md",
+            source: input.source, range: input.sourceRange(nil)))
+      ]
+    }
     let lower = path.lowercased()
     let format: SaveRequest.Format
     if lower.hasSuffix(".svg") {
       format = .svg
     } else if lower.hasSuffix(".txt") {
       format = .text
+    } else if lower.hasSuffix(".md") {
+      return [.savePlot(SaveRequest(plot: nil, path: path, format: .notes))]
     } else {
       return [
         .error(
           Diagnostic(
             message:
-              "save takes a file name ending in .svg (a picture) or .txt (text), like save plot.svg",
+              "save takes a file name ending in .svg (a picture), .txt (text) or .md (the course notes), like save plot.svg",
             source: input.source, range: input.sourceRange(nil)))
       ]
     }

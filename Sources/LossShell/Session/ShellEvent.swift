@@ -111,16 +111,25 @@ public struct VariablesListing: Equatable, Sendable {
   public var isEmpty: Bool { variables.isEmpty && functions.isEmpty && watches.isEmpty }
 }
 
-/// What `save FILE.svg` or `save FILE.txt` asks the caller to write.
+/// What `save FILE.svg`, `save FILE.txt` or `save FILE.md` asks the caller to write.
 public struct SaveRequest: Equatable, Sendable {
   public enum Format: Equatable, Sendable {
     /// A standalone SVG document (``SVGWriter``).
     case svg
     /// The plain-text picture and its text alternative.
     case text
+    /// The course notes, one page of Markdown (``CourseNotes``); no plot needed.
+    case notes
   }
 
-  public let plot: Plot
+  /// The last plot, for `.svg` and `.text`.
+  public let plot: Plot?
   public let path: String
   public let format: Format
+
+  public init(plot: Plot?, path: String, format: Format) {
+    self.plot = plot
+    self.path = path
+    self.format = format
+  }
 }

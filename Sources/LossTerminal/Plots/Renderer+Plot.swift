@@ -27,12 +27,14 @@ extension Renderer {
     return nil
   }
 
-  /// The contents `save` writes: an SVG document, or the plain picture and its words.
+  /// The contents `save` writes: an SVG document, the plain picture and its words, or the
+  /// course notes.
   public static func fileContents(for request: SaveRequest) -> String {
-    switch request.format {
-    case .svg: return SVGWriter.document(request.plot)
-    case .text:
-      return Renderer(style: .plain, width: 80).render(.plot(request.plot))
+    switch (request.format, request.plot) {
+    case (.notes, _): return CourseNotes.markdown
+    case (.svg, let plot?): return SVGWriter.document(plot)
+    case (.text, let plot?): return Renderer(style: .plain, width: 80).render(.plot(plot))
+    case (.svg, nil), (.text, nil): return ""
     }
   }
 }
@@ -43,12 +45,23 @@ public enum PlotSaver {
   /// Writes `contents` to `path`; returns nil on success or why it failed.
   public typealias Writer = (_ path: String, _ contents: String) -> String?
 
-  public static func perform(_ request: SaveRequest, write: Writer) -> ShellEvent {
+  /// `exists` says whether `path` is already there, so replacing a file is never silent.
+  public static func perform(
+    _ request: SaveRequest, exists: (String) -> Bool = { _ in false }, write: Writer
+  ) -> ShellEvent {
+    let shown = PrintableText.sanitized(request.path, keepingNewlines: false)
     let contents = Renderer.fileContents(for: request)
+    let replaced = exists(request.path)
     if let failure = write(request.path, contents) {
-      return .error(Diagnostic(message: "could not save \(request.path): \(failure)"))
+      return .error(Diagnostic(message: "could not save \(shown): \(failure)"))
     }
-    let kind = request.format == .svg ? "an SVG picture" : "text"
-    return .notice("saved the plot to \(request.path) as \(kind) (\(contents.utf8.count) bytes)")
+    let what: String
+    switch request.format {
+    case .svg: what = "saved the plot to \(shown) as an SVG picture"
+    case .text: what = "saved the plot to \(shown) as text"
+    case .notes: what = "saved the course notes to \(shown) as Markdown"
+    }
+    let note = replaced ? ", replacing the file that was there" : ""
+    return .notice("\(what) (\(contents.utf8.count) bytes)\(note)")
   }
 }

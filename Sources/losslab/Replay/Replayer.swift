@@ -96,7 +96,7 @@ struct Replayer {
   /// The events with the requests that would write files answered without writing: a `save`
   /// says what it said when recorded (the file is not written), a `record` is refused.
   static func harmless(_ events: [ShellEvent]) -> [ShellEvent] {
-    PlotFiles.perform(events, write: { _, _ in nil }).map { event in
+    PlotFiles.perform(events, exists: { _ in false }, write: { _, _ in nil }).map { event in
       guard case .record = event else { return event }
       return .notice("a replay does not record")
     }
