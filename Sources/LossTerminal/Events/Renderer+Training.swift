@@ -14,20 +14,27 @@ extension Renderer {
   public func liveTrainingFrame(_ progress: TrainingProgress, curve: TrainingCurveSoFar)
     -> [String]
   {
-    let plot = Plot.lossCurve(
-      title: "training \(progress.parameters.joined(separator: ", "))", training: curve.losses,
-      validation: curve.validation, stride: curve.stride, throughStep: curve.steps,
-      size: PlotSize(columns: nil, rows: Self.liveCurveRows))
+    let plot = trainingCurve(
+      progress.parameters, curve.losses, validation: curve.validation, stride: curve.stride,
+      steps: curve.steps)
     return (layoutPlot(plot) + layoutProgress(progress)).map(encode)
   }
 
   /// The last frame of a run that has ended: its whole curve, without the progress line.
   public func finalTrainingFrame(_ run: TrainingRun) -> [String] {
-    let plot = Plot.lossCurve(
-      title: "training \(run.parameters.joined(separator: ", "))", training: run.losses,
-      validation: run.validation, throughStep: run.steps,
-      size: PlotSize(columns: nil, rows: Self.liveCurveRows))
+    let plot = trainingCurve(
+      run.parameters, run.losses, validation: run.validation, stride: 1, steps: run.steps)
     return layoutPlot(plot).map(encode)
+  }
+
+  /// The live frame's picture: the losses of a run over `parameters`, its x axis to `steps`.
+  private func trainingCurve(
+    _ parameters: [String], _ losses: [Double], validation: [Double]?, stride: Int, steps: Int
+  ) -> Plot {
+    Plot.lossCurve(
+      title: "training \(parameters.joined(separator: ", "))", training: losses,
+      validation: validation, stride: stride, throughStep: steps,
+      size: PlotSize(columns: nil, rows: Self.liveCurveRows))
   }
 
   /// `step 40 of 100   loss 0.123456   val 0.2`: one line, printed every `every=` steps where
