@@ -56,4 +56,41 @@ struct PreparationTests {
         == .data(.cannotStandardize(column: nil, deviation: 0)))
     #expect(try failure("standardize(2)").problem == .data(.shapeOfNumber))
   }
+
+  /// Squares of 1e308 overflow and squares of 5e-324 vanish; the answer exists for both.
+  @Test func standardizeWorksAtTheEdgesOfTheDoubles() throws {
+    #expect(try tensor("standardize([5e-324, 0])").storage == [1, -1])
+    let huge = try tensor("standardize([1e308, 1e308, 1e307])").storage
+    let expected = [1.0, 1, 0.1].map { ($0 - 0.7) / Foundation.sqrt(0.18) }
+    for (a, b) in zip(huge, expected) { #expect(Swift.abs(a - b) < 1e-14) }
+    let columns = try tensor("standardize([[1e308, 1e-300], [-1e308, 3e-300]])").storage
+    for (a, b) in zip(columns, [1.0, -1, -1, 1]) { #expect(Swift.abs(a - b) < 1e-15) }
+    // Exact powers of two leave ordinary columns bit for bit as before.
+    var s = Session()
+    let plain = try s.tensor("standardize([[3, 0.1], [5, 0.7], [11, 0.2]])").storage
+    let centered = [[3.0, 5, 11], [0.1, 0.7, 0.2]].map { column -> [Double] in
+      let mean = column.reduce(0, +) / 3
+      let deviation = Foundation.sqrt(column.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / 3)
+      return column.map { ($0 - mean) / deviation }
+    }
+    #expect(
+      plain == [
+        centered[0][0], centered[1][0], centered[0][1], centered[1][1], centered[0][2],
+        centered[1][2],
+      ])
+  }
+
+  @Test func standardizeRefusesInfinityAndSplitRefusesANumber() throws {
+    var s = Session()
+    s.interpreter.scope.set("x", .tensor(try Tensor(matrix: [[1, 2], [3, .infinity]])))
+    #expect(try s.failure("standardize(x)").problem == .data(.standardizeNotFinite(column: 2)))
+    s.interpreter.scope.set("v", .tensor(try Tensor(vector: [1, .nan])))
+    #expect(try s.failure("standardize(v)").problem == .data(.standardizeNotFinite(column: nil)))
+    #expect(try failure("split(1, 0.5)").problem == .data(.splitNeedsRows(item: 1)))
+    try s.run("X = [[1, 2], [3, 4]]")
+    try s.run("k = 2")
+    #expect(
+      try s.failure("split(grad(sum(X) * k, X, k), 0.5)").problem
+        == .data(.splitNeedsRows(item: 2)))
+  }
 }

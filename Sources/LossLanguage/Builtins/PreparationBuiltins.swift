@@ -32,8 +32,11 @@ extension BuiltinLibrary {
       case .string:
         throw LanguageError(.needsNumbers(use: "split", got: .string), at: arguments.ranges[0])
       }
-      let rows = parts.first.map { $0.isScalar ? 1 : $0.shape[0] } ?? 0
-      if let odd = parts.firstIndex(where: { $0.isScalar || $0.shape[0] != rows }) {
+      if let single = parts.firstIndex(where: \.isScalar) {
+        throw LanguageError(.data(.splitNeedsRows(item: single + 1)), at: arguments.ranges[0])
+      }
+      let rows = parts.first.map { $0.shape[0] } ?? 0
+      if let odd = parts.firstIndex(where: { $0.shape[0] != rows }) {
         throw LanguageError(
           .data(.splitRowsDiffer(first: rows, item: odd + 1, shape: parts[odd].shape)),
           at: arguments.ranges[0])
@@ -66,11 +69,24 @@ extension BuiltinLibrary {
       }
       let range = arguments.callRange
       let matrix = value.rank == 2
-      // On the tape, so that a slope flows through it like through any formula.
+      let columns = matrix ? value.shape[1] : 1
+      let largest = Self.largestMagnitudes(value.storage, columns: columns)
+      if let column = largest.firstIndex(where: { !$0.isFinite }) {
+        throw LanguageError(
+          .data(.standardizeNotFinite(column: matrix ? column + 1 : nil)), at: arguments.ranges[0])
+      }
+      let (down, downAgain) = Self.powerOfTwoScales(
+        bringingToOne: largest, shape: matrix ? [columns] : [])
+      // On the tape, so that a slope flows through it like through any formula. The scale is
+      // an exact power of two per column, which leaves (x - mean) / std unchanged bit for bit
+      // while keeping the squares from overflowing (1e308) or vanishing (5e-324).
       let (centered, spread) = try evaluator.engine(at: range) {
         tape throws(EngineError) -> (Variable, Variable) in
-        let mean = matrix ? try tape.mean(x, axis: .rows) : try tape.mean(x)
-        let centered = try tape.subtract(x, mean)
+        let scaled = try tape.multiply(
+          try tape.multiply(x, tape.leaf(down, label: "constant")),
+          tape.leaf(downAgain, label: "constant"))
+        let mean = matrix ? try tape.mean(scaled, axis: .rows) : try tape.mean(scaled)
+        let centered = try tape.subtract(scaled, mean)
         let squares = try tape.square(centered)
         let variance = matrix ? try tape.mean(squares, axis: .rows) : try tape.mean(squares)
         return (centered, try tape.sqrt(variance))
@@ -87,4 +103,32 @@ extension BuiltinLibrary {
         })
     },
   ]
+
+  /// The largest |x| of each column of a row-major matrix with `columns` columns (of the whole
+  /// vector when 1); not finite when the column holds inf or nan.
+  static func largestMagnitudes(_ storage: [Double], columns: Int) -> [Double] {
+    var largest = [Double](repeating: 0, count: columns)
+    for (index, element) in storage.enumerated() {
+      let column = index % columns
+      let magnitude = element.magnitude
+      if !(magnitude <= largest[column]) { largest[column] = magnitude.isNaN ? .nan : magnitude }
+    }
+    return largest
+  }
+
+  /// Two factors per column whose product is 2^-e for the column's largest |x| = m·2^e (each
+  /// alone stays a normal double, as 2^1074 would not), or 1 for a column of zeros.
+  static func powerOfTwoScales(bringingToOne largest: [Double], shape: [Int]) -> (Tensor, Tensor) {
+    var first: [Double] = []
+    var second: [Double] = []
+    for magnitude in largest {
+      let exponent = magnitude > 0 ? -Int(magnitude.exponent) : 0
+      let half = exponent / 2
+      first.append(Double(sign: .plus, exponent: half, significand: 1))
+      second.append(Double(sign: .plus, exponent: exponent - half, significand: 1))
+    }
+    guard !shape.isEmpty, let a = try? Tensor(vector: first), let b = try? Tensor(vector: second)
+    else { return (Tensor(scalar: first.first ?? 1), Tensor(scalar: second.first ?? 1)) }
+    return (a, b)
+  }
 }

@@ -33,8 +33,12 @@ public enum DataProblem: Equatable, Sendable {
   case splitTooFewRows(Int)
   /// Item `item` (1-based) of a list given to `split` has another number of rows.
   case splitRowsDiffer(first: Int, item: Int, shape: [Int])
-  /// A column (nil: the vector) whose standard deviation is 0 or not finite.
+  /// A column (nil: the vector) whose standard deviation is 0.
   case cannotStandardize(column: Int?, deviation: Double)
+  /// A column (nil: the vector) holding inf or nan, which has no standard deviation.
+  case standardizeNotFinite(column: Int?)
+  /// Item `item` (1-based) of what `split` was given is a single number, which has no rows.
+  case splitNeedsRows(item: Int)
   case formatTooLarge(count: Int, limit: Int)
   /// `shape(3)`.
   case shapeOfNumber
@@ -101,7 +105,13 @@ public enum DataProblem: Equatable, Sendable {
       return "split needs at least 2 rows, one for each part; got \(rows)"
     case .splitRowsDiffer(let first, let item, let shape):
       return
-        "split keeps rows together, so every item needs \(first) rows; item \(item) has shape \(Tensor.shapeDescription(shape))"
+        "split keeps rows together, so every item needs \(first) \(first == 1 ? "row" : "rows"); item \(item) has shape \(Tensor.shapeDescription(shape))"
+    case .standardizeNotFinite(let column):
+      let what = column.map { "column \($0)" } ?? "x"
+      return "\(what) holds inf or nan, so it has no standard deviation and cannot be standardized"
+    case .splitNeedsRows(let item):
+      return
+        "split shuffles rows, and item \(item) is a single number, which has none: give a vector (one row per element) or a matrix"
     case .cannotStandardize(let column, let deviation):
       let what = column.map { "column \($0)" } ?? "x"
       return deviation == 0
