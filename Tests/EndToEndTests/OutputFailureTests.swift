@@ -59,4 +59,27 @@ struct OutputFailureTests {
     #expect(run.stderrLines.contains("status 141"), "\(run.summary)")
     #expect(!run.stderr.contains("losslab:"), "a broken pipe is not reported")
   }
+
+  /// A `save` that fails in a script is numbered by its line, points at the file name and says
+  /// what the system's reason means.
+  @Test func aFailedSaveInAScriptSaysItsLineAndWhy() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "losslab-save-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let script =
+      "save early.txt\nplot(mse(e, 0), e, -3, 3)\nsave \(folder.path)/missing/p.txt\nsave \(folder.path)/full.txt\n"
+    try Data(script.utf8).write(to: folder.appendingPathComponent("s.ll"))
+    try FileManager.default.createSymbolicLink(
+      atPath: folder.appendingPathComponent("full.txt").path, withDestinationPath: "/dev/full")
+    let run = try shell("cd '\(folder.path)' && \"$LOSSLAB\" run s.ll; echo \"status $?\" >&2")
+    let stderr = run.stderr.replacingOccurrences(of: "\n  ", with: " ")
+    #expect(stderr.contains("error on line 1: there is no plot to save yet"), "\(run.summary)")
+    #expect(stderr.contains("error on line 3: could not save"), "\(run.summary)")
+    #expect(stderr.contains("its folder does not exist (No such file or directory)"))
+    #expect(stderr.contains("error on line 4: could not save"), "\(run.summary)")
+    #expect(stderr.contains("the disk is full (No space left on device)"), "\(run.summary)")
+    #expect(run.stderr.contains("save \(folder.path)/full.txt\n       ^~~"), "\(run.summary)")
+    #expect(run.stderr.hasSuffix("status 1\n"), "\(run.summary)")
+  }
 }

@@ -108,7 +108,12 @@ struct PlotSnapshotTests {
     }
     #expect(message.hasPrefix("saved the plot to p.svg as an SVG picture"))
     let failed = PlotSaver.perform(request) { _, _ in "No space left on device" }
-    #expect(failed == .error(Diagnostic(message: "could not save p.svg: No space left on device")))
+    #expect(
+      failed
+        == .error(
+          Diagnostic(
+            message: "could not save p.svg: No space left on device", source: "save p.svg",
+            range: SourceRange(5, 10))))
   }
 }
 
@@ -144,7 +149,12 @@ struct SaveNotesTests {
     }
     #expect(replaced.hasSuffix(", replacing the file that was there"))
     let failed = PlotSaver.perform(request) { _, _ in "Permission denied" }
-    #expect(failed == .error(Diagnostic(message: "could not save notes.md: Permission denied")))
+    #expect(
+      failed
+        == .error(
+          Diagnostic(
+            message: "could not save notes.md: Permission denied", source: "save notes.md",
+            range: SourceRange(5, 13))))
   }
 
   @Test("refuses a file name with a control character, before anything is written")
@@ -155,6 +165,31 @@ struct SaveNotesTests {
       return
     }
     #expect(report.message.contains("can't hold control characters (^G at character 1)"))
+    guard case .error(let record)? = session.handle(line: "record demo\u{1b}.cast").first else {
+      Issue.record("record took a name with an escape")
+      return
+    }
+    #expect(record.message.contains("(^[ at character 5)"))
+  }
+
+  @Test("in a script, a save is numbered by its line, and a missing plot is an error there")
+  func scriptLines() {
+    var session = ShellSession(configuration: .script)
+    _ = session.handle(line: "x = 1")
+    guard case .error(let missing)? = session.handle(line: "save p.svg").first else {
+      Issue.record("a save without a plot is not an error")
+      return
+    }
+    #expect(missing.line == 2 && missing.range == SourceRange(5, 10))
+    _ = session.handle(line: "plot(mse(e, 0), e, -3, 3)")
+    guard case .savePlot(let request)? = session.handle(line: "save p.svg").first else {
+      Issue.record("no save request")
+      return
+    }
+    #expect(
+      PlotSaver.perform(request) { _, _ in "gone" }
+        == .error(request.failure("could not save p.svg: gone")))
+    #expect(request.failure("x").line == 4)
   }
 }
 

@@ -122,15 +122,8 @@ extension ShellSession {
     -> [ShellEvent]
   {
     let path = input.argument
-    if let control = PrintableText.firstControlCharacter(in: path) {
-      return [
-        .error(
-          Diagnostic(
-            message:
-              "a file name can't hold control characters (\(control.shown) at character \(control.offset + 1)); type the name plainly, like save notes.md",
-            source: input.source, range: input.sourceRange(nil)))
-      ]
-    }
+    if let problem = input.fileNameProblem(example: "save notes.md") { return [problem] }
+    let origin = Diagnostic(message: "", source: input.source, range: input.sourceRange(nil))
     let lower = path.lowercased()
     let format: SaveRequest.Format
     if lower.hasSuffix(".svg") {
@@ -138,7 +131,7 @@ extension ShellSession {
     } else if lower.hasSuffix(".txt") {
       format = .text
     } else if lower.hasSuffix(".md") {
-      return [.savePlot(SaveRequest(plot: nil, path: path, format: .notes))]
+      return [.savePlot(SaveRequest(plot: nil, path: path, format: .notes, origin: origin))]
     } else {
       return [
         .error(
@@ -150,10 +143,14 @@ extension ShellSession {
     }
     guard let plot = session.lastPlot else {
       return [
-        .notice("there is no plot to save yet; draw one first, like plot(mse(e, 0), e, -3, 3)")
+        .error(
+          Diagnostic(
+            message:
+              "there is no plot to save yet; draw one first, like plot(mse(e, 0), e, -3, 3)",
+            source: input.source, range: input.sourceRange(nil)))
       ]
     }
-    return [.savePlot(SaveRequest(plot: plot, path: path, format: format))]
+    return [.savePlot(SaveRequest(plot: plot, path: path, format: format, origin: origin))]
   }
 }
 

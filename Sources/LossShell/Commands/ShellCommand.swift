@@ -84,6 +84,17 @@ public struct CommandInvocation: Equatable, Sendable {
     }
     return SourceRange(range.start + argumentColumn, range.end + argumentColumn)
   }
+
+  /// An error when the argument, a file name, holds a control character (a name that would
+  /// print as an escape sequence); nil when it is plain. `example` shows a good name.
+  public func fileNameProblem(example: String) -> ShellEvent? {
+    guard let control = PrintableText.firstControlCharacter(in: argument) else { return nil }
+    return .error(
+      Diagnostic(
+        message:
+          "a file name can't hold control characters (\(control.shown) at character \(control.offset + 1)); type the name plainly, like \(example)",
+        source: source, range: sourceRange(nil)))
+  }
 }
 
 /// The commands a session knows, in the order `help` lists them.

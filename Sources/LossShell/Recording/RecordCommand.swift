@@ -20,6 +20,7 @@ extension ShellCommand {
     if argument.isEmpty {
       return [.notice("`record` needs a file name (`record demo.cast`), or `record stop`.")]
     }
+    if let problem = invocation.fileNameProblem(example: "record demo.cast") { return [problem] }
     return [.record(argument == "stop" ? .stop : .start(path: argument))]
   }
 }

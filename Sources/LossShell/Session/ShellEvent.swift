@@ -126,10 +126,26 @@ public struct SaveRequest: Equatable, Sendable {
   public let plot: Plot?
   public let path: String
   public let format: Format
+  /// Where the command was typed, so that a write that fails later points at the file name
+  /// (and, in a script, at its line) like any other error.
+  public let origin: Diagnostic
 
-  public init(plot: Plot?, path: String, format: Format) {
+  public init(
+    plot: Plot?, path: String, format: Format, origin: Diagnostic = Diagnostic(message: "")
+  ) {
     self.plot = plot
     self.path = path
     self.format = format
+    self.origin = origin
+  }
+
+  /// The same request numbered by a script line.
+  func numbered(_ line: Int) -> SaveRequest {
+    SaveRequest(plot: plot, path: path, format: format, origin: origin.numbered(line))
+  }
+
+  /// An error about this save, located where it was typed.
+  public func failure(_ message: String) -> Diagnostic {
+    Diagnostic(message: message, source: origin.source, range: origin.range, line: origin.line)
   }
 }

@@ -174,6 +174,8 @@ public struct ShellSession: Sendable {
         failed = true
         guard !configuration.interactive, report.line == nil else { return event }
         return .error(report.numbered(statementLine))
+      case .savePlot(let request) where !configuration.interactive && request.origin.line == nil:
+        return .savePlot(request.numbered(statementLine))
       case .interrupted:
         failed = true
         return event

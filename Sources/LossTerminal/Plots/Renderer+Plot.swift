@@ -53,7 +53,7 @@ public enum PlotSaver {
     let contents = Renderer.fileContents(for: request)
     let replaced = exists(request.path)
     if let failure = write(request.path, contents) {
-      return .error(Diagnostic(message: "could not save \(shown): \(failure)"))
+      return .error(request.failure("could not save \(shown): \(failure)"))
     }
     let what: String
     switch request.format {

@@ -53,7 +53,21 @@ final class OutputFile {
 struct OutputFileError: Error {
   let reason: String
 
+  /// The system's reason, led by what it means for the learner when that is not plain.
   static func current() -> OutputFileError {
-    OutputFileError(reason: String(cString: strerror(errno)))
+    let code = errno
+    let system = String(cString: strerror(code))
+    let meaning: String?
+    switch code {
+    case ENOSPC, EDQUOT: meaning = "the disk is full"
+    case ENOENT: meaning = "its folder does not exist"
+    case EACCES, EPERM: meaning = "you may not write there"
+    case EROFS: meaning = "that disk is read-only"
+    case EISDIR: meaning = "that name is a folder"
+    case ENOTDIR: meaning = "a part of the path is a file, not a folder"
+    case ENAMETOOLONG: meaning = "the name is too long"
+    default: meaning = nil
+    }
+    return OutputFileError(reason: meaning.map { "\($0) (\(system))" } ?? system)
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import LineEditor
+import LossLanguage
 import LossLessons
 import LossShell
 
@@ -8,6 +9,8 @@ import LossShell
 /// that fails stops the recording and says so once.
 final class SessionRecorder {
   let path: String
+  /// The path as messages print it (a name from the command line may hold escapes).
+  var shownPath: String { PrintableText.sanitized(path, keepingNewlines: false) }
   private let file: OutputFile
   private let clock = ContinuousClock()
   private let started: ContinuousClock.Instant

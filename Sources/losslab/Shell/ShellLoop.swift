@@ -119,7 +119,7 @@ struct ShellLoop {
       self.recorder = nil
       try? recorder.close()
       StandardStreams.report(
-        "losslab: the recording stopped: cannot write \(recorder.path): \(error.reason)\n")
+        "losslab: the recording stopped: cannot write \(recorder.shownPath): \(error.reason)\n")
     }
   }
 
@@ -130,26 +130,27 @@ struct ShellLoop {
       switch request {
       case .start(let path):
         if let recorder {
-          return .notice("already recording to \(recorder.path): `record stop` first")
+          return .notice("already recording to \(recorder.shownPath): `record stop` first")
         }
         if inputsOverflowed {
           return .notice(
             "this session is too long to record from here; start `losslab --record FILE` instead")
         }
+        let shown = PrintableText.sanitized(path, keepingNewlines: false)
         if let reason = startRecording(to: path) {
-          return .error(Diagnostic(message: "cannot record to \(path): \(reason)"))
+          return .error(Diagnostic(message: "cannot record to \(shown): \(reason)"))
         }
         return .notice(
-          "recording to \(path): what you type and what LossLab shows, until `record stop` or the end of the session; `losslab replay \(path)` plays it back"
+          "recording to \(shown): what you type and what LossLab shows, until `record stop` or the end of the session; `losslab replay \(shown)` plays it back"
         )
       case .stop:
         guard let recorder else { return .notice("nothing is being recorded") }
         self.recorder = nil
         do throws(OutputFileError) { try recorder.close() } catch {
-          return .error(Diagnostic(message: "cannot finish \(recorder.path): \(error.reason)"))
+          return .error(Diagnostic(message: "cannot finish \(recorder.shownPath): \(error.reason)"))
         }
         return .notice(
-          "saved the recording to \(recorder.path) (\(recordedInputs) input\(recordedInputs == 1 ? "" : "s")); `losslab replay \(recorder.path)` plays it back"
+          "saved the recording to \(recorder.shownPath) (\(recordedInputs) input\(recordedInputs == 1 ? "" : "s")); `losslab replay \(recorder.shownPath)` plays it back"
         )
       }
     }
@@ -159,7 +160,7 @@ struct ShellLoop {
     guard let recorder else { return }
     self.recorder = nil
     do { try recorder.close() } catch {
-      StandardStreams.report("losslab: cannot finish \(recorder.path): \(error.reason)\n")
+      StandardStreams.report("losslab: cannot finish \(recorder.shownPath): \(error.reason)\n")
     }
   }
 }
