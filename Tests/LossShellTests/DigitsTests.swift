@@ -15,6 +15,10 @@ struct DigitsTests {
       #expect(session.handle(line: bad).errors.count == 1, "\(bad)")
       #expect(session.displayDigits == 17, "\(bad) changes nothing")
     }
+    // Why the shell stops at 17 while format goes to 40 is said where the learner hits it.
+    let refusal = session.handle(line: "digits 18").errors.first?.message ?? ""
+    #expect(refusal.contains("17 digits tell any two numbers apart"))
+    #expect(refusal.contains("format(x, 40)"))
     #expect(session.handle(line: "digits 3").errors.isEmpty)
     #expect(session.displayDigits == 3)
   }

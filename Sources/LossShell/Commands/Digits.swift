@@ -29,7 +29,7 @@ extension ShellSession {
         .error(
           Diagnostic(
             message:
-              "digits takes a whole number from \(DisplayDigits.allowed.lowerBound) to \(DisplayDigits.allowed.upperBound), like digits 17",
+              "digits takes a whole number from \(DisplayDigits.allowed.lowerBound) to \(DisplayDigits.allowed.upperBound), like digits 17 (17 digits tell any two numbers apart; to see more of one number's exact value, format(x, 40))",
             source: input.source, range: input.sourceRange(nil)))
       ]
     }
