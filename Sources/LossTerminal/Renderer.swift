@@ -133,41 +133,18 @@ public struct Renderer: Sendable {
 
   /// A vector's elements, at most `limit` of them: `1, 2, 3, …, 9, 10`.
   func summarisedElements(_ values: [Double], limit: Int = 10, digits: Int? = nil) -> String {
-    guard values.count > limit else {
-      return values.map { number($0, digits: digits) }.joined(separator: ", ")
-    }
-    let head = values.prefix(limit - 3).map { number($0, digits: digits) }
-    let tail = values.suffix(2).map { number($0, digits: digits) }
-    return (head + [glyphs.ellipsis] + tail).joined(separator: ", ")
+    ValueFormatter.summarisedElements(
+      values, limit: limit, significantDigits: digits ?? self.digits, ellipsis: glyphs.ellipsis)
   }
 
   /// A value on one line, long vectors and matrices summarised: `[1, 2, …, 10] (1000 values)`.
   func summary(_ value: Value, digits: Int? = nil) -> String {
-    switch value {
-    case .tensor(let tensor): return summary(tensor, digits: digits)
-    case .string(let string): return "\"\(string)\""
-    case .list(let items):
-      return "(" + items.map { summary($0, digits: digits) }.joined(separator: ", ") + ")"
-    }
+    ValueFormatter.summary(
+      value, significantDigits: digits ?? self.digits, ellipsis: glyphs.ellipsis)
   }
 
   func summary(_ tensor: Tensor, digits: Int? = nil) -> String {
-    switch tensor.nested {
-    case .scalar(let x):
-      return number(x, digits: digits)
-    case .vector(let xs):
-      let body = "[" + summarisedElements(xs, digits: digits) + "]"
-      return xs.count > 10 ? body + " (\(xs.count) values)" : body
-    case .matrix(let rows):
-      let shown = rows.count > 6 ? Array(rows.prefix(3)) : rows
-      var parts = shown.map { "[" + summarisedElements($0, limit: 6, digits: digits) + "]" }
-      if rows.count > 6 {
-        parts.append(glyphs.ellipsis)
-        parts.append("[" + summarisedElements(rows[rows.count - 1], limit: 6, digits: digits) + "]")
-      }
-      let body = "[" + parts.joined(separator: ", ") + "]"
-      return rows.count > 6 || (rows.first?.count ?? 0) > 6
-        ? body + " (\(tensor.shapeDescription))" : body
-    }
+    ValueFormatter.summary(
+      tensor, significantDigits: digits ?? self.digits, ellipsis: glyphs.ellipsis)
   }
 }

@@ -57,19 +57,14 @@ public enum ValueFormatter {
 
   /// A whole value on one line: `0.375`, `[0.25, 0, -0.25]`, `[[1, 2], [3, 4]]`, `"adam"`.
   ///
-  /// A tensor of more than `elementLimit` numbers is summarised instead, without formatting
-  /// the rest: its first elements, `…`, its last two, and its size, as in
-  /// `[0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, …, 9.9, 10] (101 values)`.
+  /// A tensor of more than `elementLimit` numbers is ``summary(_:significantDigits:ellipsis:)``
+  /// instead, without formatting the rest.
   public static func compact(
     _ value: Value, significantDigits: Int = 6, elementLimit: Int = .max
   ) -> String {
     switch value {
     case .tensor(let t) where t.count > elementLimit:
-      let storage = t.storage
-      let head = storage.prefix(7).map { number($0, significantDigits: significantDigits) }
-      let tail = storage.suffix(2).map { number($0, significantDigits: significantDigits) }
-      let size = t.rank == 2 ? "\(t.shapeDescription), row by row" : "\(t.count) values"
-      return "[" + (head + ["…"] + tail).joined(separator: ", ") + "] (\(size))"
+      return summary(t, significantDigits: significantDigits)
     case .tensor(let t):
       switch t.nested {
       case .scalar(let x): return number(x, significantDigits: significantDigits)
@@ -93,5 +88,56 @@ public enum ValueFormatter {
           compact($0, significantDigits: significantDigits, elementLimit: elementLimit)
         }.joined(separator: ", ") + ")"
     }
+  }
+
+  /// A value on one line with long vectors and matrices cut short, reading only the elements
+  /// it shows: `[1, 2, 3, 4, 5, 6, 7, …, 99, 100] (100 values)`; a matrix shows at most 6
+  /// numbers of a row and, past 6 rows, its first 3 rows and its last, then its shape.
+  public static func summary(
+    _ value: Value, significantDigits: Int = 6, ellipsis: String = "…"
+  ) -> String {
+    switch value {
+    case .tensor(let t): return summary(t, significantDigits: significantDigits, ellipsis: ellipsis)
+    case .string(let s): return "\"\(s)\""
+    case .list(let items):
+      return "("
+        + items.map { summary($0, significantDigits: significantDigits, ellipsis: ellipsis) }
+        .joined(separator: ", ") + ")"
+    }
+  }
+
+  /// ``summary(_:significantDigits:ellipsis:)`` of a tensor.
+  public static func summary(
+    _ tensor: Tensor, significantDigits: Int = 6, ellipsis: String = "…"
+  ) -> String {
+    let storage = tensor.storage
+    func elements(_ range: Range<Int>, limit: Int) -> String {
+      summarisedElements(
+        storage[range], limit: limit, significantDigits: significantDigits, ellipsis: ellipsis)
+    }
+    switch tensor.rank {
+    case 0: return number(storage.first ?? 0, significantDigits: significantDigits)
+    case 1:
+      let body = "[" + elements(0..<storage.count, limit: 10) + "]"
+      return storage.count > 10 ? body + " (\(storage.count) values)" : body
+    default:
+      let rows = tensor.shape[0]
+      let columns = tensor.shape[1]
+      let row = { (r: Int) in "[" + elements(r * columns..<(r + 1) * columns, limit: 6) + "]" }
+      var parts = (0..<(rows > 6 ? 3 : rows)).map(row)
+      if rows > 6 { parts += [ellipsis, row(rows - 1)] }
+      let body = "[" + parts.joined(separator: ", ") + "]"
+      return rows > 6 || columns > 6 ? body + " (\(tensor.shapeDescription))" : body
+    }
+  }
+
+  /// At most `limit` of `values`, the first ones, `ellipsis` and the last two: `1, 2, …, 9, 10`.
+  public static func summarisedElements<Numbers: RandomAccessCollection<Double>>(
+    _ values: Numbers, limit: Int = 10, significantDigits: Int = 6, ellipsis: String = "…"
+  ) -> String {
+    let shown = { (x: Double) in number(x, significantDigits: significantDigits) }
+    guard values.count > limit else { return values.map(shown).joined(separator: ", ") }
+    return (values.prefix(max(0, limit - 3)).map(shown) + [ellipsis] + values.suffix(2).map(shown))
+      .joined(separator: ", ")
   }
 }
