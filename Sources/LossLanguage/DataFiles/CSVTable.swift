@@ -166,7 +166,7 @@ public struct CSVProblem: Error, Equatable, Sendable {
     case .emptyFile: return "the file is empty: a CSV file starts with a header row of column names"
     case .tooLarge(let bytes, let limit):
       return
-        "the file has \(ValueFormatter.groupingThousands(String(bytes))) bytes; load reads at most \(ValueFormatter.groupingThousands(String(limit)))"
+        "the file has \(ValueFormatter.groupedCount(bytes)) bytes; load reads at most \(ValueFormatter.groupedCount(limit))"
     case .notUTF8: return "the file is not UTF-8 text here (save it as UTF-8 CSV)"
     case .noHeader:
       return "the file has no header row: the first line names the columns, like size,price"

@@ -74,7 +74,7 @@ public enum DataProblem: Equatable, Sendable {
         ? "0 (down the rows: one result per column) or 1 (along each row: one result per row)"
         : "0 for a vector"
       return
-        "\(function)'s axis must be \(allowed); got \(ValueFormatter.groupingThousands(ValueFormatter.fixed(axis, decimals: 0))) for shape \(Tensor.shapeDescription(shape))"
+        "\(function)'s axis must be \(allowed); got \(ValueFormatter.wholeNumber(axis)) for shape \(Tensor.shapeDescription(shape))"
     case .labelsNotAVector(let function):
       return "\(function) takes one label or a vector of labels, like [1, 3, 2]"
     case .loadUnavailable:
@@ -90,7 +90,7 @@ public enum DataProblem: Equatable, Sendable {
       case .notARegularFile: return "\(path) is not a regular file (load reads CSV files)"
       case .tooLarge(let bytes):
         return
-          "\(path) has \(ValueFormatter.groupingThousands(String(bytes))) bytes; load reads at most \(ValueFormatter.groupingThousands(String(CSVTable.maximumBytes))) (50 MB)"
+          "\(path) has \(ValueFormatter.groupedCount(bytes)) bytes; load reads at most \(ValueFormatter.groupedCount(CSVTable.maximumBytes)) (50 MB)"
       case .unreadable(let reason): return "\(path) cannot be read: \(reason)"
       }
     case .csv(let file, let problem):
@@ -119,7 +119,7 @@ public enum DataProblem: Equatable, Sendable {
         : "\(what) has a standard deviation of \(ValueFormatter.number(deviation)), so it cannot be standardized"
     case .formatTooLarge(let count, let limit):
       return
-        "format writes at most \(ValueFormatter.groupingThousands(String(limit))) numbers, and this value has \(ValueFormatter.groupingThousands(String(count))); format a part of it, like x[1:10]"
+        "format writes at most \(ValueFormatter.groupedCount(limit)) numbers, and this value has \(ValueFormatter.groupedCount(count)); format a part of it, like x[1:10]"
     case .shapeOfNumber:
       return
         "a single number has no axes; shape gives [length] for a vector and [rows, columns] for a matrix"
@@ -134,7 +134,7 @@ public enum DataProblem: Equatable, Sendable {
   static func listed(_ names: [String]) -> String {
     let shown = names.prefix(10).joined(separator: ", ")
     return names.count > 10
-      ? "\(shown) and \(ValueFormatter.groupingThousands(String(names.count - 10))) more" : shown
+      ? "\(shown) and \(ValueFormatter.groupedCount(names.count - 10)) more" : shown
   }
 }
 

@@ -135,14 +135,16 @@ extension LanguageError.Problem {
       return "\(use) must be a single number, got shape \(Tensor.shapeDescription(shape))"
     case .notAWholeNumber(let use, let bounds, let got):
       let limits =
-        bounds.map { " from \(grouped($0.lowerBound)) to \(grouped($0.upperBound))" } ?? ""
+        bounds.map {
+          " from \(ValueFormatter.groupedCount($0.lowerBound)) to \(ValueFormatter.groupedCount($0.upperBound))"
+        } ?? ""
       return "\(use) must be a whole number\(limits), got \(ValueFormatter.number(got))"
     case .wholeNumberOutOfRange(let use, let bounds?, let got):
       return
-        "\(use) must be from \(grouped(bounds.lowerBound)) to \(grouped(bounds.upperBound)), got \(wholeNumber(got))"
+        "\(use) must be from \(ValueFormatter.groupedCount(bounds.lowerBound)) to \(ValueFormatter.groupedCount(bounds.upperBound)), got \(ValueFormatter.wholeNumber(got))"
     case .wholeNumberOutOfRange(let use, nil, let got):
       return
-        "\(use) of \(wholeNumber(got)) is beyond any size a value can have (at most \(ValueFormatter.grouped(Double(Tensor.maxElementCount))) numbers)"
+        "\(use) of \(ValueFormatter.wholeNumber(got)) is beyond any size a value can have (at most \(ValueFormatter.groupedCount(Tensor.maxElementCount)) numbers)"
     case .variablesTooLarge(let holding, let limit, let largest):
       let free = largest.map { " (\($0) holds the most; \($0) = 0 frees it)" } ?? ""
       return
@@ -179,7 +181,7 @@ extension LanguageError.Problem {
       return "a condition before '?' must give one number (true is non-zero)"
     case .shownValueTooLarge(let count, let limit):
       return
-        "this value has \(ValueFormatter.groupingThousands(String(count))) numbers; a lesson text"
+        "this value has \(ValueFormatter.groupedCount(count)) numbers; a lesson text"
         + " shows at most \(limit) (show a summary such as mean(x), or one element such as x[1])"
     case .definedLossNotNumbers(let function, let what):
       return "\(function) must give numbers, got \(what)"
@@ -235,20 +237,7 @@ extension LanguageError.Nesting {
   }
 }
 
-/// A whole number in full (`9,223,372,036,854,775,808` for 2^63, where the shell's six digits
-/// would show 9.22337e+18 and hide that it is whole); past 10^21, in scientific notation.
-private func wholeNumber(_ x: Double) -> String {
-  Swift.abs(x) < 1e21
-    ? ValueFormatter.groupingThousands(ValueFormatter.fixed(x, decimals: 0))
-    : ValueFormatter.number(x)
-}
-
 /// Bytes as whole MiB, grouped (`2,048`).
 private func mebibytes(_ bytes: Int) -> String {
-  ValueFormatter.grouped(Double(bytes >> 20))
-}
-
-/// A bound as a learner reads it: `10,000,000`.
-private func grouped(_ n: Int) -> String {
-  ValueFormatter.groupingThousands(String(n))
+  ValueFormatter.groupedCount(bytes >> 20)
 }

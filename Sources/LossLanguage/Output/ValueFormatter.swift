@@ -36,6 +36,16 @@ public enum ValueFormatter {
     return groupingThousands(fixed(x, decimals: 0))
   }
 
+  /// A count or a size as messages give it, grouped: `10,000,000`.
+  public static func groupedCount(_ n: Int) -> String { groupingThousands(String(n)) }
+
+  /// A whole number that came from the learner (an index, an axis) in full and grouped
+  /// (`9,223,372,036,854,775,808` for 2^63, where six digits would show 9.22337e+18 and hide
+  /// that it is whole); in scientific form from 1e21 on.
+  public static func wholeNumber(_ x: Double) -> String {
+    Swift.abs(x) < 1e21 ? groupingThousands(fixed(x, decimals: 0)) : number(x)
+  }
+
   /// Puts commas between the thousands of a number's leading whole digits (`-1234567.5` →
   /// `-1,234,567.5`); anything after them (decimals, an exponent) is kept as it is. The one
   /// digit grouping of LossLab.

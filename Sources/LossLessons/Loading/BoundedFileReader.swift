@@ -10,7 +10,7 @@ enum BoundedFileReader {
     case unreadable(String)
 
     private func bytes(_ count: Int) -> String {
-      ValueFormatter.groupingThousands(String(count)) + " bytes"
+      ValueFormatter.groupedCount(count) + " bytes"
     }
 
     func message(limit: Int) -> String {
