@@ -262,8 +262,10 @@ struct LessonPlayTests {
         + ["O = train(fit9(v), v, lr=0.02, steps=2000, optimizer=\"adam\", val=held9(v))", "", ""]
         + ["O[1][2001] - O[2][2001]", "O[2][2001] - O[1][2001]", ""]
         + ["", "", ""]
-        + ["under", "over", ""]
-        + ["healthy", "under", ""]
+        // For the learner e2e, curve 3 overfits, 2 underfits and 1 is healthy; the names
+        // holding those numbers cannot be typed.
+        + ["over", "2", "3", ""]
+        + ["1", "2", ""]
         + choose
         + [""])
     #expect(out.contains("Both curves fall steeply, then level off"), "\(out)")
@@ -272,6 +274,8 @@ struct LessonPlayTests {
     #expect(out.contains("Start from `c = 0`, then type the `train(...)` line"))
     #expect(out.contains("The flat line can't bend."))
     #expect(out.contains("The sign is flipped: validation is the higher one."))
+    #expect(out.contains("`over` holds what this step asks you to work out"))
+    #expect(out.contains("Curve 2 barely moves"))
     #expect(out.contains("That's stuck high, underfitting."))
     #expect(out.contains("and settles: it learned."))
     #expect(out.contains("Underfitting means the model can't represent the pattern"))

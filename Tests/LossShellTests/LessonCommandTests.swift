@@ -223,7 +223,7 @@ struct LessonShellPolishTests {
       return
     }
     #expect(listing.variables.map(\.name) == ["seed"])
-    #expect(events.contains(.notice("hidden until you finish this step: target")))
+    #expect(events.contains(.notice("hidden until the step that asks for them is done: target")))
     _ = session.handle(line: "3")
     guard case .variables(let after)? = session.handle(line: "vars").first else {
       Issue.record("no listing after the step")

@@ -142,7 +142,7 @@ struct PlayThrough {
           + " \(reached.words)", at: predict.answer.position)
     case .compute(let compute):
       for wrong in compute.wrong {
-        let events = run.handle(wrong.answer.source)
+        let events = run.handle(run.typedForm(of: wrong.answer))
         if completes(events) {
           return problem(
             "the known-wrong answer `\(wrong.answer.source)` passes the check: it must fail")
@@ -154,7 +154,7 @@ struct PlayThrough {
           )
         }
       }
-      return completes(run.handle(compute.answer.source))
+      return completes(run.handle(run.typedForm(of: compute.answer)))
         ? [] : problem("the answer `\(compute.answer.source)` does not pass its own check")
     case .choose(let choose):
       let shown = run.state.optionOrder

@@ -43,6 +43,15 @@ extension LessonRun {
     }
     return [.feedback(ComputeCheck.howFarOff(learnerValue, expected), tone: .bad)]
   }
+
+  /// What a learner would type for `expression`: its text, or its value when it is a hidden
+  /// name (which an answer may not use); `lesson check` plays answers with it.
+  public func typedForm(of expression: LessonExpression) -> String {
+    guard let name = bareName(expression), hiddenNames.contains(name),
+      let value = interpreter.scope.variables[name]
+    else { return expression.source }
+    return ValueFormatter.compact(value, significantDigits: 17)
+  }
 }
 
 /// Comparing a learner's value with the expected one, and saying by how much it is off.

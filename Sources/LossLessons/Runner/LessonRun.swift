@@ -78,11 +78,61 @@ public struct LessonRun: Sendable {
   public var scope: Scope { interpreter.scope }
   public var currentStepIsComplete: Bool { state.isComplete }
 
-  /// Names whose values `vars` must not show yet: what an unfinished guess is judged against.
+  /// Names whose values the learner must not see yet: what the current guess is judged
+  /// against, and every answer that is a variable's bare name (the darts' `bullseye`, a quiz's
+  /// `over`) of this step and the steps still to come, until its step is done. `vars` leaves
+  /// them out, plots cannot use them and a typed line that names one is refused.
   public var hiddenNames: Set<String> {
-    guard case .predict(let predict) = step.content, !state.isComplete else { return [] }
-    let words = predict.answer.source.split { !($0.isLetter || $0.isNumber || $0 == "_") }
-    return Set(words.map(String.init).filter { interpreter.scope[$0] != nil })
+    var hidden: Set<String> = []
+    if case .predict(let predict) = step.content, !state.isComplete {
+      hidden.formUnion(
+        LessonRun.words(in: predict.answer.source).filter { interpreter.scope[$0] != nil })
+    }
+    for index in stepIndex..<stepCount where !finished.contains(index) {
+      if index == stepIndex, state.isComplete { continue }
+      switch lesson.steps[index].content {
+      case .predict(let predict):
+        if let name = bareName(predict.answer) { hidden.insert(name) }
+      case .compute(let compute):
+        hidden.formUnion(([compute.answer] + compute.wrong.map(\.answer)).compactMap(bareName))
+      default: break
+      }
+    }
+    return hidden
+  }
+
+  /// Refuses a line that names a hidden variable (a guess is read on its own, so it may).
+  private func refusingHiddenNames(in line: String) -> [LessonEvent]? {
+    if case .predict = step.content { return nil }
+    guard let name = LessonRun.words(in: line).first(where: hiddenNames.contains) else {
+      return nil
+    }
+    return [
+      .notice(
+        "`\(name)` holds what \(isAnswerHere(name) ? "this step" : "a coming step") asks you to work out, so it stays hidden until then\(isAnswerHere(name) ? ": decide, then type the value" : "")."
+      )
+    ]
+  }
+
+  private func isAnswerHere(_ name: String) -> Bool {
+    switch step.content {
+    case .compute(let compute):
+      return ([compute.answer] + compute.wrong.map(\.answer)).contains { bareName($0) == name }
+    default: return false
+    }
+  }
+
+  /// The names and numbers in `source`, split at everything else.
+  static func words(in source: String) -> [String] {
+    source.split { !($0.isLetter || $0.isNumber || $0 == "_") }.map(String.init)
+  }
+
+  /// The variable `expression` is, when it is nothing but a variable's name.
+  func bareName(_ expression: LessonExpression) -> String? {
+    let name = expression.source.trimmingCharacters(in: .whitespaces)
+    let words = LessonRun.words(in: name)
+    guard words == [name], interpreter.scope.variables[name] != nil else { return nil }
+    return name
   }
 
   /// The word the shell shows in its prompt for this step.
@@ -214,6 +264,7 @@ public struct LessonRun: Sendable {
       }
       return [.notice("This step is done: press Enter to go on.")]
     }
+    if let refusal = refusingHiddenNames(in: trimmed) { return refusal }
     switch step.content {
     case .say, .plot: return evaluateAside(trimmed) + [.pressEnter]
     case .predict(let predict): return tryGuess(trimmed, predict)

@@ -65,7 +65,8 @@ extension ShellSession {
       ? []
       : [
         .notice(
-          "hidden until you finish this step: \(hidden.sorted().joined(separator: ", "))")
+          "hidden until the step that asks for them is done: \(hidden.sorted().joined(separator: ", "))"
+        )
       ]
     guard !listing.isEmpty else {
       return [.notice("no variables yet; make one with a name and =, like w = 0.5")] + secret
