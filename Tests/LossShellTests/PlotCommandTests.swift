@@ -50,8 +50,9 @@ struct PlotCommandTests {
 
   @Test("save needs a plot and a .svg or .txt name")
   func saveRules() {
+    // A save with nothing to save failed, so it is an error (numbered in a script).
     #expect(
-      run(["save a.svg"]).1.first.map { if case .notice = $0 { true } else { false } } == true)
+      run(["save a.svg"]).1.first.map { if case .error = $0 { true } else { false } } == true)
     let (_, events) = run(["plot(e, e, 0, 1)", "save a.png"])
     #expect(events.first.map { if case .error = $0 { true } else { false } } == true)
     let (_, text) = run(["plot(e, e, 0, 1)", "save out.txt"])

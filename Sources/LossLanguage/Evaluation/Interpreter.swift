@@ -143,8 +143,7 @@ public struct Interpreter: Sendable {
   private func checkStorable(_ names: [String], _ values: [Value], at range: SourceRange?)
     throws(LanguageError)
   {
-    let after = scope.storedBytes(replacing: Set(names), adding: values)
-    guard after > maximumStoredBytes else { return }
+    guard !scope.fits(replacing: names, adding: values, limit: maximumStoredBytes) else { return }
     throw LanguageError(
       .variablesTooLarge(
         holding: scope.storedBytes(), limit: maximumStoredBytes,

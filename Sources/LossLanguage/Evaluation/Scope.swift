@@ -26,23 +26,41 @@ public struct UserFunction: Equatable, Sendable {
 public struct Scope: Equatable, Sendable {
   public private(set) var variables: [String: Value] = [:]
   public private(set) var functions: [String: UserFunction] = [:]
+  /// The bytes the variables hold with shared buffers counted each time: an upper bound of
+  /// ``storedBytes(replacing:adding:)`` kept as variables change, so that an assignment
+  /// checks the memory bound in constant time and counts exactly only near the limit.
+  private(set) var bytesUpperBound = 0
 
   public init() {}
 
   /// Sets a variable. Names of built-ins are refused by the interpreter before this.
   public mutating func set(_ name: String, _ value: Value) {
     functions[name] = nil
-    variables[name] = value
+    bytesUpperBound &+=
+      value.byteCount &- (variables.updateValue(value, forKey: name)?.byteCount ?? 0)
   }
 
   public mutating func define(_ function: UserFunction) {
-    variables[function.name] = nil
+    forget(variable: function.name)
     functions[function.name] = function
   }
 
   public mutating func remove(_ name: String) {
-    variables[name] = nil
+    forget(variable: name)
     functions[name] = nil
+  }
+
+  private mutating func forget(variable name: String) {
+    bytesUpperBound &-= variables.removeValue(forKey: name)?.byteCount ?? 0
+  }
+
+  /// Whether keeping `values` under `names` stays within `limit` bytes; exact (each buffer
+  /// counted once) only when the running upper bound says it might not.
+  func fits(replacing names: [String], adding values: [Value], limit: Int) -> Bool {
+    let replaced = names.reduce(0) { $0 &+ (variables[$1]?.byteCount ?? 0) }
+    let added = values.reduce(0) { $0 &+ $1.byteCount }
+    if bytesUpperBound &- replaced &+ added <= limit { return true }
+    return storedBytes(replacing: Set(names), adding: values) <= limit
   }
 
   public subscript(name: String) -> Value? { variables[name] }
