@@ -35,6 +35,7 @@ STEPS = [
     # key, label; values agree when the final losses match to 1e-9 relative (issue 9's bound)
     ("logreg", "logistic regression, breast cancer 569×30 standardised, 1,000 adam steps (whole run)"),
     ("asym_train", "asym on a line model w·x + b over n points, adam: one step (of 50)"),
+    ("train_small", "`train` of 100 sgd steps of a line on houses() (20 points; LossLab only)"),
     ("landscape", "one landscape frame, 60×20 cells of mse over 1,000 points"),
 ]
 STARTUP = [

@@ -19,6 +19,12 @@ let asymSteps = 50
 let asymTrain =
   "curve = train(asym(w * x + b, yl), w, b, lr=0.05, steps=\(asymSteps), optimizer=\"adam\")"
 
+/// The small-data row (issue 9: 100 steps on a lesson's dataset must feel instant): a line
+/// fit to `houses()` (20 points), 100 sgd steps.
+let smallSteps = 100
+let smallTrain =
+  "curve = train(mse(w * size + b, price), w, b, lr=0.00001, steps=\(smallSteps))"
+
 /// The landscape row: what `landscape-bench` (and the shell's `landscape`) draws.
 let landscapeSetup = ["x = linspace(-2, 2, 1000)", "y = 3 * x - 1 + 0.1 * x^2", "w = 0", "b = 0"]
 let landscapeSource = "landscape(mse(w * x + b, y), w, -1, 5, b, -4, 2)"
@@ -61,7 +67,9 @@ func timedTraining(_ interpreter: Interpreter, start: [(String, Tensor)], line: 
 
 @MainActor
 func runTrainingWorkloads() {
-  if !options.tsv, wanted("logreg") || wanted("asym_train") || wanted("landscape") {
+  if !options.tsv,
+    wanted("logreg") || wanted("asym_train") || wanted("train_small") || wanted("landscape")
+  {
     print("\nTraining and plots, best of \(options.repetitions) (ms)")
   }
   if wanted("logreg") {
@@ -86,6 +94,15 @@ func runTrainingWorkloads() {
     reportStep(
       "asym_train", "asym line model, n points: ms per adam step (train, 50)",
       milliseconds: result.map { $0.seconds * 1000 / Double(asymSteps) }, value: result?.value)
+  }
+  if wanted("train_small") {
+    var interpreter = Interpreter()
+    do { try interpreter.run("size, price = houses()") } catch { fail("houses setup: \(error)") }
+    let result = timedTraining(
+      interpreter, start: [("w", Tensor(scalar: 0)), ("b", Tensor(scalar: 0))], line: smallTrain)
+    reportStep(
+      "train_small", "train: 100 sgd steps of a line on houses() (20 points)",
+      milliseconds: result.map { $0.seconds * 1000 }, value: result?.value)
   }
   if wanted("landscape") {
     var interpreter = Interpreter()

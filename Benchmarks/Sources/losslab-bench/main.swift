@@ -49,7 +49,7 @@ struct Options {
           usage: losslab-bench [--n N] [--reps R] [--warmup W] [--seed S] [--startup-reps R]
                                [--losslab PATH] [--tsv] [--only KEY,...]
           keys: mse bce huber bce_logits cce_logits mse_lang asym asym_run copy stream
-                logreg asym_train landscape eval spawn
+                logreg asym_train train_small landscape eval spawn
           """)
         exit(0)
       default: fail("unknown option \(argument)")
