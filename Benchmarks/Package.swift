@@ -20,6 +20,7 @@ let package = Package(
       dependencies: [
         .product(name: "LossEngine", package: "LossLab"),
         .product(name: "LossLanguage", package: "LossLab"),
+        .product(name: "LossPlots", package: "LossLab"),
       ]
     ),
     // One landscape frame (60×20 cells, a line model under mse over 1,000 points).

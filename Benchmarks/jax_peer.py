@@ -19,6 +19,7 @@ import jax.numpy as jnp  # noqa: E402
 jax.config.update("jax_enable_x64", True)
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from numpy_peer import LO, HI, inputs  # noqa: E402
+import training_workloads as tw  # noqa: E402
 
 
 def mse(p, y):
@@ -47,6 +48,91 @@ def bce_logits(z, y):
 
 def cce_logits(z, y):
     return -jnp.sum(y * jax.nn.log_softmax(z, axis=1)) / z.shape[0]
+
+
+def adam_update(params, grads, m, v, t, lr):
+    m = [tw.BETA1 * a + (1 - tw.BETA1) * g for a, g in zip(m, grads)]
+    v = [tw.BETA2 * a + (1 - tw.BETA2) * g * g for a, g in zip(v, grads)]
+    params = [
+        w - lr * (a / (1 - tw.BETA1**t)) / (jnp.sqrt(c / (1 - tw.BETA2**t)) + tw.EPS)
+        for w, a, c in zip(params, m, v)
+    ]
+    return params, m, v
+
+
+def logreg_loss(params, X, y):
+    # softplus(z) - z y: bce_logits's value, and a gradient (sigmoid(z) - y) that is right at
+    # z = 0 too, where every example starts (the max/abs form's subgradients give -y there).
+    w, b = params
+    z = X @ w + b
+    return jnp.mean(jnp.logaddexp(z, 0.0) - z * y)
+
+
+@jax.jit
+def logreg_run(X, y):
+    """All 1,000 steps in one compiled loop (lax.fori_loop); the loss after the last."""
+    grad = jax.grad(logreg_loss)
+    zero = [jnp.zeros(X.shape[1]), jnp.zeros(())]
+
+    def body(i, state):
+        params, m, v = state
+        t = (i + 1).astype(jnp.float64)
+        return adam_update(params, grad(params, X, y), m, v, t, tw.LOGREG_LR)
+
+    params, _, _ = jax.lax.fori_loop(0, tw.LOGREG_STEPS, body, (zero, zero, zero))
+    return logreg_loss(params, X, y)
+
+
+def asym_line_loss(params, x, y):
+    w, b = params
+    return asym(w * x + b, y)
+
+
+@jax.jit
+def asym_step(params, m, v, t, x, y):
+    """One compiled adam step (value_and_grad and the update); Python loops over steps."""
+    value, grads = jax.value_and_grad(asym_line_loss)(params, x, y)
+    params, m, v = adam_update(params, grads, m, v, t, tw.ASYM_LR)
+    return params, m, v, value
+
+
+def asym_run(x, y):
+    zero = [jnp.zeros(()), jnp.zeros(())]
+    params, m, v = zero, zero, zero
+    for t in range(1, tw.ASYM_STEPS + 1):
+        params, m, v, _ = asym_step(params, m, v, float(t), x, y)
+    value = asym_line_loss(params, x, y)
+    return value.block_until_ready()
+
+
+@jax.jit
+def landscape_grid(x, y):
+    ws = jnp.asarray(tw.grid(-1, 5, tw.GRID_COLUMNS))
+    bs = jnp.asarray(tw.grid(-4, 2, tw.GRID_ROWS))
+    p = ws[None, :, None] * x + bs[:, None, None]
+    return jnp.min(jnp.mean((p - y) ** 2, axis=2))
+
+
+def training_rows(p, y, reps):
+    X, labels = (jax.device_put(a) for a in tw.breast_cancer())
+    xl, yl = (jax.device_put(a) for a in tw.line_data(p, y))
+    xs, ys = (jax.device_put(a) for a in tw.landscape_data())
+    cases = [
+        ("logreg", "logistic regression 569×30, 1,000 adam steps (jit fori_loop)", 1000.0,
+         lambda: logreg_run(X, labels).block_until_ready()),
+        ("asym_train", "asym line model, n points: ms per adam step (jit step)", 1000.0 / tw.ASYM_STEPS,
+         lambda: asym_run(xl, yl)),
+        ("landscape", "landscape frame 60×20 over 1,000 points (jit grid)", 1000.0,
+         lambda: landscape_grid(xs, ys).block_until_ready()),
+    ]
+    for key, label, scale, body in cases:
+        value = body()  # compiles
+        best = float("inf")
+        for _ in range(reps):
+            t = time.perf_counter()
+            value = body()
+            best = min(best, time.perf_counter() - t)
+        print("\t".join(["step", key, label, repr(best * scale), repr(float(value)), ""]))
 
 
 def main():
@@ -82,6 +168,7 @@ def main():
     row("asym", "asym value+grad", asym, p, y)
     row("bce_logits", "bce_logits value+grad", bce_logits, z, yb)
     row("cce_logits", "cce_logits value+grad", cce_logits, zc, yc)
+    training_rows(p, y, max(1, args.reps // 5))
 
 
 if __name__ == "__main__":

@@ -191,6 +191,12 @@ def main():
     loss_row("bce_logits", "bce_logits value+grad", bce_logits, z, yb)
     loss_row("cce_logits", "cce_logits value+grad", cce_logits, zc, yc)
 
+    from training_workloads import rows as training_rows
+
+    for key, label, scale, body in training_rows(p, y):
+        seconds, value = best_of(body, 1, max(1, args.reps // 5))
+        emit("step", key, label, seconds * scale, value, unit="ms")
+
     src = np.concatenate([p, y[: n // 2]])
     dst = np.empty_like(src)
     seconds, _ = best_of(lambda: np.copyto(dst, src), args.warmup, args.reps)

@@ -3,8 +3,8 @@
 
 Usage: report.py [--markdown FILE] RECORDS...   (records from several rounds: the best wins)
 
-Records are tab-separated: kind (meta | loss | startup), key, label, amount (ns per element for
-loss rows, milliseconds for startup rows; empty when skipped), value, note. The first file
+Records are tab-separated: kind (meta | loss | step | startup), key, label, amount (ns per
+element for loss rows, milliseconds for step and startup rows; empty when skipped), value, note. The first file
 whose name contains "numpy" or "jax" belongs to that peer, any other to LossLab; a name with
 `-n<N>-` holds the records of size N (one table per size).
 """
@@ -30,6 +30,13 @@ ROWS = [
 FLOORS = [
     ("copy", "copy", "copy", "copy floor: memcpy/copyto of 12 B/elem (24 B moved)"),
     ("stream", "stream", "stream", "stream floor: g = p + y (read 16 B, write 8 B)"),
+]
+STEPS = [
+    # key, label; values agree when the final losses match to 1e-9 relative (issue 9's bound)
+    ("logreg", "logistic regression, breast cancer 569×30 standardised, 1,000 adam steps (whole run)"),
+    ("asym_train", "asym on a line model w·x + b over n points, adam: one step (of 50)"),
+    ("train_small", "`train` of 100 sgd steps of a line on houses() (20 points; LossLab only)"),
+    ("landscape", "one landscape frame, 60×20 cells of mse over 1,000 points"),
 ]
 STARTUP = [
     ("eval", "eval", "eval", "`losslab eval 1` vs `python3 -c \"import numpy\"` (whole process)"),
@@ -85,11 +92,30 @@ def fmt(x, digits=2):
     return "—" if x is None else f"{x:.{digits}f}"
 
 
-def agree(a, b):
+def agree(a, b, bound=1e-12):
     if a is None or b is None:
         return ""
     rel = abs(a - b) / max(abs(a), abs(b), 1e-300)
-    return "✓" if rel < 1e-12 else f"differ by {rel:.1e}"
+    return "✓" if rel < bound else f"differ by {rel:.1e}"
+
+
+def step_table(sides):
+    """Whole training runs and a plot frame, in ms: the rows of issues 9, 10 and 13."""
+    ll, np_, jx = sides["losslab"], sides["numpy"], sides["jax"]
+    found = [(k, label) for k, label in STEPS if any(("step", k) in side for side in (ll, np_, jx))]
+    if not found:
+        return []
+    out = ["| training and plots | LossLab ms | numpy ms | JAX-jit ms | numpy/LossLab | JAX/LossLab | values agree (1e-9) |",
+           "|---|---:|---:|---:|---:|---:|:---:|"]
+    for key, label in found:
+        a, b, c = ll.get(("step", key)), np_.get(("step", key)), jx.get(("step", key))
+        la, nb, jc = (r[0] if r else None for r in (a, b, c))
+        va = a[1] if a else None
+        same = " / ".join(x for x in (agree(va, b[1] if b else None, 1e-9),
+                                      agree(va, c[1] if c else None, 1e-9)) if x)
+        out.append(f"| {label} | {fmt(la)} | {fmt(nb)} | {fmt(jc)} | {ratio(nb, la)} | {ratio(jc, la)} | {same} |")
+    out.append("")
+    return out
 
 
 def machine():
@@ -151,6 +177,7 @@ def loss_table(n, sides):
         out.append("")
         out.append(f"mse value+grad takes {mse[0] / stream[0]:.2f}× LossLab's own stream floor at this n (target ≤ 1.5×).")
     out.append("")
+    out.extend(step_table(sides))
     return out
 
 
@@ -206,6 +233,14 @@ NOTES = [
     "pass; multi-pass workloads move more. At 10^6 elements the three arrays (24 MB) fit in a 32 MB "
     "L3, so the floors are cache bandwidth. Swift is built with the default release settings "
     "(baseline x86-64, SSE2 vectors); numpy picks AVX2/AVX-512 loops at run time.",
+    "- Training and plots: LossLab runs `train(bce_logits(Xs @ w + b, malignant), w, b, lr=0.01, "
+    "steps=1000, optimizer=\"adam\")` and `train(asym(w * x + b, yl), w, b, lr=0.05, steps=50, "
+    "optimizer=\"adam\")` through `Interpreter.run`, and the shell's `PlotBuilder` for "
+    "`landscape(mse(w * x + b, y), w, -1, 5, b, -4, 2)` (the grid, then refining the ★); numpy "
+    "loops with hand-written gradients (Benchmarks/training_workloads.py); JAX jits the whole "
+    "1,000-step loop (`lax.fori_loop`), one adam step (`value_and_grad` + update, a Python loop "
+    "over 50), and the grid. numpy and JAX compute the landscape's grid only; *values agree* "
+    "compares the final loss (the lowest grid cell for the landscape).",
     "- Startup: whole processes, best of N, each side spawning its own (Foundation `Process` / "
     "`subprocess.run`); the `/bin/true` row is each harness's own cost.",
 ]

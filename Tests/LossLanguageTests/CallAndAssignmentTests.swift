@@ -165,9 +165,10 @@ struct AssignmentTests {
     #expect(try session.tensor("p").parts == parts([3], [1, 4, 10]))
     #expect(session.json("p[1] = -1") == #"{"value": [-1.0, 4.0, 10.0], "grad": null}"#)
     #expect(
-      try session.failure("p[4] = 1").message == "the index must be a whole number from 1 to 3")
+      try session.failure("p[4] = 1").message == "index 4 is outside 1…3: there are 3 elements")
     #expect(
-      try session.failure("p[0] = 1").message == "the index must be a whole number from 1 to 3")
+      try session.failure("p[0] = 1").message
+        == "indices start at 1: the first of these 3 elements is [1]")
     #expect(try session.failure("p[1] = [1, 2]").message == "p[1] holds shape scalar, got [2]")
     #expect(
       try session.failure("q[1] = 2").message == "unknown name 'q': assign the whole value first")
@@ -187,8 +188,80 @@ struct AssignmentTests {
     #expect(try session.failure("M[1] = [1, 2, 3]").message == "M[1] holds shape [2], got [3]")
     #expect(try session.failure("M[1] = 7").message == "M[1] holds shape [2], got scalar")
     #expect(
-      try session.failure("M[4] = [1, 2]").message == "the index must be a whole number from 1 to 3"
-    )
+      try session.failure("M[4] = [1, 2]").message == "index 4 is outside 1…3: there are 3 rows")
+  }
+
+  @Test func matrixElementAssignmentReplacesOneNumber() throws {
+    var session = Session()
+    try session.run("X = [[1, 2, 3], [4, 5, 6]]")
+    #expect(
+      try session.value("X[2, 3] = 60") == .tensor(try Tensor(matrix: [[1, 2, 3], [4, 5, 60]])))
+    try session.run("X[1, 2] = X[2, 1] * 10")
+    #expect(try session.tensor("X").parts == parts([2, 3], [1, 40, 3, 4, 5, 60]))
+    try session.run("i = 2; X[i, i - 1] = -4")
+    #expect(try session.tensor("X[2, 1]").storage == [-4])
+  }
+
+  @Test func sliceAssignmentReplacesABlock() throws {
+    var session = Session()
+    try session.run("x = [1, 2, 3, 4, 5]")
+    try session.run("x[2:4] = [20, 30, 40]")
+    #expect(try session.tensor("x").parts == parts([5], [1, 20, 30, 40, 5]))
+    try session.run("x[4:] = [0, 0]")
+    #expect(try session.tensor("x").parts == parts([5], [1, 20, 30, 0, 0]))
+    try session.run("X = [[1, 2, 3], [4, 5, 6], [7, 8, 9]]")
+    try session.run("X[:, 2] = [20, 50, 80]")
+    #expect(try session.tensor("X").parts == parts([3, 3], [1, 20, 3, 4, 50, 6, 7, 80, 9]))
+    try session.run("X[2:3, 2:3] = [[0, 0], [0, 1]]")
+    #expect(try session.tensor("X").parts == parts([3, 3], [1, 20, 3, 4, 0, 0, 7, 0, 1]))
+    try session.run("X[3, :] = X[1, :]")
+    #expect(try session.tensor("X[3, :]").storage == [1, 20, 3])
+  }
+
+  @Test func assignmentIntoAValueLeavesItsCopiesAlone() throws {
+    var session = Session()
+    try session.run("X = [[1, 2], [3, 4]]; Y = X; x = [1, 2, 3]; y = x")
+    try session.run("X[1, 1] = 100; x[2:3] = [0, 0]")
+    #expect(try session.tensor("Y").parts == parts([2, 2], [1, 2, 3, 4]))
+    #expect(try session.tensor("y").parts == parts([3], [1, 2, 3]))
+    #expect(try session.tensor("X").parts == parts([2, 2], [100, 2, 3, 4]))
+    // A function's view of a variable is the value at the call.
+    try session.run("def first(v) = v[1]; a = first(x); x[1] = 7")
+    #expect(try session.scalar("a") == 1)
+  }
+
+  @Test func blockAssignmentErrorsSayWhatAndWhere() throws {
+    var session = Session()
+    try session.run("X = [[1, 2, 3], [4, 5, 6]]")
+    var error = try session.failure("X[3, 1] = 0")
+    #expect(error.message == "index 3 is outside 1…2: there are 2 rows")
+    #expect(error.range?.column == 3)
+    error = try session.failure("X[1, 4] = 0")
+    #expect(error.message == "index 4 is outside 1…3: there are 3 columns")
+    #expect(error.range?.column == 6)
+    error = try session.failure("X[1.5, 1] = 0")
+    #expect(error.message == "an index must be a whole number, got 1.5")
+    #expect(error.range?.column == 3)
+    error = try session.failure("X[1, 0] = 0")
+    #expect(error.problem == .data(.indexZero(.columns, count: 3)))
+    error = try session.failure("X[1, 1:2] = [7, 8, 9]")
+    #expect(error.message == "X[1, 1:2] holds shape [2], got [3]")
+    #expect(error.range?.column == 13)
+    error = try session.failure("X[:, 1] = [7, 8, 9]")
+    #expect(error.message == "X[1:2, 1] holds shape [2], got [3]")
+    error = try session.failure("X[1, 1] = [1, 2]")
+    #expect(error.message == "X[1, 1] holds shape scalar, got [2]")
+    error = try session.failure("X[1, 2, 3] = 0")
+    #expect(error.problem == .data(.tooManySubscripts(shape: [2, 3], given: 3)))
+    error = try session.failure("Z[1, 1] = 0")
+    #expect(error.message == "unknown name 'Z': assign the whole value first")
+    #expect(error.range?.column == 1)
+    error = try session.failure("X[2:1, 1] = 0")
+    #expect(error.problem == .data(.emptySpan(from: 2, to: 1)))
+    error = try session.failure(#"X[1, 1] = "a""#)
+    #expect(error.problem == .onlyNumbersStored("X"))
+    // Every failure left X as it was.
+    #expect(try session.tensor("X").parts == parts([2, 3], [1, 2, 3, 4, 5, 6]))
   }
 
   @Test func comparisonIsNotAssignment() throws {

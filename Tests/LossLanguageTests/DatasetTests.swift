@@ -24,6 +24,23 @@ struct DatasetTests {
     #expect(residual.storage.last.map { $0 > 3 } == true)
   }
 
+  /// Row count, label counts and exact values at the corners, from scikit-learn's file, whose
+  /// target 0 (malignant) became the label 1.
+  @Test func breastCancerIsTheWisconsinTableWithMalignantAsOne() throws {
+    var s = Session()
+    try s.run("X, malignant = breast_cancer()")
+    #expect(try s.tensor("X").shape == [569, 30])
+    #expect(try s.scalar("sum(malignant)") == 212)
+    #expect(try s.scalar("sum(1 - malignant)") == 357)
+    #expect(try s.tensor("X[1, 1:4]").storage == [17.99, 10.38, 122.8, 1001])
+    #expect(try s.scalar("X[1, 30]") == 0.1189)
+    #expect(
+      try s.scalar("malignant[1]") == 1, "the first tumour is malignant (target 0 in the file)")
+    #expect(try s.tensor("X[569, 28:30]").storage == [0, 0.2871, 0.07039])
+    #expect(try s.scalar("malignant[569]") == 0, "the last is benign")
+    #expect(try s.scalar("X[20, 4]") == 566.3)
+  }
+
   @Test func imbalancedIsNinetyNineToOne() throws {
     var s = Session()
     try s.run("x, label = imbalanced()")

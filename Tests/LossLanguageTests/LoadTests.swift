@@ -143,6 +143,22 @@ struct LoadTests {
     )
     #expect(try s.tensor("sum(one_hot(species, 3), axis=0)").storage == [50, 50, 50])
   }
+
+  /// The breast-cancer file in Fixtures (the benchmarks' peers read it) holds `breast_cancer()`.
+  @Test func breastCancerFileEqualsTheBuiltInDataset() throws {
+    let url = try #require(
+      Bundle.module.url(
+        forResource: "breast_cancer", withExtension: "csv", subdirectory: "Fixtures"))
+    var s = session(["bc.csv": Array(try Data(contentsOf: url))])
+    try s.run("X, malignant = breast_cancer()")
+    try s.run(#"label = load("bc.csv", column="malignant")"#)
+    #expect(try s.tensor("label") == s.tensor("malignant"))
+    for column in [1, 13, 30] {
+      let name = Datasets.breastCancerFeatures[column - 1].replacingOccurrences(of: " ", with: "_")
+      try s.run(#"c = load("bc.csv", column="\#(name)")"#)
+      #expect(try s.tensor("c") == s.tensor("X[:, \(column)]"), "column \(column)")
+    }
+  }
 }
 
 /// The limit as `help load` states it (50 MB), restated so the test fails if it moves.

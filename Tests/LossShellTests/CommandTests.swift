@@ -97,7 +97,10 @@ struct HelpTests {
       Issue.record("no help for data")
       return
     }
-    for name in ["houses(", "spam(", "imbalanced(", "sine(", "blobs(", "iris(", "load(", "split("] {
+    for name in [
+      "houses(", "spam(", "imbalanced(", "sine(", "blobs(", "iris(", "breast_cancer(", "load(",
+      "split(",
+    ] {
       #expect(page.details.contains { $0.contains(name) }, "help data mentions \(name)")
     }
     #expect(page.exampleResult.count == 2, "x_train and x_val: \(page.exampleResult)")

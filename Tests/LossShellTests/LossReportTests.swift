@@ -175,6 +175,49 @@ struct LossReportTests {
     #expect(report.reading?.focus == .row(2))
   }
 
+  /// `cce(p, 2)` is one example of class 2: one row, the probability of class 2 and its term,
+  /// not the index beside every element.
+  @Test func aClassIndexTargetIsOneExampleWithItsTrueClass() throws {
+    let report = try report(["cce([0.2, 0.5, 0.3], 2)"])
+    let breakdown = try #require(report.breakdown)
+    #expect(breakdown.unit == .row)
+    #expect(breakdown.count == 1)
+    let row = try #require(breakdown.rows.first)
+    #expect(row.target == [2])
+    #expect(row.prediction == [0.2, 0.5, 0.3])
+    #expect(row.trueClass == BreakdownRow.TrueClass(index: 2, probability: 0.5))
+    expectClose(row.term, 0.6931471805599453)
+    #expect(row.term == report.value)
+    #expect(report.notes.isEmpty, "\(report.notes)")
+  }
+
+  /// `cce_logits(Z, [1, 3, 2])` has the rows, terms and slopes of its one-hot form, with each
+  /// example's class and the softmax probability of it.
+  @Test func classIndicesReportLikeTheirOneHotRows() throws {
+    let z = "Z = [[2, 1, 0], [0, 0, 3], [1, 2, 1]]"
+    let indices = try report([z, "cce_logits(Z, [1, 3, 2])"])
+    let oneHot = try report([z, "cce_logits(Z, [[1, 0, 0], [0, 0, 1], [0, 1, 0]])"])
+    let rows = try #require(indices.breakdown?.rows)
+    let oneHotRows = try #require(oneHot.breakdown?.rows)
+    #expect(indices.breakdown?.reduction == .mean)
+    #expect(rows.map(\.target) == [[1], [3], [2]])
+    #expect(rows.map(\.term) == oneHotRows.map(\.term))
+    #expect(rows.map(\.slope) == oneHotRows.map(\.slope))
+    #expect(rows.map { $0.trueClass?.index } == [1, 3, 2])
+    let e = 2.718281828459045
+    let softmax = [e * e / (e * e + e + 1), e * e * e / (e * e * e + 2), e * e / (e * e + 2 * e)]
+    for (row, expected) in zip(rows, softmax) { expectClose(row.trueClass?.probability, expected) }
+    #expect(indices.reading?.focus == oneHot.reading?.focus)
+  }
+
+  /// The clip note reads the class index as one-hot: p = 0 on a class that is not the true one
+  /// is no clip to explain; on the true class it is.
+  @Test func aClippedProbabilityIsOnlyTheTrueClasses() throws {
+    #expect(try report(["cce([0, 0.5, 0.5], 2)"]).notes.isEmpty)
+    let clipped = try report(["cce([0, 0.5, 0.5], 1)"])
+    #expect(clipped.notes.contains { $0.contains("clipped") }, "\(clipped.notes)")
+  }
+
   @Test func aLossInsideAnExpressionIsJustAValue() {
     let (_, last) = session(after: ["2 * mse(2.4, 2)"])
     #expect(last.lossReports.isEmpty)

@@ -1,5 +1,6 @@
 // losslab-bench: times LossLab's losses (value + gradient) at n = 10^6 Doubles, a user-defined
-// loss through the language, the memory-bandwidth floor, and `losslab eval 1` as a process.
+// loss through the language, whole `train` runs and a landscape frame (TrainingWorkloads.swift),
+// the memory-bandwidth floor, and `losslab eval 1` as a process.
 //
 //   swift run -c release --package-path Benchmarks losslab-bench [options]
 //
@@ -47,7 +48,8 @@ struct Options {
           """
           usage: losslab-bench [--n N] [--reps R] [--warmup W] [--seed S] [--startup-reps R]
                                [--losslab PATH] [--tsv] [--only KEY,...]
-          keys: mse bce huber bce_logits cce_logits mse_lang asym asym_run copy stream eval spawn
+          keys: mse bce huber bce_logits cce_logits mse_lang asym asym_run copy stream
+                logreg asym_train train_small landscape eval spawn
           """)
         exit(0)
       default: fail("unknown option \(argument)")
@@ -232,6 +234,8 @@ if wanted("asym_run") {
     "asym_run", "asym(p, y) typed (parse + eval + grad)", seconds: result?.seconds,
     value: result?.value)
 }
+
+runTrainingWorkloads()
 
 // MARK: The bandwidth floor: 24 bytes per element
 

@@ -1,4 +1,4 @@
-/// Fisher's iris measurements (1936), the one real dataset built into LossLab: 150 flowers,
+/// Fisher's iris measurements (1936), one of the two real datasets built into LossLab: 150 flowers,
 /// 50 of each of three species, four measurements in cm each. Origin and licence are in
 /// `README.md` beside this file; `Tests/LossLanguageTests/Fixtures/iris.csv` is the same data
 /// as a file, so `load` and `iris()` are checked against each other.
@@ -9,19 +9,7 @@ extension Datasets {
   /// The measurements as a 150×4 matrix (sepal length, sepal width, petal length, petal width)
   /// and the species as class indices 1, 2, 3.
   public static func iris() throws(EngineError) -> [Column] {
-    var features: [Double] = []
-    var species: [Double] = []
-    features.reserveCapacity(600)
-    for line in irisRows.split(separator: "\n") {
-      let fields = line.split(separator: ",").compactMap { Double($0) }
-      guard fields.count == 5 else { continue }
-      features += fields[0..<4]
-      species.append(fields[4])
-    }
-    return [
-      Column(name: "X", values: try Tensor(shape: [species.count, 4], storage: features)),
-      Column(name: "species", values: try Tensor(vector: species)),
-    ]
+    try table(irisRows, features: 4, label: "species")
   }
 
   /// One flower per line: the four measurements and the species' class index. Kept as text,

@@ -13,6 +13,14 @@ public enum AxisPick: Equatable, Sendable {
     }
   }
 
+  /// The shape of the block `picks` select: the spans' lengths, in order (positions drop).
+  public static func blockShape(_ picks: [AxisPick]) -> [Int] {
+    picks.compactMap { pick in
+      let (range, kept) = pick.offsets
+      return kept ? range.count : nil
+    }
+  }
+
   func fits(_ length: Int) -> Bool {
     switch self {
     case .position(let p): return p >= 1 && p <= length
@@ -41,9 +49,9 @@ extension Tape {
     }
     // A vector is one row of `count` columns.
     let columns = x.columns
-    let (rows, keepRows) = x.rank == 2 ? picks[0].offsets : (0..<1, false)
-    let (cells, keepColumns) = picks[x.rank - 1].offsets
-    let shape = (keepRows ? [rows.count] : []) + (keepColumns ? [cells.count] : [])
+    let rows = x.rank == 2 ? picks[0].offsets.range : 0..<1
+    let cells = picks[x.rank - 1].offsets.range
+    let shape = AxisPick.blockShape(picks)
     let width = cells.count
     let storage = Tensor.makeStorage(count: rows.count * width) { out in
       x.storage.withUnsafeBufferPointer { source in

@@ -41,22 +41,38 @@ extension BuiltinLibrary {
     }
   }
 
-  static let datasetBuiltins: [Builtin] = [
+  /// A real dataset shipped inside the binary: a call without arguments that gives its columns.
+  static func realDataset(
+    _ name: String, columns: String, summary: String,
+    make: @escaping @Sendable () throws(EngineError) -> [Datasets.Column]
+  ) -> Builtin {
     Builtin(
-      name: "iris", category: .datasets, parameters: [], isVariadic: false,
-      summary:
-        "Fisher's iris flowers (real data, 1936): a 150×4 matrix of measurements in cm (sepal length, sepal width, petal length, petal width) and the species as class indices 1 setosa, 2 versicolor, 3 virginica; gives X, species, as in X, species = iris()",
-      example: "X, species = iris()"
+      name: name, category: .datasets, parameters: [], isVariadic: false,
+      summary: "\(summary); gives \(columns), as in \(columns) = \(name)()",
+      example: "\(columns) = \(name)()"
     ) { evaluator, arguments throws(LanguageError) in
       let made: [Datasets.Column]
-      do throws(EngineError) { made = try Datasets.iris() } catch {
+      do throws(EngineError) { made = try make() } catch {
         throw LanguageError(.engine(error), at: arguments.callRange)
       }
       return .list(
         try made.map { column throws(LanguageError) in
           .node(try evaluator.constant(column.values, at: arguments.callRange))
         })
-    },
+    }
+  }
+
+  static let datasetBuiltins: [Builtin] = [
+    realDataset(
+      "iris", columns: "X, species",
+      summary:
+        "Fisher's iris flowers (real data, 1936): a 150×4 matrix of measurements in cm (sepal length, sepal width, petal length, petal width) and the species as class indices 1 setosa, 2 versicolor, 3 virginica"
+    ) { () throws(EngineError) in try Datasets.iris() },
+    realDataset(
+      "breast_cancer", columns: "X, malignant",
+      summary:
+        "the Wisconsin breast-cancer diagnoses (real data, 1995): a 569×30 matrix of cell-nucleus measurements from images (radius, texture, perimeter, area, smoothness, compactness, concavity, concave points, symmetry, fractal dimension; each as mean, standard error and worst) and a 0/1 label, 1 malignant (212), 0 benign (357)"
+    ) { () throws(EngineError) in try Datasets.breastCancer() },
     dataset(
       "houses", columns: "size, price", rows: 20,
       summary: "house sizes (m²) and prices (thousands), the last one an outlier"

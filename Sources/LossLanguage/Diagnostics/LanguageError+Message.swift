@@ -157,13 +157,17 @@ extension LanguageError.Problem {
       return "unknown name '\(name)': assign the whole value first"
     case .noElementsToReplace(let name):
       return "'\(name)' has no elements to replace"
-    case .elementIndexOutOfRange(let count):
-      return "the index must be a whole number from 1 to \(count)"
     case .onlyNumbersStored(let name):
       return "only numbers can be stored in '\(name)'"
-    case .elementShapeMismatch(let name, let position, let expected, let got):
+    case .elementShapeMismatch(let name, let picks, let expected, let got):
+      let subscripts = picks.map { pick in
+        switch pick {
+        case .position(let p): return "\(p)"
+        case .span(let s): return "\(s.lowerBound):\(s.upperBound)"
+        }
+      }
       return
-        "\(name)[\(position)] holds shape \(Tensor.shapeDescription(expected)), got \(Tensor.shapeDescription(got))"
+        "\(name)[\(subscripts.joined(separator: ", "))] holds shape \(Tensor.shapeDescription(expected)), got \(Tensor.shapeDescription(got))"
     case .gradUsage:
       return
         "grad needs an expression and at least one variable name, like grad(mse(w * x, y), w)"

@@ -61,12 +61,13 @@ extension LanguageError {
     case variablesTooLarge(holding: Int, limit: Int, largest: String?)
     case lossOptionNotANumber(loss: String, option: String)
 
-    // Element assignment (`p[2] = 4`)
+    // Element and block assignment (`p[2] = 4`, `X[1, 2:3] = [5, 6]`); positions are checked
+    // as when reading (``DataProblem``).
     case elementOfUnknownName(String)
     case noElementsToReplace(String)
-    case elementIndexOutOfRange(count: Int)
     case onlyNumbersStored(String)
-    case elementShapeMismatch(name: String, position: Int, expected: [Int], got: [Int])
+    /// `picks` are the subscripts as written, resolved (`X[:, 2]` becomes `X[1:3, 2]`).
+    case elementShapeMismatch(name: String, picks: [AxisPick], expected: [Int], got: [Int])
 
     // grad
     case gradUsage

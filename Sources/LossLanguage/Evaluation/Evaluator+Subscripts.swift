@@ -1,6 +1,7 @@
 import LossEngine
 
-/// `x[3]`, `x[2:5]`, `X[i, j]`, `X[:, j]` and `g[1]`: subscripts checked here, 1-based, with a
+/// `x[3]`, `x[2:5]`, `X[i, j]`, `X[:, j]` and `g[1]` (and the same on the left of `=`):
+/// subscripts checked here, 1-based, with a
 /// message for every position that does not fit, then one engine slice.
 extension Evaluator {
   /// Kept out of ``evaluate(_:in:)`` so that its stack frame, paid at every level of nesting,
@@ -18,7 +19,15 @@ extension Evaluator {
       return try item(i, of: items, at: position.range)
     }
     let x = try node(container, at: base.range, for: "indexing")
-    let shape = tape.value(x).shape
+    let picks = try picks(subscripts, shape: tape.value(x).shape, in: frame)
+    return .node(try engine(at: range) { tape throws(EngineError) in try tape.slice(x, picks) })
+  }
+
+  /// One checked pick per axis of a value of `shape`, for reading (`X[i, :]`) and for
+  /// assignment (`X[i, :] = v`) alike.
+  func picks(_ subscripts: [Subscript], shape: [Int], in frame: Frame) throws(LanguageError)
+    -> [AxisPick]
+  {
     guard !shape.isEmpty, subscripts.count <= shape.count else {
       throw LanguageError(
         .data(.tooManySubscripts(shape: shape, given: subscripts.count)),
@@ -33,7 +42,7 @@ extension Evaluator {
           axis < subscripts.count ? subscripts[axis] : nil, length: shape[axis], axis: name,
           in: frame))
     }
-    return .node(try engine(at: range) { tape throws(EngineError) in try tape.slice(x, picks) })
+    return picks
   }
 
   /// One axis's pick; a missing subscript takes the whole axis.

@@ -87,7 +87,7 @@ public struct Interpreter: Sendable {
       let value = try evaluate(valueExpression, record: record)
       apply(record)
       if let index {
-        let updated = try assignElement(
+        let updated = try assignBlock(
           of: name, at: index, nameRange: nameRange, to: value, valueRange: valueExpression.range)
         scope.set(name, updated)
         return .assigned(name: name, updated)
@@ -270,9 +270,11 @@ public struct Interpreter: Sendable {
     }
   }
 
-  /// `p[2] = 4`: a new vector (or matrix row) with one element replaced.
-  private func assignElement(
-    of name: String, at index: Expression, nameRange: SourceRange, to value: Value,
+  /// `p[2] = 4`, `X[i, j] = v`, `x[2:4] = [a, b, c]`, `X[:, 1] = c`: a copy of the variable
+  /// with one block replaced, positions checked as when reading. The copy leaves any other
+  /// variable that held the same numbers as it was.
+  private func assignBlock(
+    of name: String, at subscripts: [Subscript], nameRange: SourceRange, to value: Value,
     valueRange: SourceRange
   ) throws(LanguageError) -> Value {
     guard case .tensor(let current)? = scope[name], !current.isScalar else {
@@ -280,28 +282,23 @@ public struct Interpreter: Sendable {
         scope[name] == nil ? .elementOfUnknownName(name) : .noElementsToReplace(name),
         at: nameRange)
     }
-    let position: Int
-    let indexValue = try evaluate(index)
-    guard let number = indexValue.scalar, number == number.rounded(), number >= 1,
-      number <= Double(current.shape[0])
-    else {
-      throw LanguageError(.elementIndexOutOfRange(count: current.shape[0]), at: index.range)
+    let picks: [AxisPick]
+    do {
+      let evaluator = makeEvaluator(TrainingRecord())
+      picks = try evaluator.picks(subscripts, shape: current.shape, in: evaluator.topFrame)
     }
-    position = Int(number) - 1
-    guard case .tensor(let replacement) = value else {
+    guard case .tensor(let block) = value else {
       throw LanguageError(.onlyNumbersStored(name), at: valueRange)
     }
-    var storage = current.storage
-    let width = current.rank == 2 ? current.shape[1] : 1
-    let expected: [Int] = current.rank == 2 ? [width] : []
-    guard replacement.shape == expected || (replacement.count == 1 && width == 1) else {
+    let expected = AxisPick.blockShape(picks)
+    guard block.shape == expected || (block.count == 1 && expected.reduce(1, *) == 1) else {
       throw LanguageError(
         .elementShapeMismatch(
-          name: name, position: position + 1, expected: expected, got: replacement.shape),
+          name: name, picks: Array(picks.prefix(subscripts.count)), expected: expected,
+          got: block.shape),
         at: valueRange)
     }
-    for k in 0..<width { storage[position * width + k] = replacement.storage[k] }
-    do { return .tensor(try Tensor(shape: current.shape, storage: storage)) } catch {
+    do { return .tensor(try current.replacing(picks, with: block)) } catch {
       throw LanguageError(.engine(error), at: valueRange)
     }
   }

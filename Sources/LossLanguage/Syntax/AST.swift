@@ -77,8 +77,9 @@ public enum BinaryOperator: String, Equatable, Sendable {
 /// separated by `;`.
 public indirect enum Statement: Equatable, Sendable {
   case expression(Expression)
-  /// `name = value`, or `name[i] = value` when `index` is set.
-  case assignment(name: String, nameRange: SourceRange, index: Expression?, value: Expression)
+  /// `name = value`, or `name[i] = value`, `X[i, j] = value`, `x[2:4] = value` when `index`
+  /// holds the subscripts (read as in ``Expression/index(_:_:_:)``).
+  case assignment(name: String, nameRange: SourceRange, index: [Subscript]?, value: Expression)
   /// `w, b = w - 0.1, b + 0.1`: every value is computed first, then all are stored. A single
   /// value that is a list of as many items (`w, b = grad(L, w, b)`) is unpacked.
   case multipleAssignment(names: [String], nameRanges: [SourceRange], values: [Expression])

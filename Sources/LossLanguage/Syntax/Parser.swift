@@ -96,18 +96,20 @@ public struct Parser {
     return .multipleAssignment(names: names, nameRanges: ranges, values: values)
   }
 
-  /// `name[i] = value`, or nil (restoring the position) when the line is not an assignment.
+  /// `name[i] = value`, `X[i, j] = v`, `x[2:4] = [a, b, c]`, or nil (restoring the position)
+  /// when the line is not an assignment.
   private mutating func indexedAssignment(_ name: String) throws(LanguageError) -> Statement? {
     guard assignsAfterBracket(from: position + 1) else { return nil }
     let saved = position
     let nameToken = advance()
     _ = advance()
-    let index = try expression()
+    var subscripts: [Subscript] = []
+    repeat { subscripts.append(try subscriptItem()) } while try consume(.comma)
     if current.kind == .rightBracket, next.kind == .assign {
       _ = advance()
       _ = advance()
       return .assignment(
-        name: name, nameRange: nameToken.range, index: index, value: try expression())
+        name: name, nameRange: nameToken.range, index: subscripts, value: try expression())
     }
     position = saved
     return nil

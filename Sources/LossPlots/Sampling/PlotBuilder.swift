@@ -136,26 +136,24 @@ public struct PlotBuilder {
     let rows = size?.rows ?? gridRows
     let xs = Self.grid(x0, x1, count: columns)
     let ys = Self.grid(y0, y1, count: rows)
-    var evaluator = PointEvaluator(interpreter, expression: loss)
     let names = [w1, w2]
-    var values: [Double] = []
-    values.reserveCapacity(columns * rows)
-    for y in ys {
-      if evaluator.isInterrupted { throw PlotError(.interrupted, at: call.range) }
-      for x in xs { values.append(evaluator.value(names, [x, y])) }
-    }
+    let grid = GridSampler(interpreter: interpreter, expression: loss, names: names)
+      .sample(xs: xs, ys: ys)
+    if grid.interrupted { throw PlotError(.interrupted, at: call.range) }
+    let values = grid.values
     let text = call.text(loss.range)
     guard
       let best = values.indices.filter({ values[$0].isFinite }).min(by: { values[$0] < values[$1] })
     else {
-      if let shape = evaluator.nonScalarShape {
+      if let shape = grid.nonScalarShape {
         throw PlotError(.notScalar(expression: text, shape: shape), at: loss.range)
       }
       throw PlotError(
         .nothingDefined(
-          expression: text, reason: evaluator.firstFailure?.message ?? "nan or inf everywhere"),
+          expression: text, reason: grid.firstFailure?.message ?? "nan or inf everywhere"),
         at: loss.range)
     }
+    let evaluator = PointEvaluator(interpreter, expression: loss)
     var finder = MinimumFinder(evaluator: evaluator, names: names, box: (x0...x1, y0...y1))
     let (found, foundValue) = finder.refine(
       from: Point(x: xs[best % columns], y: ys[best / columns]), value: values[best])

@@ -187,12 +187,12 @@ extension ShellSession {
       exampleResult: exampleResult("def sq(p, y) = mean((p - y)^2)\nsq([2.5, 5], [3, 5])"))
   }
 
-  /// `help data`: every built-in dataset, the real one, and the learner's own files.
+  /// `help data`: every built-in dataset, the real ones, and the learner's own files.
   private var dataPage: HelpPage {
     let datasets = BuiltinLibrary.all.filter { $0.category == .datasets }
     return HelpPage(
       topic: Self.dataTopic, kind: .topic, usage: "datasets, load, split, standardize",
-      summary: "data to train on: built-in datasets, one real dataset, and your own CSV files",
+      summary: "data to train on: built-in datasets, two real datasets, and your own CSV files",
       details: [
         "The toy datasets are made by seeded generators: the same call gives the same numbers on every machine (change seed= for other numbers). Each gives its columns as a list, so name them as you unpack: x, y = sine()."
       ]

@@ -87,6 +87,16 @@ public struct BreakdownRow: Equatable, Sendable {
   /// A probability clipped at a bound its target calls impossible: its slope of 0 is the
   /// clip's doing, not a flat loss (the report's note explains it).
   public let isClipped: Bool
+  /// For a class-index target (`cce(p, 2)`, `cce_logits(Z, [1, 3, 2])`): the class and the
+  /// probability the prediction gives it, the number the loss term is −log of.
+  public var trueClass: TrueClass? = nil
+
+  /// The true class of one example and its predicted probability.
+  public struct TrueClass: Equatable, Sendable {
+    /// 1-based, as the learner wrote it.
+    public let index: Int
+    public let probability: Double
+  }
 
   /// Which way to move this element, for single-number slopes.
   public var direction: Direction? {

@@ -15,6 +15,21 @@ struct LossReportBuilder {
   /// The line the call came from (argument ranges index into it).
   let source: String
   let expression: Expression
+  /// The one-hot rows of a class-index target (`cce(p, 2)`, `cce_logits(Z, [1, 3, 2])`), as the
+  /// loss reads it; nil for any other target. Such a report has one row per example.
+  let classRows: Tensor?
+
+  init(
+    interpreter: Interpreter, call: LossCall, arguments: [CallArgument], source: String,
+    expression: Expression
+  ) {
+    self.interpreter = interpreter
+    self.call = call
+    self.arguments = arguments
+    self.source = source
+    self.expression = expression
+    classRows = Self.classRows(of: call, loss: Self.builtinLoss(call, arguments, interpreter))
+  }
 
   /// Predictions with more elements than this are not split through the interpreter.
   static let interpretedSliceLimit = 2_000
@@ -74,8 +89,10 @@ struct LossReportBuilder {
   /// scores `s`).
   private var errorIsMeaningful: Bool { !call.isBuiltin || predictionName == "p" }
 
-  /// The target's element i, when the target is a scalar or has the prediction's shape.
+  /// The target's element i, when the target is a scalar or has the prediction's shape (a
+  /// class-index target's one-hot rows have it).
   private func targetElement(_ i: Int) -> Double? {
+    if let classRows { return i < classRows.count ? classRows.storage[i] : nil }
     guard let target = call.target else { return nil }
     if target.count == 1 { return target.storage.first }
     guard target.shape == call.prediction.shape, i < target.count else { return nil }
@@ -144,7 +161,7 @@ struct LossReportBuilder {
   /// cost a pass over their numbers, not a million row objects.
   private func makeBreakdown(loss: Double) -> Built {
     let prediction = call.prediction
-    let unit: Breakdown.Unit = prediction.rank == 2 ? .row : .element
+    let unit: Breakdown.Unit = prediction.rank == 2 || classRows != nil ? .row : .element
     let width = unit == .row ? prediction.columns : 1
     let count = prediction.count / max(width, 1)
     let terms = splitTerms(unit: unit, count: count, width: width)
@@ -175,7 +192,12 @@ struct LossReportBuilder {
     let prediction = call.prediction
     let slice = (i * width)..<((i + 1) * width)
     var y: [Double]?
-    if let target = call.target {
+    var trueClass: BreakdownRow.TrueClass?
+    if let target = call.target, classRows != nil {
+      let label = target.storage[target.count == 1 ? 0 : i]
+      y = [label]
+      trueClass = self.trueClass(Int(label), row: Array(prediction.storage[slice]), term: terms?[i])
+    } else if let target = call.target {
       if target.count == 1 {
         y = Array(repeating: target.storage[0], count: width)
       } else if target.shape == prediction.shape {
@@ -188,11 +210,13 @@ struct LossReportBuilder {
     if unit == .element, errorIsMeaningful, let yi = targetElement(i) {
       error = prediction.storage[i] - yi
     }
-    return BreakdownRow(
+    var shown = BreakdownRow(
       index: i + 1, prediction: Array(prediction.storage[slice]), target: y, term: terms?[i],
       slope: call.gradient.flatMap {
         $0.count == prediction.count ? Array($0.storage[slice]) : nil
       }, error: error, isClipped: unit == .element && clippedLow(i) != nil)
+    shown.trueClass = trueClass
+    return shown
   }
 
   /// Orders non-finite terms above every finite one.
@@ -338,8 +362,14 @@ struct LossReportBuilder {
 
   /// The built-in loss with the call's options (`delta=2`), bound as the language binds them.
   private func builtinLoss() -> (any Loss)? {
-    guard let descriptor = LossCatalog.descriptor(named: call.function), arguments.count >= 2,
-      arguments[0].label == nil, arguments[1].label == nil
+    Self.builtinLoss(call, arguments, interpreter)
+  }
+
+  private static func builtinLoss(
+    _ call: LossCall, _ arguments: [CallArgument], _ interpreter: Interpreter
+  ) -> (any Loss)? {
+    guard call.isBuiltin, let descriptor = LossCatalog.descriptor(named: call.function),
+      arguments.count >= 2, arguments[0].label == nil, arguments[1].label == nil
     else { return nil }
     var options = descriptor.options.map(\.defaultValue)
     for (position, argument) in arguments.dropFirst(2).enumerated() {

@@ -14,6 +14,8 @@ struct BreakdownTable {
   private var glyphs: Glyphs { renderer.glyphs }
   private var hasTarget: Bool { breakdown.rows.contains { $0.target != nil } }
   private var hasTerms: Bool { breakdown.reduction != nil }
+  /// Class-index targets: each example's class and the probability it was given.
+  private var hasTrueClass: Bool { breakdown.rows.contains { $0.trueClass != nil } }
   private var hasSlope: Bool { breakdown.rows.contains { $0.slope != nil } }
   private var hasDirection: Bool { breakdown.unit == .element && hasSlope }
 
@@ -64,6 +66,15 @@ struct BreakdownTable {
         Column(
           header: compactHeaders ? "y" : "target",
           cells: rows.map { Cell(text: $0.target.map(numbers) ?? "") },
+          rightAligned: true))
+    }
+    if hasTrueClass {
+      columns.append(
+        Column(
+          header: compactHeaders ? "p(y)" : "p(true class)",
+          cells: rows.map {
+            Cell(text: $0.trueClass.map { renderer.number($0.probability, digits: 4) } ?? "")
+          },
           rightAligned: true))
     }
     if hasTerms {
@@ -153,7 +164,8 @@ struct BreakdownTable {
 
   // MARK: Stacked
 
-  /// One wrapped paragraph per element: `#4  prediction 8, target 7, loss term 1, slope 0.5 ↓`.
+  /// One wrapped paragraph per element: `#4  prediction 8, target 7, loss term 1, slope 0.5 ↓`
+  /// (with `p(true class)` after the target for class indices).
   private func stacked() -> [Line] {
     var lines: [Line] = []
     for (rowIndex, row) in breakdown.rows.enumerated() {
@@ -161,6 +173,9 @@ struct BreakdownTable {
       var spans = [Span("#\(row.index) ", .dim)]
       var parts = ["prediction \(numbers(row.prediction))"]
       if let target = row.target { parts.append("target \(numbers(target))") }
+      if let trueClass = row.trueClass {
+        parts.append("p(true class) \(renderer.number(trueClass.probability, digits: 4))")
+      }
       if hasTerms, let term = row.term {
         parts.append("loss term \(renderer.number(term, digits: 4))")
       }
