@@ -15,8 +15,7 @@
 /// Speed: a hard label (exactly 0 or 1) needs one log and one division per element
 /// (`ln(y = 1 ? p : 1 − p)`); only soft labels take two logs.
 ///
-/// - Complexity: O(n), a block at a time (the logs through the vector kernel, within 1 ulp of
-///   the C library's), writing the gradient and checking the inputs on the way.
+/// - Complexity: O(n), one pass that also writes the gradient and checks the inputs.
 public struct BinaryCrossEntropy: Loss {
   public static let name = "bce"
   public init() {}
@@ -25,23 +24,9 @@ public struct BinaryCrossEntropy: Loss {
     -> (value: Double, gradient: Tensor?)
   {
     var accepted = true
-    let result = meanOfBlockTerms(prediction, target, wantGradient: wantGradient) {
-      p, y, values, slopes in
-      // First the arguments of the logs (for soft labels the second one waits in `slopes`),
-      // then the logs a block at a time, then the terms.
-      var allHard = true
-      for k in 0..<p.count {
-        if !(isProbability(p[k]) && isProbability(y[k])) { accepted = false }
-        let (first, second, hard) = Self.logArguments(p[k], y[k])
-        values[k] = first
-        slopes[k] = second
-        allHard = allHard && hard
-      }
-      VectorMath.log(inPlace: values)
-      if !allHard { VectorMath.log(inPlace: slopes) }
-      for k in 0..<p.count {
-        (values[k], slopes[k]) = Self.term(p[k], y[k], logs: values[k], allHard ? 0 : slopes[k])
-      }
+    let result = meanOfTerms(prediction, target, wantGradient: wantGradient) { p, y in
+      if !(isProbability(p) && isProbability(y)) { accepted = false }
+      return Self.term(p, y)
     }
     if !accepted { try checkInputs(prediction, target) }
     return result
@@ -54,35 +39,22 @@ public struct BinaryCrossEntropy: Loss {
     }
   }
 
-  /// What one element takes the log of: for a hard label (exactly 0 or 1) the clipped
-  /// probability given to what happened, `ln(y = 1 ? p : 1 − p)`, and no second log; for a soft
-  /// label the clipped p and 1 − p.
+  /// One element's loss and ∂/∂p.
   @inline(__always)
-  static func logArguments(_ p: Double, _ y: Double) -> (Double, Double, hard: Bool) {
+  static func term(_ p: Double, _ y: Double) -> (Double, Double) {
     // y(1 − y) = 0 exactly when y is 0 or 1: one well-predicted test, where `y == 1 || y == 0`
     // would branch on the label, and hard labels arrive in no particular order.
-    let hard = y * (1 - y) == 0
-    let t = y == 1 ? p : 1 - p
-    let first = ProbabilityClipping.clipped(hard ? t : p)
-    return (first, hard ? 1 : ProbabilityClipping.clipped(1 - p), hard)
-  }
-
-  /// One element's loss and ∂/∂p from the logs of its ``logArguments(_:_:)``.
-  @inline(__always)
-  static func term(_ p: Double, _ y: Double, logs first: Double, _ second: Double)
-    -> (Double, Double)
-  {
     if y * (1 - y) == 0 {
       // The probability the model gave to what happened. The slope's sign, 1 − 2y, is
       // arithmetic: a `y == 1 ? -1 : 1` compiles to a branch that labels mispredict.
       let t = y == 1 ? p : 1 - p
       let clipped = ProbabilityClipping.clipped(t)
       let slope = (1 - 2 * y) / clipped
-      return (-first, clipped == t ? slope : 0)
+      return (-CMath.log(clipped), clipped == t ? slope : 0)
     }
     let clippedP = ProbabilityClipping.clipped(p)
     let clippedQ = ProbabilityClipping.clipped(1 - p)
-    let value = -(y * first + (1 - y) * second)
+    let value = -(y * CMath.log(clippedP) + (1 - y) * CMath.log(clippedQ))
     let isClipped = clippedP != p || clippedQ != 1 - p
     return (value, isClipped ? 0 : (p - y) / (clippedP * clippedQ))
   }
