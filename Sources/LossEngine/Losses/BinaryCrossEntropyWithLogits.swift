@@ -12,7 +12,8 @@
 /// PyTorch `binary_cross_entropy_with_logits` and Keras `BinaryCrossEntropy(from_logits=True)`
 /// on the TensorFlow/JAX/PyTorch backends.
 ///
-/// - Complexity: O(n), one pass (one exp, one log, one division per element).
+/// - Complexity: O(n), one pass (one exp, one log, one division per element), four elements at
+///   a time through the vector kernels (within 1 ulp of the C library's exp and log).
 public struct BinaryCrossEntropyWithLogits: Loss {
   public static let name = "bce_logits"
   public init() {}
@@ -21,24 +22,27 @@ public struct BinaryCrossEntropyWithLogits: Loss {
     -> (value: Double, gradient: Tensor?)
   {
     var accepted = true
-    let result = meanOfTerms(prediction, target, wantGradient: wantGradient) { z, y in
-      if !isProbability(y) { accepted = false }
-      let tail = CMath.exp(-Swift.abs(z))
-      let onePlusTail = 1 + tail
-      // σ(|z|) and σ(−|z|), sharing one division.
-      let large = 1 / onePlusTail
-      let small = tail * large
-      // ln(1 + tail): the log of the rounded sum, plus the rounding error it dropped
-      // (first order, exact to an ulp; glibc's log1p costs twice as much). For tiny tails the
-      // log is 0 and the correction is the tail itself.
-      let softplus = CMath.log(onePlusTail) + (tail - (onePlusTail - 1)) * large
-      let value = Swift.max(z, 0) - z * y + softplus
-      // Which of the two is σ(z), chosen by z's sign bit with arithmetic (1 for z < 0): a
-      // select on the sign compiles to a branch that random logits mispredict.
-      let negative = Double(z.bitPattern >> 63)
-      let sigmoid = (1 - negative) * large + negative * small
-      let sigmoidOfNegative = negative * large + (1 - negative) * small
-      return (value, (1 - y) * sigmoid - y * sigmoidOfNegative)
+    let result = meanOfBlockTerms(prediction, target, wantGradient: wantGradient) {
+      z, y, values, slopes in
+      forEachLaneGroup(z, y, values, slopes, padding: (0, 0)) { z, y in
+        if !all((y .>= 0) .& (y .<= 1)) { accepted = false }
+        let tail = VectorMath.exp(-z.magnitude)
+        let onePlusTail = 1 + tail
+        // σ(|z|) and σ(−|z|), sharing one division.
+        let large = 1 / onePlusTail
+        let small = tail * large
+        // ln(1 + tail): the log of the rounded sum, plus the rounding error it dropped
+        // (first order, exact to an ulp; a log1p costs twice as much). For tiny tails the
+        // log is 0 and the correction is the tail itself.
+        let softplus = VectorMath.log(onePlusTail) + (tail - (onePlusTail - 1)) * large
+        // max(z, 0), NaN kept.
+        let value = z.replacing(with: 0, where: z .<= 0) - z * y + softplus
+        // Which of the two is σ(z), chosen by z's sign bit with arithmetic (1 for z < 0).
+        let negative = z.signBitAsOne
+        let sigmoid = (1 - negative) * large + negative * small
+        let sigmoidOfNegative = negative * large + (1 - negative) * small
+        return (value, (1 - y) * sigmoid - y * sigmoidOfNegative)
+      }
     }
     if !accepted { try checkLabels(target) }
     return result

@@ -15,7 +15,8 @@
 /// `CategoricalCrossentropy(from_logits=True)` and optax `softmax_cross_entropy`.
 ///
 /// - Complexity: O(rows × classes): per row one pass for the maximum, one for the exponentials
-///   (kept in the gradient buffer), one over the labels for the value and one for the gradient.
+///   (a block of rows at a time through the vector exp, kept in the gradient buffer), one over
+///   the labels for the value and one for the gradient.
 public struct CategoricalCrossEntropyWithLogits: Loss {
   public static let name = "cce_logits"
   public init() {}
@@ -37,23 +38,18 @@ public struct CategoricalCrossEntropyWithLogits: Loss {
     var total = 0.0
     // Holds e^(z − m) until the row's sum is known, then the gradient.
     var gradient = [Double](repeating: 0, count: wantGradient ? prediction.count : 0)
-    prediction.storage.withUnsafeBufferPointer { z in
-      target.storage.withUnsafeBufferPointer { y in
+    target.storage.withUnsafeBufferPointer { y in
+      prediction.storage.withUnsafeBufferPointer { z in
         gradient.withUnsafeMutableBufferPointer { g in
-          for row in 0..<prediction.rows {
-            let cells = (row * columns)..<((row + 1) * columns)
-            var largest = -Double.infinity
-            for c in cells { largest = Swift.max(largest, z[c]) }
+          Tape.forEachRowOfExponentials(prediction, into: wantGradient ? g : nil) {
+            row, largest, exponentials in
+            let base = row * columns
             var sumOfExponentials = 0.0
-            for c in cells {
-              let e = CMath.exp(z[c] - largest)
-              if wantGradient { g[c] = e }
-              sumOfExponentials += e
-            }
+            for e in exponentials { sumOfExponentials += e }
             let logSum = CMath.log(sumOfExponentials)
             var rowLoss = 0.0
             var labelMass = 0.0
-            for c in cells where y[c] != 0 {
+            for c in base..<(base + columns) where y[c] != 0 {
               // −logsoftmax = (m − z) + ln Σ e^(z − m), both parts ≥ 0: no cancellation.
               rowLoss += y[c] * ((largest - z[c]) + logSum)
               labelMass += y[c]
@@ -61,7 +57,9 @@ public struct CategoricalCrossEntropyWithLogits: Loss {
             total += rowLoss
             if wantGradient {
               let softmaxScale = labelMass / sumOfExponentials
-              for c in cells { g[c] = (g[c] * softmaxScale - y[c]) * scale }
+              for c in 0..<columns {
+                exponentials[c] = (exponentials[c] * softmaxScale - y[base + c]) * scale
+              }
             }
           }
         }
