@@ -25,4 +25,17 @@ public struct MemoryBudget {
     used &+= bytes
     guard used <= limit else { throw .memoryBudgetExceeded(bytes: limit) }
   }
+
+  /// Whether `bytes` more, held by values a fused region computed block by block instead of
+  /// storing, would still fit: the region counts them so that a line fails at the same limit
+  /// fused or not.
+  func fits(_ bytes: Int) -> Bool { used <= limit &- bytes }
+
+  mutating func chargeVirtual(_ bytes: Int) { used &+= bytes }
+
+  /// Marks a buffer as already paid for (a value a fused region counted, computed again).
+  mutating func prepay(_ tensor: Tensor) {
+    guard tensor.count >= 1024 else { return }
+    charged.insert(tensor.storage.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) })
+  }
 }

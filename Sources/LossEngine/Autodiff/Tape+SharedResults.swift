@@ -11,6 +11,12 @@ extension Tape {
     let bits: UInt64
     let shape: [Int]
 
+    init(buffer: UInt, bits: UInt64, shape: [Int]) {
+      self.buffer = buffer
+      self.bits = bits
+      self.shape = shape
+    }
+
     init(_ tensor: Tensor) {
       shape = tensor.shape
       if tensor.count == 1 {
@@ -28,6 +34,21 @@ extension Tape {
     let operands: [OperandIdentity]
   }
 
+  /// A shared result: its value, or only its identity when a fused region computed it block by
+  /// block (counted in the memory budget, but never stored whole).
+  enum SharedResult {
+    case tensor(Tensor)
+    case virtual(OperandIdentity)
+  }
+
+  /// The identity sharing keys use for `tensor`: its own, or the one a fused region gave the
+  /// same result when this buffer is that result computed again.
+  func identity(of tensor: Tensor) -> OperandIdentity {
+    let own = OperandIdentity(tensor)
+    guard tensor.count != 1, !aliases.isEmpty, let alias = aliases[own.buffer] else { return own }
+    return alias
+  }
+
   /// The value of a pure element-wise `operation` on `operands`: computed by `compute` the first
   /// time, and shared when the same operation meets the same operand values again on this tape.
   ///
@@ -42,10 +63,21 @@ extension Tape {
     guard values.contains(where: { $0.count >= Tape.sharingThreshold }) else {
       return try compute()
     }
-    let key = ResultKey(operation: operation, operands: values.map(OperandIdentity.init))
-    if let known = results[key] { return known }
-    let result = try compute()
-    results[key] = result
-    return result
+    let key = ResultKey(operation: operation, operands: values.map(identity(of:)))
+    switch results[key] {
+    case .tensor(let known)?:
+      return known
+    case .virtual(let counted)?:
+      // Op-by-op recording would have shared a buffer already counted: count this one as paid.
+      let result = try compute()
+      budget.prepay(result)
+      aliases[OperandIdentity(result).buffer] = counted
+      results[key] = .tensor(result)
+      return result
+    case nil:
+      let result = try compute()
+      results[key] = .tensor(result)
+      return result
+    }
   }
 }

@@ -31,19 +31,35 @@ public final class Tape {
     let needsGradient: Bool
     let label: String
     let backward: OwningBackward?
+    /// A fused region's backward rule (``FusedRegion``), which accumulates into its parents'
+    /// gradients itself; nil for every other node.
+    var fused: FusedBackward? = nil
   }
 
-  private(set) var nodes: [Node] = []
+  /// Given the upstream gradient, which parents need a gradient, and each parent's gradient
+  /// so far (nil where none arrived yet), leaves each needed parent's new gradient in `totals`.
+  typealias FusedBackward = (_ upstream: Tensor, _ needed: [Bool], _ totals: inout [Tensor?])
+    throws(EngineError) -> Void
+
+  var nodes: [Node] = []
   /// Results of element-wise operations already computed on this tape, by operation and operand
   /// identity (see ``sharedResult(_:_:compute:)`` in `Tape+SharedResults.swift`).
-  var results: [ResultKey: Tensor] = [:]
+  var results: [ResultKey: SharedResult] = [:]
+  /// Buffers computed again for a result a fused region already counted, by address, and the
+  /// identity the region gave that result (so later keys match what op-by-op recording gives).
+  var aliases: [UInt: OperandIdentity] = [:]
   /// Recording stops with ``EngineError/tapeTooLarge(limit:)`` past this many nodes, so that
   /// runaway expressions fail with a message instead of exhausting memory.
   public let nodeLimit: Int
   /// Polled on every recorded operation; return true to stop with ``EngineError/interrupted``.
   public let isInterrupted: @Sendable () -> Bool
   /// The bytes of values this tape may hold (``MemoryBudget``).
-  private var budget: MemoryBudget
+  var budget: MemoryBudget
+  /// Operations a fused region computed without recording a node each; they count against
+  /// ``nodeLimit`` as if they had been recorded, so fusion never changes where the limit falls.
+  var virtualNodes = 0
+  /// Identities handed to values of fused regions (see `FusedRegion`).
+  var virtualIdentities: UInt = 0
 
   public init(
     nodeLimit: Int = 1_000_000, memoryLimit: Int = MemoryBudget.standardBytes,
@@ -54,7 +70,8 @@ public final class Tape {
     self.isInterrupted = isInterrupted
   }
 
-  public var count: Int { nodes.count }
+  /// The operations recorded, counting those a fused region stands for.
+  public var count: Int { nodes.count + virtualNodes }
 
   /// Records an input. Only leaves with `needsGradient` (and what depends on them) get gradients.
   public func leaf(_ value: Tensor, needsGradient: Bool = false, label: String = "leaf")
@@ -90,8 +107,8 @@ public final class Tape {
         backward: needs ? backward : nil))
   }
 
-  private func append(_ node: Node) throws(EngineError) -> Variable {
-    guard nodes.count < nodeLimit else { throw .tapeTooLarge(limit: nodeLimit) }
+  func append(_ node: Node) throws(EngineError) -> Variable {
+    guard count < nodeLimit else { throw .tapeTooLarge(limit: nodeLimit) }
     if isInterrupted() { throw .interrupted }
     try budget.charge(node.value)
     nodes.append(node)
@@ -129,8 +146,14 @@ public final class Tape {
     for index in stride(from: output.index, through: 0, by: -1) {
       guard onPath[index], grads[index] != nil else { continue }
       let node = nodes[index]
-      guard let backward = node.backward, !node.parents.isEmpty else { continue }
       if isInterrupted() { throw .interrupted }
+      if let fused = node.fused {
+        guard let upstream = grads[index] else { continue }
+        if !wanted.contains(index) { grads[index] = nil }
+        try sweepFused(fused, upstream, parents: node.parents, onPath: onPath, grads: &grads)
+        continue
+      }
+      guard let backward = node.backward, !node.parents.isEmpty else { continue }
       let needed = node.parents.map { onPath[$0] }
       // The node's gradient is complete: hand it to the backward rule, which may write over
       // it, and keep no other reference (unless it was asked for), so that its buffer can be

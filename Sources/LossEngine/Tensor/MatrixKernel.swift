@@ -1,6 +1,3 @@
-import Dispatch
-import Synchronization
-
 /// C = A·B for row-major matrices, in cache-sized blocks that poll for Ctrl-C between them.
 ///
 /// Each element of C is accumulated over the inner index in ascending order, starting from
@@ -31,7 +28,7 @@ enum MatrixKernel {
     isInterrupted: @Sendable () -> Bool
   ) throws(EngineError) -> [Double] {
     var out = [Double](repeating: 0, count: m * n)
-    let stopped = Atomic(false)
+    var finished = true
     a.withUnsafeBufferPointer { pa in
       b.withUnsafeBufferPointer { pb in
         out.withUnsafeMutableBufferPointer { pc in
@@ -43,22 +40,15 @@ enum MatrixKernel {
           let parts = work >= parallelThreshold && m >= 32 ? bands : 1
           // Row bands on multiples of 4, so each band keeps the four-row groups of one thread.
           let band = ((m + parts - 1) / parts + 3) / 4 * 4
-          let (pa, pb, pc) = (Pointer(a), Pointer(b), MutablePointer(c))
-          DispatchQueue.concurrentPerform(iterations: parts) { part in
+          let (pa, pb, pc) = (Parallel.Pointer(a), Parallel.Pointer(b), Parallel.MutablePointer(c))
+          finished = Parallel.run(parts: parts, isInterrupted: isInterrupted) { part, stop in
             let rows = Swift.min(part * band, m)..<Swift.min((part + 1) * band, m)
-            multiply(pa.raw, pb.raw, pc.raw, k: k, n: n, rows: rows) {
-              if stopped.load(ordering: .relaxed) { return true }
-              if isInterrupted() {
-                stopped.store(true, ordering: .relaxed)
-                return true
-              }
-              return false
-            }
+            multiply(pa.raw, pb.raw, pc.raw, k: k, n: n, rows: rows, stop: stop)
           }
         }
       }
     }
-    if stopped.load(ordering: .relaxed) { throw .interrupted }
+    if !finished { throw .interrupted }
     return out
   }
 
@@ -85,16 +75,6 @@ enum MatrixKernel {
       }
       j0 = j1
     }
-  }
-
-  /// Pointers handed to the worker threads, which write disjoint rows of C.
-  private struct Pointer: @unchecked Sendable {
-    let raw: UnsafePointer<Double>
-    init(_ raw: UnsafePointer<Double>) { self.raw = raw }
-  }
-  private struct MutablePointer: @unchecked Sendable {
-    let raw: UnsafeMutablePointer<Double>
-    init(_ raw: UnsafeMutablePointer<Double>) { self.raw = raw }
   }
 
   /// C[rows, columns] += A[rows, inner] · B[inner, columns], four rows of C at a time.

@@ -25,6 +25,15 @@ extension Tensor {
     }
   }
 
+  /// A buffer of `count` elements for a kernel that writes every element before it reads it
+  /// (a fused region's gradients, written block by block on several threads).
+  static func unwrittenStorage(count: Int) -> [Double] {
+    [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
+      adviseHugePages(buffer)
+      initialized = count
+    }
+  }
+
   /// A buffer of `count` copies of `value`.
   static func filledStorage(_ value: Double, count: Int) -> [Double] {
     makeStorage(count: count) { out in

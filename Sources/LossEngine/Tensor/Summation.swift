@@ -12,24 +12,30 @@ enum Summation {
   @inline(__always)
   static func sum(count: Int, _ body: (Int) -> Double) -> Double {
     if count <= blockSize { return blockSum(0, count, body) }
+    let blocks = (count + blockSize - 1) / blockSize
+    return pairwise(blocks: blocks) { block in
+      blockSum(block * blockSize, min((block + 1) * blockSize, count), body)
+    }
+  }
+
+  /// The pairwise total of `blocks` block totals, given in order by `blockTotal`: the same
+  /// additions in the same order as ``sum(count:_:)`` makes over its blocks, so a kernel that
+  /// computes the block totals itself (in fused blocks, or on several cores) gets the same bits.
+  @inline(__always)
+  static func pairwise(blocks: Int, _ blockTotal: (Int) -> Double) -> Double {
     // partials[level] holds the total of 2^level blocks; at most one per level is pending.
-    return withUnsafeTemporaryAllocation(of: Double.self, capacity: 64) { partials in
+    withUnsafeTemporaryAllocation(of: Double.self, capacity: 64) { partials in
       var depth = 0
-      var blocks = 0
-      var start = 0
-      while start < count {
-        let end = min(start + blockSize, count)
-        partials[depth] = blockSum(start, end, body)
+      for block in 0..<blocks {
+        partials[depth] = blockTotal(block)
         depth += 1
-        blocks += 1
         // Merge equal-sized neighbours, as a binary counter carries.
-        var carry = blocks
+        var carry = block + 1
         while carry & 1 == 0 {
           partials[depth - 2] += partials[depth - 1]
           depth -= 1
           carry >>= 1
         }
-        start = end
       }
       // The leftovers, smallest first.
       var total = 0.0
@@ -43,7 +49,7 @@ enum Summation {
 
   /// One block with four independent accumulators.
   @inline(__always)
-  private static func blockSum(_ start: Int, _ end: Int, _ body: (Int) -> Double) -> Double {
+  static func blockSum(_ start: Int, _ end: Int, _ body: (Int) -> Double) -> Double {
     var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
     var i = start
     while i + 4 <= end {

@@ -35,6 +35,9 @@ final class Evaluator {
   /// node at all (`def f2(x) = f1(f1(x))` with `def f1(x) = x`), yet chains of such functions
   /// double the work at every level, and without this count `f30(1)` would run for hours.
   var callCount = 0
+  /// True while the children of an element-wise operation are evaluated: only a chain's root
+  /// tries fusion (``fused(_:_:in:)``), once for the whole chain.
+  var insideChain = false
   /// How deeply ``evaluate(_:in:)`` is nested, counting the bodies of the user functions being
   /// called (and, inside `grad`, the evaluation around it). The parser bounds one line's
   /// height, but a chain of functions each with a deep body multiplies it: without this bound
@@ -88,6 +91,11 @@ final class Evaluator {
       throw LanguageError(
         .nestingTooDeep(.evaluation(limit: Evaluator.maxDepth)), at: expression.range)
     }
+    let outer = insideChain
+    let role = Evaluator.fusionRole(of: expression, root: !outer)
+    insideChain = role != nil
+    defer { insideChain = outer }
+    if let role, !outer, let node = try fused(expression, role, in: frame) { return .node(node) }
     switch expression {
     case .number(let value, let range):
       return .node(try constant(Tensor(scalar: value), at: range))
@@ -188,6 +196,14 @@ final class Evaluator {
   ) throws(LanguageError) -> Variable {
     let a = try node(evaluate(left, in: frame), at: left.range, for: op.rawValue)
     let b = try node(evaluate(right, in: frame), at: right.range, for: op.rawValue)
+    return try binary(op, a, b, left: left.range, right: right.range, at: range)
+  }
+
+  /// Records `a op b`, with errors pointing where the expression's evaluation points them.
+  func binary(
+    _ op: BinaryOperator, _ a: Variable, _ b: Variable, left: SourceRange, right: SourceRange,
+    at range: SourceRange
+  ) throws(LanguageError) -> Variable {
     do {
       switch op {
       case .add: return try tape.add(a, b)
@@ -205,7 +221,7 @@ final class Evaluator {
       }
     } catch {
       if case .divisionByZero = error {
-        throw LanguageError(.divisionByZero, at: right.range)
+        throw LanguageError(.divisionByZero, at: right)
       }
       throw LanguageError(.engine(error), at: range)
     }
