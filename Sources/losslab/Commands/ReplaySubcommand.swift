@@ -68,7 +68,8 @@ struct ReplaySubcommand: ParsableCommand {
     case .shell:
       var options = ShellOptions()
       options.lessons = lessons
-      let start = ShellSetup.session(options, interactive: header.interactive, replaying: header)
+      let start = try ShellSetup.session(
+        options, interactive: header.interactive, replaying: header)
       (session, opening) = (start.session, start.greeting)
     case .present(_, let presenterMargin):
       configuration.liveEvents = nil
