@@ -98,7 +98,11 @@ struct ClassChecks {
       return LessonDiagnostic(
         "export: \(shown) is not a folder; expected a folder learners can write to", at: at)
     }
-    guard FileManager.default.isWritableFile(atPath: folder) else {
+    // Tried, not asked (`access` says yes to root even on a read-only file system).
+    let probe = folder + "/.losslab-probe-" + UUID().uuidString
+    let writable = FileManager.default.createFile(atPath: probe, contents: Data())
+    if writable { try? FileManager.default.removeItem(atPath: probe) }
+    guard writable else {
       return LessonDiagnostic(
         "export: the folder \(shown) can't be written; expected a folder learners can write to",
         at: at)
