@@ -39,4 +39,6 @@ extension ClassSettings {
 /// Why an export could not be handed in.
 public struct HandInFailure: Error, Sendable, Equatable {
   public var reason: String
+
+  public init(reason: String) { self.reason = reason }
 }
