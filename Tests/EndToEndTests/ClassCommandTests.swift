@@ -98,6 +98,34 @@ struct ClassCommandTests {
     #expect(optionWins.stdout.contains("The seed is"), "\(optionWins.stdout)")
   }
 
+  @Test func aLessonFolderCannotReplaceAClassLesson() throws {
+    let files = try TeacherFiles()
+    defer { files.remove() }
+    let path = try classFile(files)
+    let mine = files.scratch.folder.appendingPathComponent("mine")
+    try FileManager.default.createDirectory(at: mine, withIntermediateDirectories: true)
+    try Data(
+      """
+      format_version: 1
+      id: tiny
+      title: Tiny
+      summary: A replacement with nothing to answer.
+      minutes: 1
+      steps:
+        - kind: say
+          text: Replaced.
+      """.utf8
+    ).write(to: mine.appendingPathComponent("tiny.yaml"))
+    var environment = files.scratch.environment
+    environment["LOSSLAB_LESSONS"] = mine.path
+    let run = try LossLabBinary.run(
+      ["--class", path, "--lessons", mine.path], stdin: "start tiny\n\nskip\n",
+      environment: environment)
+    #expect(run.exited(with: 0), "\(run.summary)")
+    #expect(!run.stdout.contains("Replaced."), "\(run.stdout)")
+    #expect(run.stdout.contains("turned skipping off"), "\(run.stdout)")
+  }
+
   @Test func helpNamesTheClassOptionAndCommand() throws {
     let help = try LossLabBinary.run(["shell", "--help"])
     #expect(help.stdout.contains("--class <FILE>"), "\(help.stdout)")

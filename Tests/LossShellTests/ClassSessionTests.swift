@@ -239,7 +239,7 @@ struct ClassSessionTests {
     let end = run(["start count", "", "4", ""], in: &session)
     #expect(
       end.notices.contains(
-        "Your progress is saved, but it could not be handed in to your teacher's folder (the disk"
+        "Your progress is kept, but it could not be handed in to your teacher's folder (the disk"
           + " is full); tell your teacher, or write it with `losslab progress --export FILE`."))
     #expect(progress.load().progress.completedLessons == ["count"])
   }

@@ -257,7 +257,7 @@ enum LessonCommands {
     case .success:
       return "Handed in: your teacher's folder has your progress."
     case .failure(let failure):
-      return "Your progress is saved, but it could not be handed in to your teacher's folder"
+      return "Your progress is kept, but it could not be handed in to your teacher's folder"
         + " (\(PrintableText.sanitized(failure.reason, keepingNewlines: false))); tell your"
         + " teacher, or write it with `losslab progress --export FILE`."
     }
