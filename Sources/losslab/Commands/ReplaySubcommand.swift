@@ -68,6 +68,8 @@ struct ReplaySubcommand: ParsableCommand {
     case .shell:
       var options = ShellOptions()
       options.lessons = lessons
+      // An option left unparsed can't be read: a replay runs without a class file.
+      options.classFile = nil
       let start = try ShellSetup.session(
         options, interactive: header.interactive, replaying: header)
       (session, opening) = (start.session, start.greeting)
