@@ -17,7 +17,7 @@ struct LossLabCommand: ParsableCommand {
     subcommands: [
       ShellSubcommand.self, EvalSubcommand.self, RunSubcommand.self, LessonSubcommand.self,
       ProgressSubcommand.self, ReportSubcommand.self, PresentSubcommand.self,
-      ReplaySubcommand.self,
+      ReplaySubcommand.self, ClassSubcommand.self,
     ],
     defaultSubcommand: ShellSubcommand.self
   )

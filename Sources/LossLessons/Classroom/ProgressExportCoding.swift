@@ -38,6 +38,23 @@ public enum ProgressExportCoding {
       return .failure(
         Problem(description: "it is \(data.count) bytes; an export is at most \(maxFileSize)"))
     }
+    // The fast reader takes a well-formed export; anything else is left to the checked
+    // decoder, which says what is wrong (see ExportReader).
+    if let export = fastDecode(data) { return .success(export) }
+    return checkedDecode(data)
+  }
+
+  /// A well-formed export read by ``ExportReader`` and checked; nil for anything else.
+  static func fastDecode(_ data: Data) -> ProgressExport? {
+    guard let stored = ExportReader.read(data), stored.kind == ProgressExport.kind,
+      stored.formatVersion == ProgressExport.formatVersion,
+      case .success(let export)? = try? stored.checked()
+    else { return nil }
+    return export
+  }
+
+  /// The export read by Foundation's decoder, every rule checked and every refusal worded.
+  static func checkedDecode(_ data: Data) -> Result<ProgressExport, Problem> {
     let decoder = TimestampJSON.decoder()
     do {
       let header = try decoder.decode(Header.self, from: data)
@@ -99,7 +116,7 @@ public enum ProgressExportCoding {
     }
   }
 
-  private struct StoredExport: Codable {
+  struct StoredExport: Codable {
     var formatVersion: Int
     var kind: String
     var learner: String
@@ -110,6 +127,17 @@ public enum ProgressExportCoding {
       case formatVersion = "format_version"
       case kind, learner, lessons
       case exportedAt = "exported_at"
+    }
+
+    init(
+      formatVersion: Int, kind: String, learner: String, exportedAt: Date,
+      lessons: [String: StoredLesson]
+    ) {
+      self.formatVersion = formatVersion
+      self.kind = kind
+      self.learner = learner
+      self.exportedAt = exportedAt
+      self.lessons = lessons
     }
 
     init(_ export: ProgressExport) {
@@ -142,7 +170,7 @@ public enum ProgressExportCoding {
     }
   }
 
-  private struct StoredLesson: Codable {
+  struct StoredLesson: Codable {
     var completedAt: Date?
     var step: Int
     var attempts: Int
@@ -154,6 +182,19 @@ public enum ProgressExportCoding {
     enum CodingKeys: String, CodingKey {
       case step, attempts, hints, skips, seconds, steps
       case completedAt = "completed_at"
+    }
+
+    init(
+      completedAt: Date?, step: Int, attempts: Int, hints: Int, skips: Int, seconds: Double,
+      steps: [String: StoredStepRecord]?
+    ) {
+      self.completedAt = completedAt
+      self.step = step
+      self.attempts = attempts
+      self.hints = hints
+      self.skips = skips
+      self.seconds = seconds
+      self.steps = steps
     }
 
     init(_ lesson: ProgressExport.Lesson) {

@@ -13,15 +13,16 @@ enum BoundedFileReader {
       ValueFormatter.groupedCount(count) + " bytes"
     }
 
-    func message(limit: Int) -> String {
+    /// `kind` names what the file should hold: "lesson", "class".
+    func message(limit: Int, kind: String = "lesson") -> String {
       switch self {
       case .notRegularFile:
-        "this is not a regular file; expected a .yaml lesson file"
+        "this is not a regular file; expected a .yaml \(kind) file"
       case .tooLarge(let size):
         "the file is \(bytes(size)); expected at most \(bytes(limit))"
-          + " (\(limit / 1024) KiB) for a lesson"
+          + " (\(limit / 1024) KiB) for a \(kind)"
       case .unreadable(let reason):
-        "the file can't be read (\(reason)); expected a readable .yaml lesson file"
+        "the file can't be read (\(reason)); expected a readable .yaml \(kind) file"
       }
     }
   }

@@ -23,9 +23,13 @@ public struct LessonLibrary: Sendable {
   /// The reports of the files under `extraPaths` (a teacher's files).
   public var folderReports: ArraySlice<LessonFileReport> { reports.dropFirst(builtinCount) }
   private let builtinCount: Int
-  /// Problems between files: duplicate ids, `requires` naming a missing or later lesson, folders
-  /// that can't be searched.
-  public let libraryDiagnostics: [LessonDiagnostic]
+  /// Problems between files: duplicate ids, folders that can't be searched, then `requires`
+  /// naming a missing or later lesson.
+  public var libraryDiagnostics: [LessonDiagnostic] { fileProblems + requirementProblems }
+  /// Duplicate ids and folders that can't be searched.
+  public let fileProblems: [LessonDiagnostic]
+  /// `requires` naming a missing or later lesson, for this menu's order.
+  public let requirementProblems: [LessonDiagnostic]
 
   /// Everything `lesson check` should show, file by file.
   public var diagnostics: [LessonDiagnostic] {
@@ -51,7 +55,7 @@ public struct LessonLibrary: Sendable {
       problems += found.diagnostics
       extras += found.files.map { file in
         LessonLoader.load(contentsOf: file.url, file: file.shownPath, limits: limits)
-      }
+      }.filter { !$0.isClassFile }
     }
     reports += extras
 
@@ -88,7 +92,31 @@ public struct LessonLibrary: Sendable {
     }
     self.reports = reports
     builtinCount = builtins.count
-    libraryDiagnostics = problems + Self.checkRequirements(entries)
+    fileProblems = problems
+    requirementProblems = Self.checkRequirements(entries)
+  }
+
+  private init(
+    entries: [Entry], reports: [LessonFileReport], builtinCount: Int,
+    fileProblems: [LessonDiagnostic]
+  ) {
+    self.entries = entries
+    self.reports = reports
+    self.builtinCount = builtinCount
+    self.fileProblems = fileProblems
+    requirementProblems = Self.checkRequirements(entries)
+  }
+
+  /// Only the lessons `ids` names, in that order and numbered 1, 2, … (a class's menu); ids
+  /// with no lesson are left out.
+  public func restricted(to ids: [LessonID]) -> LessonLibrary {
+    let chosen = ids.compactMap(entry(id:)).enumerated().map { index, entry in
+      var renumbered = entry
+      renumbered.menuNumber = index + 1
+      return renumbered
+    }
+    return LessonLibrary(
+      entries: chosen, reports: reports, builtinCount: builtinCount, fileProblems: fileProblems)
   }
 
   /// How a built-in file is named in diagnostics: where a teacher would find it in the repo.

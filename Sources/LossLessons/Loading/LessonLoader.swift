@@ -8,6 +8,9 @@ public struct LessonFileReport: Sendable {
   public var file: String
   public var lesson: Lesson?
   public var diagnostics: [LessonDiagnostic]
+  /// The file is a class file (`kind: class`), not a lesson: a folder of lessons may hold one
+  /// beside them, and it is left out of the library rather than reported.
+  public var isClassFile = false
 
   public init(file: String, lesson: Lesson?, diagnostics: [LessonDiagnostic]) {
     self.file = file
@@ -34,51 +37,68 @@ public enum LessonLoader {
   public static func load(
     bytes: [UInt8], file: String, limits: LessonLimits = .standard
   ) -> LessonFileReport {
+    if ClassFileLoader.looksLikeClassFile(bytes) {
+      var report = LessonFileReport(file: file, lesson: nil, diagnostics: [])
+      report.isClassFile = true
+      return report
+    }
+    switch document(bytes: bytes, file: file, limits: limits, kind: "lesson") {
+    case .failure(let problems):
+      return LessonFileReport(file: file, lesson: nil, diagnostics: problems.diagnostics)
+    case .success(let (root, reader)):
+      let lesson = LessonDecoder(reader: reader, limits: limits).decode(root)
+      let diagnostics = capped(reader.diagnostics, limits: limits, file: file)
+      return LessonFileReport(
+        file: file, lesson: reader.hasErrors ? nil : lesson, diagnostics: diagnostics)
+    }
+  }
+
+  /// Problems that stop a file before its fields are read.
+  struct Unreadable: Error {
+    var diagnostics: [LessonDiagnostic]
+  }
+
+  /// The composed YAML of a hostile file (a lesson, a class file), and the reader its decoder
+  /// reports through: bounded in size, UTF-8, scanned for anchors, aliases and deep nesting
+  /// before Yams composes it. `kind` names what the file should hold ("lesson", "class").
+  static func document(
+    bytes: [UInt8], file: String, limits: LessonLimits, kind: String
+  ) -> Result<(Node, LessonReader), Unreadable> {
     let start = SourcePosition(file: file, line: 1, column: 1)
+    let failed = { (message: String) in
+      Unreadable(diagnostics: [LessonDiagnostic(message, at: start)])
+    }
     guard bytes.count <= limits.maximumFileBytes else {
-      return failed(
-        file,
-        LessonDiagnostic(
-          BoundedFileReader.Problem.tooLarge(bytes.count).message(limit: limits.maximumFileBytes),
-          at: start))
+      return .failure(
+        failed(
+          BoundedFileReader.Problem.tooLarge(bytes.count).message(
+            limit: limits.maximumFileBytes, kind: kind)))
     }
     // A byte order mark (some editors write one) is not part of the text; columns count after it.
     let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
     guard !bytes.starts(with: bom) else {
-      return load(bytes: Array(bytes.dropFirst(bom.count)), file: file, limits: limits)
+      return document(
+        bytes: Array(bytes.dropFirst(bom.count)), file: file, limits: limits, kind: kind)
     }
     guard let text = String(validating: bytes, as: UTF8.self) else {
-      return failed(
-        file,
-        LessonDiagnostic(
-          "the file is not UTF-8 text; expected a UTF-8 YAML file", at: start))
+      return .failure(failed("the file is not UTF-8 text; expected a UTF-8 YAML file"))
     }
-    let scanned = YAMLSafetyScan(file: file, limits: limits).diagnostics(for: bytes)
+    let scanned = YAMLSafetyScan(file: file, limits: limits, kind: kind).diagnostics(for: bytes)
     guard scanned.isEmpty else {
-      return LessonFileReport(
-        file: file, lesson: nil, diagnostics: capped(scanned, limits: limits, file: file))
+      return .failure(Unreadable(diagnostics: capped(scanned, limits: limits, file: file)))
     }
     let root: Node?
     do {
       root = try Yams.compose(yaml: text)
     } catch {
-      return failed(
-        file,
-        LessonDiagnostic(
-          "the YAML could not be read (\(error)); expected a lesson mapping", at: start))
+      return .failure(failed("the YAML could not be read (\(error)); expected a \(kind) mapping"))
     }
     guard let root else {
-      return failed(
-        file,
-        LessonDiagnostic(
-          "the file holds no YAML content; expected a lesson starting with format_version: 1",
-          at: start))
+      return .failure(
+        failed("the file holds no YAML content; expected a \(kind) starting with format_version: 1")
+      )
     }
-    let reader = LessonReader(file: file, source: text)
-    let lesson = LessonDecoder(reader: reader, limits: limits).decode(root)
-    let diagnostics = capped(reader.diagnostics, limits: limits, file: file)
-    return LessonFileReport(
-      file: file, lesson: reader.hasErrors ? nil : lesson, diagnostics: diagnostics)
+    return .success((root, LessonReader(file: file, source: text)))
   }
 
   /// Loads a lesson file from disk, refusing to read more than the size limit.
@@ -90,20 +110,18 @@ public enum LessonLoader {
     case .success(let bytes):
       return load(bytes: bytes, file: shownName, limits: limits)
     case .failure(let problem):
-      return failed(
-        shownName,
-        LessonDiagnostic(
-          problem.message(limit: limits.maximumFileBytes),
-          at: SourcePosition(file: shownName, line: 1, column: 1)))
+      return LessonFileReport(
+        file: shownName, lesson: nil,
+        diagnostics: [
+          LessonDiagnostic(
+            problem.message(limit: limits.maximumFileBytes),
+            at: SourcePosition(file: shownName, line: 1, column: 1))
+        ])
     }
   }
 
-  private static func failed(_ file: String, _ diagnostic: LessonDiagnostic) -> LessonFileReport {
-    LessonFileReport(file: file, lesson: nil, diagnostics: [diagnostic])
-  }
-
   /// Keeps the report readable when a file is badly broken.
-  private static func capped(
+  static func capped(
     _ diagnostics: [LessonDiagnostic], limits: LessonLimits, file: String
   ) -> [LessonDiagnostic] {
     let sorted = diagnostics.enumerated().sorted {

@@ -25,13 +25,15 @@ struct YAMLSafetyScan {
 
   let file: String
   let limits: LessonLimits
+  /// What the file should hold, for messages: "lesson", "class".
+  var kind = "lesson"
 
   /// Every problem found, in file order; empty when the file is safe to compose.
   func diagnostics(for bytes: [UInt8]) -> [LessonDiagnostic] {
     guard !bytes.isEmpty else {
       return [
         LessonDiagnostic(
-          "the file is empty; expected a lesson starting with format_version: 1",
+          "the file is empty; expected a \(kind) starting with format_version: 1",
           at: position(line: 1, column: 1))
       ]
     }
@@ -75,7 +77,7 @@ struct YAMLSafetyScan {
         if documents == 2 {
           diagnostics.append(
             LessonDiagnostic(
-              "a second YAML document starts here; expected one lesson per file", at: here))
+              "a second YAML document starts here; expected one \(kind) per file", at: here))
         }
       case YAML_ALIAS_EVENT:
         noteNode(keyText: nil, isScalar: true, at: here, stack: &stack, diagnostics: &diagnostics)

@@ -20,22 +20,35 @@ struct StoredStepRecord: Codable {
     let hints = try container.decodeWholeNumber(.hints, in: counts)
     let skipped = try container.decodeIfPresent(Bool.self, forKey: .skipped) ?? false
     let found = try container.decodeIfPresent([String: Int].self, forKey: .misconceptions) ?? [:]
-    guard found.count <= StepRecord.maxMisconceptions,
-      found.values.allSatisfy(counts.contains)
-    else {
+    guard Self.isBounded(found) else {
       throw DecodingError.dataCorruptedError(
         forKey: .misconceptions, in: container,
         debugDescription:
           "has counts outside 0…\(ProgressLimits.maximumCount) or more than \(StepRecord.maxMisconceptions) names"
       )
     }
+    let answers = try container.decodeIfPresent([String].self, forKey: .answers) ?? []
+    record = Self.record(
+      attempts: attempts, hints: hints, skipped: skipped, misconceptions: found, answers: answers)
+  }
+
+  /// At most ``StepRecord/maxMisconceptions`` names, each counted within ``ProgressLimits``.
+  static func isBounded(_ misconceptions: [String: Int]) -> Bool {
+    misconceptions.count <= StepRecord.maxMisconceptions
+      && misconceptions.values.allSatisfy((0...ProgressLimits.maximumCount).contains)
+  }
+
+  /// The record of checked fields, its text cleaned and its answers bounded (both readers).
+  static func record(
+    attempts: Int, hints: Int, skipped: Bool, misconceptions found: [String: Int],
+    answers: [String]
+  ) -> StepRecord {
     var misconceptions: [String: Int] = [:]
     for (name, times) in found where times > 0 {
       misconceptions[Self.cleaned(name), default: 0] = ProgressLimits.added(
         misconceptions[Self.cleaned(name)] ?? 0, times)
     }
-    let answers = try container.decodeIfPresent([String].self, forKey: .answers) ?? []
-    record = StepRecord(
+    return StepRecord(
       attempts: attempts, hints: hints, skipped: skipped, misconceptions: misconceptions,
       answers: answers.suffix(StepRecord.maxAnswers).map(Self.cleaned))
   }

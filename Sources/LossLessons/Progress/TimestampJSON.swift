@@ -19,13 +19,16 @@ enum TimestampJSON {
     decoder.dateDecodingStrategy = .custom { decoder in
       let container = try decoder.singleValueContainer()
       let text = try container.decode(String.self)
-      if let date = (try? style.parse(text)) ?? (try? Date.ISO8601FormatStyle().parse(text)) {
-        return date
-      }
+      if let date = date(from: text) { return date }
       throw DecodingError.dataCorruptedError(
         in: container, debugDescription: "is \"\(text.prefix(40))\"; expected an ISO 8601 time")
     }
     return decoder
+  }
+
+  /// A time as these files write it (ISO 8601 with milliseconds), or plain ISO 8601.
+  static func date(from text: String) -> Date? {
+    (try? style.parse(text)) ?? (try? Date.ISO8601FormatStyle().parse(text))
   }
 
   private static let style = Date.ISO8601FormatStyle(includingFractionalSeconds: true)

@@ -14,6 +14,11 @@ public struct LessonRun: Sendable {
   public private(set) var stepIndex = 0
   public internal(set) var stats = LessonStats()
   public private(set) var isFinished = false
+  /// The teacher's rules for this lesson (``LessonRules/open`` without a class file).
+  public let rules: LessonRules
+  /// What earlier visits to this lesson counted (skips, tries per step), so the rules hold across
+  /// `leave`, `start` and a new session.
+  let earlier: LessonProgress?
 
   /// The lesson's language state: its variables and its last training (for pictures of it).
   public internal(set) var interpreter: Interpreter
@@ -40,14 +45,17 @@ public struct LessonRun: Sendable {
   }
 
   /// Prepares a run; the lesson's `setup` runs here, so a broken setup fails early. `seed`
-  /// replaces the learner's own (a presenter's fixed seed, a recording's).
+  /// replaces the learner's own (a presenter's fixed seed, a recording's, a class's); `rules`
+  /// and `earlier` (the saved progress in this lesson) are a class file's locks.
   public init(
-    lesson: Lesson, learner: String, seed: Int? = nil,
-    isInterrupted: @escaping @Sendable () -> Bool = { false }
+    lesson: Lesson, learner: String, seed: Int? = nil, rules: LessonRules = .open,
+    earlier: LessonProgress? = nil, isInterrupted: @escaping @Sendable () -> Bool = { false }
   )
     throws(LanguageError)
   {
     self.lesson = lesson
+    self.rules = rules
+    self.earlier = earlier
     self.seed = seed ?? LessonRun.seed(learner: learner, lesson: lesson.id.rawValue)
     var interpreter = Interpreter(isInterrupted: isInterrupted)
     try interpreter.run("seed = \(self.seed)")
@@ -184,6 +192,9 @@ public struct LessonRun: Sendable {
   /// Moves on when the step is done (or is narrative); otherwise says what is missing.
   public mutating func next() -> [LessonEvent] {
     guard advancesOnEnter || isExploreStep else {
+      if let refusal = skipRefusal {
+        return [.notice("Finish this step first (type `hint` for help). \(refusal)")]
+      }
       return [
         .notice("Finish this step first (type `hint` for help, or `skip` to see the answer).")
       ]
@@ -212,9 +223,12 @@ public struct LessonRun: Sendable {
     return enterStep()
   }
 
-  /// Reveals the answer, applies it, counts a skip and moves on.
+  /// Reveals the answer, applies it, counts a skip and moves on, unless the class's rules refuse
+  /// (then says why). Under a class's limit a step with no answer is just left, not counted.
   public mutating func skip() -> [LessonEvent] {
     if state.isComplete { return advance() }
+    if !stepHasAnswer, rules.skipping != .allowed { return next() }
+    if let refusal = skipRefusal { return [.notice(refusal)] }
     stats.recordSkip(at: stepIndex)
     var events: [LessonEvent] = []
     if let answer = answerText() { events.append(.answer(answer)) }
@@ -236,7 +250,13 @@ public struct LessonRun: Sendable {
       ]
     }
     if let answer = answerText() {
-      return [.answer(answer), .notice("Type it in, or `skip` to move on.")]
+      if let wait = answerWait {
+        return [.notice("No more hints for now: \(wait)")]
+      }
+      return [
+        .answer(answer),
+        .notice(isSkipLocked ? "Type it in to go on." : "Type it in, or `skip` to move on."),
+      ]
     }
     return [.notice("No more hints for this step: just press Enter to go on.")]
   }

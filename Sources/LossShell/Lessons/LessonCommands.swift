@@ -118,17 +118,23 @@ enum LessonCommands {
         ]
       }
     }
+    if let notice = unmetRequirements(of: entry, progress, context) {
+      events.append(.notice(notice.text))
+      if notice.refuses { return events }
+    }
+    let saved = progress.lesson(entry.id)
     var run: LessonRun
     do {
       run = try LessonRun(
-        lesson: entry.lesson, learner: context.learner, seed: context.seed,
+        lesson: entry.lesson, learner: context.learner,
+        seed: context.seed ?? context.classSettings?.seed(for: entry.id),
+        rules: context.classSettings?.rules(for: entry.id) ?? .open, earlier: saved,
         isInterrupted: session.configuration.isInterrupted)
     } catch {
       return events + [
         .error(Diagnostic(message: "lesson \(entry.id.rawValue) cannot start: \(error.message)"))
       ]
     }
-    let saved = progress.lesson(entry.id)
     let resumeStep = saved.flatMap { $0.isCompleted ? nil : $0.step } ?? 0
     if resumeStep > 0 {
       events.append(
@@ -139,6 +145,29 @@ enum LessonCommands {
     session[state: ActiveLesson.self] = state
     let lessonEvents = run.begin(at: resumeStep)
     return events + after(lessonEvents, run: run, in: &session, context)
+  }
+
+  /// What `start` says of a lesson's unfinished `requires`: advice by default; a refusal when a
+  /// class file enforces them.
+  static func unmetRequirements(
+    of entry: LessonLibrary.Entry, _ progress: LearnerProgress, _ context: LessonContext
+  ) -> (text: String, refuses: Bool)? {
+    let unmet = entry.lesson.requires.filter { !progress.completedLessons.contains($0.rawValue) }
+      .compactMap(context.library.entry(id:))
+    guard let first = unmet.first else { return nil }
+    let names = unmet.map { "lesson \($0.menuNumber) (\($0.lesson.title))" }
+      .joined(separator: " and ")
+    if context.classSettings?.requires == .enforced {
+      return (
+        "Your teacher asks you to finish \(names) before this lesson: type `start \(first.menuNumber)`.",
+        true
+      )
+    }
+    guard context.advisesRequires else { return nil }
+    return (
+      "This lesson builds on \(names), not finished yet: you can go on, or type"
+        + " `start \(first.menuNumber)` first.", false
+    )
   }
 
   /// What `start` and the end of the last lesson say once every lesson is done.
@@ -163,6 +192,7 @@ enum LessonCommands {
     var out = events.map { ShellEvent.lesson($0) }
     if run.isFinished {
       if let notice = complete(&session, context, run: run) { out.append(.notice(notice)) }
+      if let notice = handIn(context) { out.append(.notice(notice)) }
       session[state: ActiveLesson.self] = LessonState()
       session.interceptor = nil
       if let next = context.library.entries.first(where: { $0.menuNumber == state.menuNumber + 1 })
@@ -214,6 +244,22 @@ enum LessonCommands {
       progress.move(to: position, in: id, at: now)
       progress.record(counted, in: id, at: now)
       progress.addTime(seconds, in: id, at: now)
+    }
+  }
+
+  /// Hands the learner's export in to the class's folder; what to tell the learner. A failure
+  /// loses nothing: the progress file was saved first.
+  private static func handIn(_ context: LessonContext) -> String? {
+    guard let handIn = context.handIn else { return nil }
+    let export = ProgressExport(
+      learner: context.learner, progress: context.progress.load().progress, at: Date())
+    switch handIn(export) {
+    case .success:
+      return "Handed in: your teacher's folder has your progress."
+    case .failure(let failure):
+      return "Your progress is kept, but it could not be handed in to your teacher's folder"
+        + " (\(PrintableText.sanitized(failure.reason, keepingNewlines: false))); tell your"
+        + " teacher, or write it with `losslab progress --export FILE`."
     }
   }
 

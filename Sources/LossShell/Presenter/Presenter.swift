@@ -17,7 +17,8 @@ public enum Presenter {
     library: LessonLibrary, seed: Int, configuration: ShellConfiguration
   ) -> ShellSession {
     let context = LessonContext(
-      library: library, learner: "presenter", progress: .inMemory(), seed: seed)
+      library: library, learner: "presenter", progress: .inMemory(), seed: seed,
+      advisesRequires: false)
     var configuration = configuration
     configuration.outputFilter = { tidy($0) }
     return ShellSession(configuration: configuration, commands: commands(context))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BuiltinLessons
+import Foundation
 import LineEditor
 import LossLanguage
 import LossLessons
@@ -40,6 +41,15 @@ struct LessonCheckSubcommand: ParsableCommand {
   }
 
   private func check() throws {
+    // A class file among the paths is checked as one (`class check`), not as a lesson.
+    let classFiles = paths.filter(Self.isClassFile)
+    var classErrors = 0
+    for file in classFiles { classErrors += try ClassCheckSubcommand.check(file) }
+    let paths = self.paths.filter { !classFiles.contains($0) }
+    guard !paths.isEmpty || classFiles.isEmpty else {
+      if classErrors > 0 { throw ExitCode.failure }
+      return
+    }
     // The built-in lessons are always loaded, so a teacher's lesson is checked as learners
     // will meet it: replacing a built-in id is warned about, `requires` may name built-ins.
     let library = LessonLibrary(builtinFiles: BuiltinLessons.files, extraPaths: paths)
@@ -75,6 +85,16 @@ struct LessonCheckSubcommand: ParsableCommand {
       StandardStreams.report("no lesson files found\n")
       throw ExitCode.failure
     }
-    if errors > 0 { throw ExitCode.failure }
+    if errors > 0 || classErrors > 0 { throw ExitCode.failure }
+  }
+
+  /// A single file whose text has a top-level `kind: class` line.
+  private static func isClassFile(_ path: String) -> Bool {
+    guard path.hasSuffix(".yaml") || path.hasSuffix(".yml"),
+      let handle = FileHandle(forReadingAtPath: path)
+    else { return false }
+    defer { try? handle.close() }
+    let head = (try? handle.read(upToCount: 64 * 1024)) ?? Data()
+    return ClassFileLoader.looksLikeClassFile(Array(head))
   }
 }

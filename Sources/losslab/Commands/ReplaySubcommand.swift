@@ -68,7 +68,10 @@ struct ReplaySubcommand: ParsableCommand {
     case .shell:
       var options = ShellOptions()
       options.lessons = lessons
-      let start = ShellSetup.session(options, interactive: header.interactive, replaying: header)
+      // An option left unparsed can't be read: a replay runs without a class file.
+      options.classFile = nil
+      let start = try ShellSetup.session(
+        options, interactive: header.interactive, replaying: header)
       (session, opening) = (start.session, start.greeting)
     case .present(_, let presenterMargin):
       configuration.liveEvents = nil

@@ -24,7 +24,7 @@ struct RunSubcommand: ParsableCommand {
       throw ValidationError("\(file) is not UTF-8 text")
     }
     Interrupts.install()
-    let start = ShellSetup.session(options, interactive: false)
+    let start = try ShellSetup.session(options, interactive: false)
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) }
     if lines.last == "" { lines.removeLast() }
     var loop = ShellLoop(

@@ -23,7 +23,7 @@ struct ShellSubcommand: ParsableCommand {
   func run() throws {
     Interrupts.install()
     let interactive = Terminal.isInteractive
-    let start = ShellSetup.session(
+    let start = try ShellSetup.session(
       options, interactive: interactive, recording: recordFile != nil)
     let session = start.session
     let view = CompletionView(session)

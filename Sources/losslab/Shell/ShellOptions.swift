@@ -12,4 +12,11 @@ struct ShellOptions: ParsableArguments {
     name: .customLong("lessons"),
     help: "A folder of your own lessons to add (repeatable; also LOSSLAB_LESSONS).")
   var lessons: [String] = []
+
+  @Option(
+    name: .customLong("class"),
+    help: ArgumentHelp(
+      "A teacher's class file: which lessons, in what order, skip and reveal rules, requires, seeds, an export folder (also LOSSLAB_CLASS; this option wins). See Lessons/CLASS-FORMAT.md.",
+      valueName: "FILE"))
+  var classFile: String?
 }

@@ -1,6 +1,8 @@
+import ArgumentParser
 import BuiltinLessons
 import Foundation
 import LineEditor
+import LossLanguage
 import LossLessons
 import LossShell
 import LossTerminal
@@ -24,9 +26,10 @@ enum ShellSetup {
   static func session(
     _ options: ShellOptions, interactive: Bool, recording: Bool = false,
     replaying header: TranscriptHeader? = nil
-  ) -> Start {
+  ) throws -> Start {
     let environment = ProcessInfo.processInfo.environment
-    let library = library(lessons: options.lessons)
+    let classFile = try classFile(options, environment: environment)
+    let library = classFile?.library ?? library(lessons: options.lessons)
     let learner =
       header?.learner ?? options.learner.flatMap(LearnerName.cleaned)
       ?? LearnerName.default(environment: environment)
@@ -40,9 +43,19 @@ enum ShellSetup {
     } else {
       keeper = store.map { LessonProgressKeeper.store($0, learner: learner) } ?? .inMemory()
     }
+    let settings = classFile?.settings
+    // A replay writes nothing: no export is handed in.
+    var handIn: (@Sendable (ProgressExport) -> Result<String, HandInFailure>)?
+    if header == nil, let settings, settings.exportFolder != nil {
+      handIn = { @Sendable export in settings.handIn(export) }
+    }
     let context = LessonContext(
-      library: library, learner: learner, progress: keeper, seed: header?.seed)
+      library: library, learner: learner, progress: keeper, seed: header?.seed,
+      classSettings: settings, handIn: handIn)
     var greeting: [ShellEvent] = []
+    if let classFile, interactive {
+      greeting += classGreeting(classFile, ignoring: options.lessons, environment: environment)
+    }
     var resume: String?
     var progressText: String?
     if interactive {
@@ -81,6 +94,49 @@ enum ShellSetup {
     return Start(
       session: ShellSession(configuration: configuration, commands: .withLessons(context)),
       greeting: greeting, live: live, recordingBase: base)
+  }
+
+  /// The class file from `--class`, else `LOSSLAB_CLASS`; nil without one. A class file with
+  /// errors stops LossLab here, its problems printed as `class check` prints them.
+  static func classFile(_ options: ShellOptions, environment: [String: String]) throws -> ClassFile?
+  {
+    guard
+      let path = options.classFile
+        ?? environment["LOSSLAB_CLASS"].flatMap({ $0.isEmpty ? nil : $0 })
+    else { return nil }
+    let file = ClassFile.load(path: path, builtinFiles: BuiltinLessons.files)
+    guard file.hasErrors || file.settings == nil else { return file }
+    let errors = file.diagnostics.filter { $0.severity == .error }
+    StandardStreams.report(
+      errors.map { $0.description + "\n" }.joined()
+        + "losslab: the class file has \(errors.count) error\(errors.count == 1 ? "" : "s");"
+        + " `losslab class check \(PrintableText.sanitized(path, keepingNewlines: false))` shows"
+        + " them all\n")
+    throw ExitCode.failure
+  }
+
+  /// What a class's learner sees first: whose class it is, and any problem with its export folder.
+  static func classGreeting(
+    _ file: ClassFile, ignoring lessons: [String], environment: [String: String]
+  ) -> [ShellEvent] {
+    var notices: [ShellEvent] = []
+    let count = file.library.entries.count
+    let title = file.settings?.title.map { "\($0): " } ?? ""
+    notices.append(
+      .notice(
+        "\(title)your teacher's class file sets \(count) lesson\(count == 1 ? "" : "s");"
+          + " `lessons` lists them"))
+    if !LessonLibrary.extraPaths(lessonsOptions: lessons, environment: environment).isEmpty {
+      notices.append(
+        .notice("the class file chooses the lessons: --lessons and LOSSLAB_LESSONS are not used"))
+    }
+    if let problem = file.exportProblem {
+      notices.append(
+        .notice(
+          "your progress can't be handed in yet (\(problem.message)); it is still saved, tell your teacher"
+        ))
+    }
+    return notices
   }
 
   /// A recording's starting progress for its learner (the codec has checked it).

@@ -5,6 +5,9 @@ import TestSupport
 struct LiveShell {
   let tmux: TmuxSession
 
+  /// A shell some other command line started (`losslab --class FILE`).
+  init(tmux: TmuxSession) { self.tmux = tmux }
+
   init(
     scratch: Scratch? = nil, columns: Int = 100, rows: Int = 40,
     extraEnvironment: [String: String] = [:], terminal: String = "screen"
